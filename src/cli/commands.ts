@@ -1,0 +1,6 @@
+// The command table. One file per command; each exports `register(program)` and imports its
+// implementation lazily inside the action.
+import type { Command } from 'commander';
+import { register as doctor } from './doctor.js';
+
+export const commands: Array<(program: Command) => void> = [doctor];

@@ -1,0 +1,16 @@
+// How an error reaches a person: one line per problem, a hint, never a stack trace for a user
+// mistake. Bugs (non-FoxdevError) keep their stack, because then the stack is the useful part.
+import { ConfigError, FoxdevError, exitCodeFor, formatProblem } from '../errors.js';
+
+export function reportError(err: unknown, write: (s: string) => void = (s) => process.stderr.write(s)): number {
+  if (err instanceof ConfigError && err.problems.length > 1) {
+    write(`foxdev: ${err.message}:\n`);
+    for (const p of err.problems) write(`  ${formatProblem(p)}\n`);
+  } else if (err instanceof FoxdevError) {
+    write(`foxdev: ${err.message}\n`);
+  } else {
+    write(`foxdev: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  }
+  if (err instanceof FoxdevError && err.hint) write(`  hint: ${err.hint}\n`);
+  return exitCodeFor(err);
+}

@@ -1,0 +1,141 @@
+// The resolved Project: plain data every later stage reads. Compose fields keep compose's
+// canonical shape (what `docker compose config` prints: long-form ports, maps for environment
+// and depends_on, absolute paths) so `foxdev config` can print it as is; foxdev's own keys are
+// normalised (durations in milliseconds) because only foxdev reads them.
+
+import type { DependsCondition, SyncAction } from './types.js';
+
+export type ServiceKind = 'container' | 'process' | 'job';
+export type RestartPolicy = 'no' | 'always' | 'on-failure' | 'unless-stopped';
+
+export interface ResolvedBuild {
+  context: string; // absolute
+  dockerfile: string; // relative to context, as compose prints it
+  target?: string;
+  args: Record<string, string>;
+}
+
+export interface ResolvedPort {
+  target: number;
+  published?: number;
+  host_ip?: string;
+  protocol: 'tcp' | 'udp';
+  mode?: string;
+}
+
+export interface ResolvedMount {
+  type: 'bind' | 'volume' | 'tmpfs';
+  source?: string; // absolute for binds, volume key for volumes
+  target: string;
+  read_only: boolean;
+}
+
+export interface ResolvedDepends {
+  condition: DependsCondition;
+  required: boolean;
+  restart: boolean;
+}
+
+export interface ResolvedHealthcheck {
+  test: string[]; // ["CMD", ...] / ["CMD-SHELL", "..."] / ["NONE"]
+  intervalMs: number;
+  timeoutMs: number;
+  retries: number;
+  startPeriodMs: number;
+}
+
+interface ProbeTimingMs {
+  intervalMs: number;
+  timeoutMs: number;
+  retries: number;
+  startPeriodMs: number;
+}
+
+export type ResolvedProbe =
+  | ({ kind: 'http'; url: string; status: number } & ProbeTimingMs)
+  | ({ kind: 'tcp'; port: number; host: string } & ProbeTimingMs)
+  | ({ kind: 'exec'; command: string[] } & ProbeTimingMs)
+  | ({ kind: 'log'; pattern: string } & ProbeTimingMs);
+
+export interface ResolvedSyncRule {
+  path: string; // absolute host path
+  target?: string; // container path
+  action: SyncAction;
+  exec?: string[];
+  ignore: string[];
+  include: string[];
+  initialSync: boolean;
+}
+
+export type ResolvedSeed =
+  | {
+      kind: 'postgres';
+      database: string;
+      user: string;
+      password?: string;
+      files: string[]; // absolute, expanded, in order
+      reset: 'recreate' | 'truncate' | { command: string[] };
+      dependents: 'restart' | 'pause' | 'none';
+    }
+  | {
+      kind: 'command';
+      command: string[];
+      where: 'container' | 'host';
+      files: string[];
+      reset?: { command: string[] };
+      dependents: 'restart' | 'pause' | 'none';
+    };
+
+export interface ResolvedRun {
+  command: string[]; // ["sh", "-c", "..."] when given as a string
+  cwd: string; // absolute
+  env: Record<string, string>;
+}
+
+export interface Service {
+  name: string;
+  kind: ServiceKind;
+  image?: string;
+  build?: ResolvedBuild;
+  command?: string[];
+  entrypoint?: string[];
+  environment: Record<string, string>;
+  ports: ResolvedPort[];
+  volumes: ResolvedMount[];
+  depends_on: Record<string, ResolvedDepends>;
+  healthcheck?: ResolvedHealthcheck;
+  profiles: string[];
+  restart: RestartPolicy;
+  /** Only for on-failure:N. */
+  restartMaxRetries?: number;
+  stopGracePeriodMs: number;
+  stop_signal?: string;
+  working_dir?: string;
+  user?: string;
+  labels: Record<string, string>;
+  networks: string[];
+  ready: ResolvedProbe[];
+  sync: ResolvedSyncRule[];
+  seed?: ResolvedSeed;
+  run?: ResolvedRun;
+  /** Compose keys foxdev does not model, kept verbatim for `foxdev config` and generators. */
+  extra: Record<string, unknown>;
+}
+
+export interface ResolvedVolume {
+  name: string; // engine-side name, "<project>_<key>" unless set
+  external: boolean;
+  labels: Record<string, string>;
+}
+
+export interface Project {
+  name: string;
+  dir: string; // absolute
+  files: string[]; // config files read, absolute
+  services: Record<string, Service>;
+  volumes: Record<string, ResolvedVolume>;
+  networks: Record<string, { name: string; external: boolean }>;
+  /** Profiles that were active when the project was resolved. */
+  profiles: string[];
+  logBuffer: number;
+}

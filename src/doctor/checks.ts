@@ -1,0 +1,77 @@
+// Gathers the facts `foxdev doctor` reports. Each check says whether foxdev can work without it.
+import { statfs, readFile } from 'node:fs/promises';
+import { dockerClient, engineEndpoint } from '../runtime/docker-client.js';
+
+export interface Check {
+  name: string;
+  ok: boolean;
+  /** A failing required check makes doctor exit non-zero; optional ones only warn. */
+  required: boolean;
+  detail: string;
+}
+
+const MIN_FREE_BYTES = 2 * 1024 ** 3;
+const MIN_INOTIFY_WATCHES = 8192;
+
+export async function engineCheck(): Promise<Check[]> {
+  const ep = engineEndpoint();
+  const socket: Check = { name: 'socket', ok: true, required: true, detail: `${ep.display}${process.env.DOCKER_HOST ? ' (from DOCKER_HOST)' : ''}` };
+  try {
+    const v = (await withTimeout(dockerClient().version(), 5000)) as { Version: string; ApiVersion: string; Os: string; Arch: string };
+    return [socket, { name: 'engine', ok: true, required: true, detail: `Docker ${v.Version}, API ${v.ApiVersion} (${v.Os}/${v.Arch})` }];
+  } catch (err) {
+    return [socket, { name: 'engine', ok: false, required: true, detail: `not reachable: ${(err as Error).message}; run bash scripts/engine.sh or set DOCKER_HOST` }];
+  }
+}
+
+export async function diskCheck(dir: string): Promise<Check> {
+  const s = await statfs(dir);
+  const free = s.bavail * s.bsize;
+  return {
+    name: 'disk',
+    ok: free >= MIN_FREE_BYTES,
+    required: true,
+    detail: `${(free / 1024 ** 3).toFixed(1)} GiB free under ${dir}${free < MIN_FREE_BYTES ? ' (need at least 2 GiB for images)' : ''}`,
+  };
+}
+
+export async function inotifyCheck(): Promise<Check> {
+  try {
+    const n = Number((await readFile('/proc/sys/fs/inotify/max_user_watches', 'utf8')).trim());
+    return {
+      name: 'inotify',
+      ok: n >= MIN_INOTIFY_WATCHES,
+      required: false,
+      detail: `max_user_watches ${n}${n < MIN_INOTIFY_WATCHES ? ` (live sync of large trees needs more: sysctl fs.inotify.max_user_watches=524288)` : ''}`,
+    };
+  } catch {
+    return { name: 'inotify', ok: true, required: false, detail: 'not Linux; file watching uses the platform watcher' };
+  }
+}
+
+export async function imagesCheck(tags: string[]): Promise<Check> {
+  const missing: string[] = [];
+  for (const tag of tags) {
+    try {
+      await withTimeout(dockerClient().getImage(tag).inspect(), 5000);
+    } catch {
+      missing.push(tag);
+    }
+  }
+  return {
+    name: 'images',
+    ok: missing.length === 0,
+    required: false,
+    detail: missing.length ? `missing ${missing.join(', ')} (bash scripts/images.sh builds them offline)` : tags.join(', '),
+  };
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    p.then(
+      (v) => (clearTimeout(t), resolve(v)),
+      (e) => (clearTimeout(t), reject(e)),
+    );
+  });
+}

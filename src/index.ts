@@ -1,0 +1,11 @@
+// Public API: what `import { defineConfig } from 'foxdev'` gives a foxdev.config.ts.
+import type { FoxdevConfig } from './config/types.js';
+
+export type * from './config/types.js';
+export type { Project, Service } from './config/project.js';
+export { FoxdevError, ConfigError } from './errors.js';
+
+/** Identity at run time; exists so editors check and complete every key of the config. */
+export function defineConfig(config: FoxdevConfig): FoxdevConfig {
+  return config;
+}
