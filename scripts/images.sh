@@ -13,6 +13,7 @@ BUSYBOX=foxdev/busybox:1
 BOOKWORM=foxdev/bookworm:12
 NODE=foxdev/node:20
 POSTGRES=foxdev/postgres:15
+PYTHON=foxdev/python:3.11
 
 have() { [ "$force" = 0 ] && docker image inspect "$1" >/dev/null 2>&1; }
 say() { echo "images.sh: $*"; }
@@ -31,7 +32,7 @@ build_busybox() {
   have "$BUSYBOX" && { say "$BUSYBOX exists"; return; }
   local ctx; ctx=$(mktemp -d)
   cp /bin/busybox "$ctx/busybox"
-  cat >"$ctx/Dockerfile" <<'DOCKERFILE'
+  build_with "$BUSYBOX" "$ctx" <<'DOCKERFILE'
 FROM scratch
 COPY busybox /bin/busybox
 RUN ["/bin/busybox", "--install", "-s", "/bin"]
@@ -40,7 +41,6 @@ RUN ["/bin/sh", "-c", "echo 'root:x:0:0:root:/root:/bin/sh' > /etc/passwd && ech
 ENV PATH=/bin
 CMD ["sh"]
 DOCKERFILE
-  docker build -q -t "$BUSYBOX" "$ctx" >/dev/null
   rm -rf "$ctx"
   say "built $BUSYBOX"
 }
@@ -78,7 +78,7 @@ build_node() {
   ctx=$(mktemp -d)
   cp "$node_bin" "$ctx/node"
   cp -a "$npm_dir" "$ctx/npm"
-  cat >"$ctx/Dockerfile" <<DOCKERFILE
+  build_with "$NODE" "$ctx" <<DOCKERFILE
 FROM $BOOKWORM
 COPY node /usr/local/bin/node
 COPY npm /usr/local/lib/node_modules/npm
@@ -88,29 +88,43 @@ RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \
 ENV NODE_VERSION=$(node --version)
 CMD ["node"]
 DOCKERFILE
-  docker build -q -t "$NODE" "$ctx" >/dev/null
   rm -rf "$ctx"
   say "built $NODE"
 }
 
+# Copy the bootstrap root filesystem and install Debian packages into the copy (host network,
+# the host's mirror). policy-rc.d keeps package scripts from starting servers in the chroot.
+rootfs_with() { # dir package...
+  local dir=$1; shift
+  make_rootfs
+  rm -rf "$dir"
+  cp -a "$rootfs_dir" "$dir"
+  printf '#!/bin/sh\nexit 101\n' >"$dir/usr/sbin/policy-rc.d"; chmod +x "$dir/usr/sbin/policy-rc.d"
+  cp /etc/resolv.conf "$dir/etc/resolv.conf"
+  say "installing $* into a root filesystem…"
+  chroot "$dir" /bin/sh -c "export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq --no-install-recommends $* >/dev/null && apt-get clean" \
+    >"$work/install-$(basename "$dir").log" 2>&1 || { tail -20 "$work/install-$(basename "$dir").log" >&2; exit 1; }
+  rm -rf "$dir/usr/sbin/policy-rc.d" "$dir"/var/lib/apt/lists/*
+}
+
+# docker build from a Dockerfile given on stdin and an optional context dir; quiet unless it fails.
+build_with() { # tag [context]
+  local tag=$1 ctx=${2:-} tmp=""
+  if [ -z "$ctx" ]; then tmp=$(mktemp -d); ctx=$tmp; fi
+  cat >"$ctx/Dockerfile"
+  docker build -q -t "$tag" "$ctx" >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+  [ -n "$tmp" ] && rm -rf "$tmp"
+  return 0
+}
+
 build_postgres() {
   have "$POSTGRES" && { say "$POSTGRES exists"; return; }
-  make_rootfs
-  local pgroot="$work/postgres"
-  rm -rf "$pgroot"
-  cp -a "$rootfs_dir" "$pgroot"
-  # Install Debian's PostgreSQL 15 inside a copy of the root filesystem. policy-rc.d keeps the
-  # package scripts from starting a server in the chroot.
-  printf '#!/bin/sh\nexit 101\n' >"$pgroot/usr/sbin/policy-rc.d"; chmod +x "$pgroot/usr/sbin/policy-rc.d"
-  cp /etc/resolv.conf "$pgroot/etc/resolv.conf"
-  say "installing postgresql-15 into the root filesystem…"
-  chroot "$pgroot" /bin/sh -c 'export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq --no-install-recommends postgresql-15 >/dev/null && apt-get clean' \
-    >"$work/postgres-install.log" 2>&1 || { tail -20 "$work/postgres-install.log" >&2; exit 1; }
-  rm -rf "$pgroot/usr/sbin/policy-rc.d" "$pgroot"/var/lib/apt/lists/* "$pgroot/var/lib/postgresql/15"
-  install -m 0755 "$here/images/postgres-entrypoint.sh" "$pgroot/usr/local/bin/postgres-entrypoint"
-  import_dir "$pgroot" "$POSTGRES-rootfs"
-  local ctx; ctx=$(mktemp -d)
-  cat >"$ctx/Dockerfile" <<DOCKERFILE
+  local root="$work/postgres"
+  rootfs_with "$root" postgresql-15
+  rm -rf "$root/var/lib/postgresql/15" # the package's own cluster; the entrypoint makes one per volume
+  install -m 0755 "$here/images/postgres-entrypoint.sh" "$root/usr/local/bin/postgres-entrypoint"
+  import_dir "$root" "$POSTGRES-rootfs"
+  build_with "$POSTGRES" <<DOCKERFILE
 FROM $POSTGRES-rootfs
 ENV PATH=/usr/lib/postgresql/15/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     PGDATA=/var/lib/postgresql/data LANG=C.UTF-8
@@ -121,10 +135,19 @@ HEALTHCHECK --interval=2s --timeout=3s --start-period=30s --retries=5 \
   CMD ["pg_isready", "-q", "-h", "127.0.0.1", "-p", "5432"]
 ENTRYPOINT ["postgres-entrypoint"]
 DOCKERFILE
-  docker build -q -t "$POSTGRES" "$ctx" >/dev/null
   docker rmi "$POSTGRES-rootfs" >/dev/null
-  rm -rf "$ctx" "$pgroot"
+  rm -rf "$root"
   say "built $POSTGRES"
+}
+
+# Python for the generator tests (foxdev init on a Python project builds on this base).
+build_python() {
+  have "$PYTHON" && { say "$PYTHON exists"; return; }
+  local root="$work/python"
+  rootfs_with "$root" python3 python3-venv python3-pip
+  import_dir "$root" "$PYTHON" --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8' --change 'CMD ["python3"]'
+  rm -rf "$root"
+  say "built $PYTHON"
 }
 
 command -v docker >/dev/null || { echo "foxdev: docker client missing; run scripts/engine.sh first" >&2; exit 1; }
@@ -133,4 +156,5 @@ build_busybox
 build_bookworm
 build_node
 build_postgres
+build_python
 say "done in $(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN{printf "%.1f", e-s}')s"
