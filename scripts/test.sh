@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # The one test command (README and .ci/run both call it): make sure an engine runs and the
-# offline images exist, build, then run every test, unit and end-to-end.
+# offline images exist, build, then run every test, unit and end-to-end, and close with one
+# plain "N passed, N failed, N skipped" line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/engine.sh
 bash scripts/images.sh
-bash scripts/fixtures.sh
 [ -d node_modules ] || npm ci --no-audit --no-fund
+bash scripts/fixtures.sh
 npm run --silent build
-exec npx vitest run "$@"
+mkdir -p .cache
+rc=0
+npx vitest run --reporter=default --reporter=json --outputFile.json=.cache/vitest.json "$@" || rc=$?
+node scripts/test-summary.mjs .cache/vitest.json || true
+exit "$rc"
