@@ -1,0 +1,60 @@
+// One log line as people read it: "api    | hello", the prefix coloured per service and padded to
+// the widest service name so the text column lines up; the service's own ANSI kept.
+
+import type { LogEntry } from '../store/index.js';
+import { colors, noColors, serviceColor } from './palette.js';
+import { sanitizeLine } from './sanitize.js';
+import { formatClock } from './time.js';
+import type { Tone } from './status.js';
+
+export interface LineFormat {
+  /** Width the service name is padded to (the widest name shown). */
+  width: number;
+  color: boolean;
+  timestamps: boolean;
+}
+
+const SEP = ' | ';
+
+export function formatPrefix(service: string, at: number, opts: LineFormat): string {
+  const c = opts.color ? colors : noColors;
+  const name = c[serviceColor(service)](service.padEnd(opts.width) + SEP);
+  return opts.timestamps ? c.dim(formatClock(at) + ' ') + name : name;
+}
+
+/** Visible width of formatPrefix's result, without measuring ANSI. */
+export function prefixWidth(opts: Pick<LineFormat, 'width' | 'timestamps'>): number {
+  return opts.width + SEP.length + (opts.timestamps ? 13 : 0);
+}
+
+export function formatLogLine(entry: LogEntry, opts: LineFormat): string {
+  const text = sanitizeLine(entry.line);
+  // foxdev's own notes about a service are dimmed to stand apart from the service's output.
+  const body = entry.stream === 'system' && opts.color ? colors.dim(text) : text;
+  return formatPrefix(entry.service, entry.at, opts) + body;
+}
+
+export function toneColor(tone: Tone, text: string, color: boolean): string {
+  if (!color) return text;
+  switch (tone) {
+    case 'good':
+      return colors.green(text);
+    case 'busy':
+      return colors.yellow(text);
+    case 'bad':
+      return colors.red(text);
+    case 'idle':
+      return colors.gray(text);
+  }
+}
+
+/** A status line in the log stream: "api    | ◆ ready". */
+export function formatStatusLine(service: string, at: number, text: string, tone: Tone, opts: LineFormat): string {
+  return formatPrefix(service, at, opts) + toneColor(tone, `◆ ${text}`, opts.color);
+}
+
+export function widestName(names: Iterable<string>, min = 0): number {
+  let w = min;
+  for (const n of names) w = Math.max(w, n.length);
+  return w;
+}

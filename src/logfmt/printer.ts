@@ -1,0 +1,149 @@
+// The --no-tui view (and `foxdev logs -f`): every log line and every state change, as plain
+// lines. It listens to each action synchronously (store.onAction), not to coalesced frames, so no
+// line is lost even when a service outruns its bounded buffer between two frames. Lines are
+// gathered and written in whole-line chunks, at most once per scheduler tick, so a flood costs one
+// write call per tick instead of one per line.
+
+import type { Action, LogEntry, Scheduler, State, Store } from '../store/index.js';
+import { formatLogLine, formatStatusLine, widestName, type LineFormat } from './line.js';
+import { describePhase, healthTone, phaseTone, seedTone, type Tone } from './status.js';
+
+export interface PrinterOptions {
+  color?: boolean;
+  timestamps?: boolean;
+  /** Only these services (e.g. `foxdev logs api db`); all when omitted. */
+  services?: readonly string[];
+  /** Print state changes as status lines (default true). */
+  status?: boolean;
+  /** When to write what was gathered; defaults to the next turn of the event loop. */
+  schedule?: Scheduler;
+  /** Write at once when this many characters are waiting, whatever the scheduler says. */
+  highWaterChars?: number;
+}
+
+export interface LinePrinter {
+  /** Write everything gathered so far. */
+  flush(): void;
+  /** Stop listening and write what is left. */
+  close(): void;
+}
+
+export const immediateScheduler: Scheduler = (fn) => {
+  const t = setImmediate(fn);
+  return () => clearImmediate(t);
+};
+
+type Say = (service: string, at: number, text: string, tone: Tone) => void;
+
+/** Remembers what was last said per service, so repeated identical events print once. */
+function statusLines(say: Say): (action: Action) => void {
+  const last = new Map<string, string>();
+  const once = (key: string, value: string, service: string, at: number, text: string, tone: Tone) => {
+    if (last.get(key) === value) return;
+    last.set(key, value);
+    say(service, at, text, tone);
+  };
+  return (a) => {
+    switch (a.type) {
+      case 'service/phase': {
+        const text = describePhase(a);
+        once(`${a.service}\0phase`, text, a.service, a.at, text, phaseTone(a.phase, a.exitCode));
+        return;
+      }
+      case 'service/health':
+        if (a.health === 'none') return;
+        once(`${a.service}\0health`, a.health, a.service, a.at, a.health === 'unhealthy' && a.lastProbe ? `unhealthy: ${a.lastProbe}` : a.health, healthTone(a.health));
+        return;
+      case 'service/restarted':
+        say(a.service, a.at, `restarted (${a.restarts})`, 'busy');
+        return;
+      case 'seed/status':
+        say(a.service, a.at, `seed ${a.state}${a.message ? `: ${a.message}` : ''}`, seedTone(a.state));
+        return;
+      case 'sync/status':
+        if (a.error) once(`${a.service}\0sync`, a.error, a.service, a.at, `sync failed: ${a.error}`, 'bad');
+        else if (a.pending === 0 && a.files > 0) {
+          last.delete(`${a.service}\0sync`);
+          say(a.service, a.at, `synced ${a.files} file${a.files === 1 ? '' : 's'}`, 'good');
+        }
+        return;
+      default:
+        return;
+    }
+  };
+}
+
+function prefixWidthFor(state: State, only: readonly string[] | undefined): number {
+  return widestName(only ?? state.order);
+}
+
+export function createLinePrinter(store: Store, write: (chunk: string) => void, opts: PrinterOptions = {}): LinePrinter {
+  const schedule = opts.schedule ?? immediateScheduler;
+  const highWater = opts.highWaterChars ?? 64 * 1024;
+  const only = opts.services ? new Set(opts.services) : undefined;
+  const fmt: LineFormat = {
+    width: prefixWidthFor(store.getState(), opts.services),
+    color: opts.color ?? false,
+    timestamps: opts.timestamps ?? false,
+  };
+  let pending: string[] = [];
+  let pendingChars = 0;
+  let cancel: (() => void) | null = null;
+
+  function flush(): void {
+    if (cancel) {
+      cancel();
+      cancel = null;
+    }
+    if (pending.length === 0) return;
+    const chunk = pending.join('');
+    pending = [];
+    pendingChars = 0;
+    write(chunk);
+  }
+
+  function push(text: string, service: string): void {
+    // A name wider than any seen before (a log from outside the project) widens the column.
+    if (service.length > fmt.width) fmt.width = service.length;
+    const line = text + '\n';
+    pending.push(line);
+    pendingChars += line.length;
+    if (pendingChars >= highWater) flush();
+    else if (!cancel) cancel = schedule(() => {
+      cancel = null;
+      flush();
+    });
+  }
+
+  const wanted = (service: string) => !only || only.has(service);
+  const logLine = (e: LogEntry) => {
+    if (wanted(e.service)) push(formatLogLine(e, fmt), e.service);
+  };
+  const status = statusLines((service, at, text, tone) => {
+    if (wanted(service)) push(formatStatusLine(service, at, text, tone, fmt), service);
+  });
+
+  const off = store.onAction((action, state) => {
+    switch (action.type) {
+      case 'log':
+        logLine(action);
+        return;
+      case 'logs':
+        for (const e of action.entries) logLine(e);
+        return;
+      case 'project/loaded':
+        fmt.width = Math.max(fmt.width, prefixWidthFor(state, opts.services));
+        return;
+      default:
+        if (opts.status !== false) status(action);
+    }
+  });
+
+  return {
+    flush,
+    close() {
+      off();
+      flush();
+    },
+  };
+}
