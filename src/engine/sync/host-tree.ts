@@ -1,0 +1,70 @@
+// Reading the host side: the current state of changed paths (for a batch) and the whole tree
+// under a rule (for catch-up). Ignored directories are never entered.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { lstat, readdir, readlink } from 'node:fs/promises';
+import path from 'node:path';
+import type { TreeEntry } from '../../plan/sync-catchup.js';
+import type { ObservedChange } from '../../plan/sync.js';
+import type { RuleMatcher } from '../../plan/sync-match.js';
+
+export async function observe(paths: Iterable<string>): Promise<ObservedChange[]> {
+  const out: ObservedChange[] = [];
+  for (const p of paths) {
+    try {
+      const st = await lstat(p);
+      if (st.isSymbolicLink()) out.push({ path: p, kind: 'symlink', mode: 0o777, linkTarget: await readlink(p) });
+      else if (st.isDirectory()) out.push({ path: p, kind: 'dir', mode: st.mode & 0o7777 });
+      else if (st.isFile()) out.push({ path: p, kind: 'file', mode: st.mode & 0o7777 });
+      // sockets and fifos are not synced
+    } catch {
+      out.push({ path: p, kind: 'absent' });
+    }
+  }
+  return out;
+}
+
+export function md5File(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const h = createHash('md5');
+    createReadStream(file)
+      .on('data', (d) => h.update(d))
+      .on('end', () => resolve(h.digest('hex')))
+      .on('error', reject);
+  });
+}
+
+/**
+ * Every entry under `root` the matcher watches. `wantHash(rel, size)` says which files to hash
+ * (catch-up hashes only files whose size matches the container's copy).
+ */
+export async function readHostTree(
+  root: string,
+  matcher: RuleMatcher,
+  wantHash: (rel: string, size: number) => boolean = () => true,
+): Promise<TreeEntry[]> {
+  const out: TreeEntry[] = [];
+  const visit = async (abs: string): Promise<void> => {
+    let st;
+    try {
+      st = await lstat(abs);
+    } catch {
+      return; // vanished during the walk; its event will follow
+    }
+    if (!matcher.watched(abs)) return;
+    const rel = path.posix.relative(root, abs);
+    if (st.isSymbolicLink()) {
+      out.push({ rel, kind: 'symlink', mode: 0o777, size: st.size, linkTarget: await readlink(abs) });
+    } else if (st.isFile()) {
+      const e: TreeEntry = { rel, kind: 'file', mode: st.mode & 0o7777, size: st.size };
+      if (wantHash(rel, st.size)) e.md5 = await md5File(abs).catch(() => undefined);
+      out.push(e);
+    } else if (st.isDirectory()) {
+      out.push({ rel, kind: 'dir', mode: st.mode & 0o7777, size: 0 });
+      const names = await readdir(abs).catch(() => [] as string[]);
+      for (const n of names.sort()) await visit(path.posix.join(abs, n));
+    }
+  };
+  await visit(root);
+  return out;
+}

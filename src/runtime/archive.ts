@@ -1,0 +1,111 @@
+// Moving a batch of files into a container. One tar per batch, sent either through the Engine
+// API archive endpoint (PUT /containers/{id}/archive) or piped into `tar -x` via exec; the
+// bench (bench/sync.mjs) measures both, and the archive endpoint is the default because it is
+// one HTTP request where exec-tar needs three (create, start+attach, inspect) — see the report
+// in bench output. Deletions are one `rm -rf` exec per batch.
+import { lstat, readFile } from 'node:fs/promises';
+import type Docker from 'dockerode';
+import { pack } from 'tar-stream';
+import { FoxdevError } from '../errors.js';
+import type { CopyOp } from '../plan/sync.js';
+import { execOk } from './sync-exec.js';
+
+export type Transport = 'archive' | 'exec-tar';
+export const DEFAULT_TRANSPORT: Transport = 'archive';
+
+export interface PackResult {
+  tar: Buffer;
+  /** Ops whose host file vanished (or changed kind) between planning and packing. */
+  skipped: CopyOp[];
+  files: number;
+}
+
+/** Tar entry name for a container path: relative to '/', where the archive is extracted. */
+const entryName = (containerPath: string): string => containerPath.replace(/^\/+/, '');
+
+async function entryFor(op: CopyOp): Promise<{ header: Parameters<ReturnType<typeof pack>['entry']>[0]; body?: Buffer } | undefined> {
+  let st;
+  try {
+    st = await lstat(op.host);
+  } catch {
+    return undefined; // gone since it was observed; its unlink event is already on the way
+  }
+  // Owned by root in the container: the host uid means nothing there.
+  const base = { name: entryName(op.container), mode: st.mode & 0o7777, mtime: st.mtime, uid: 0, gid: 0 };
+  if (op.kind === 'dir') return st.isDirectory() ? { header: { ...base, type: 'directory' } } : undefined;
+  if (op.kind === 'symlink') {
+    // The link written is the one the plan checked, not a fresh readlink: a link swapped since
+    // then cannot slip an outside target past the check (its own event replans it).
+    if (!st.isSymbolicLink() || !op.linkTarget) return undefined;
+    return { header: { ...base, mode: 0o777, type: 'symlink', linkname: op.linkTarget } };
+  }
+  if (!st.isFile()) return undefined;
+  try {
+    const body = await readFile(op.host);
+    return { header: { ...base, type: 'file', size: body.length }, body };
+  } catch {
+    return undefined;
+  }
+}
+
+export async function packCopyOps(ops: CopyOp[]): Promise<PackResult> {
+  const p = pack();
+  const chunks: Buffer[] = [];
+  p.on('data', (c: unknown) => void chunks.push(c as Buffer));
+  const finished = new Promise<void>((resolve, reject) => (p.on('end', resolve), p.on('error', reject)));
+  const skipped: CopyOp[] = [];
+  let files = 0;
+  // Read files a few at a time: a 1,000-file burst is mostly waiting on the disk.
+  const entries = await mapLimit(ops, 32, entryFor);
+  entries.forEach((e, i) => {
+    if (!e) return void skipped.push(ops[i]);
+    if (e.body) p.entry(e.header, e.body);
+    else p.entry(e.header);
+    files++;
+  });
+  p.finalize();
+  await finished;
+  return { tar: Buffer.concat(chunks), skipped, files };
+}
+
+async function mapLimit<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/** Drain the response so the socket is released, and surface HTTP errors as FoxdevError. */
+async function putArchive(container: Docker.Container, tar: Buffer): Promise<void> {
+  try {
+    const res = await container.putArchive(tar, { path: '/' });
+    if (res && typeof (res as NodeJS.ReadableStream).resume === 'function') {
+      await new Promise<void>((resolve) => {
+        (res as NodeJS.ReadableStream).on('end', resolve);
+        (res as NodeJS.ReadableStream).on('error', () => resolve());
+        (res as NodeJS.ReadableStream).resume();
+      });
+    }
+  } catch (err) {
+    throw new FoxdevError('sync', `copying into container ${container.id.slice(0, 12)} failed: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+export async function sendTar(container: Docker.Container, tar: Buffer, transport: Transport = DEFAULT_TRANSPORT): Promise<void> {
+  if (transport === 'archive') return putArchive(container, tar);
+  await execOk(container, ['tar', '-x', '-f', '-', '-C', '/'], { stdin: tar });
+}
+
+/** `rm -rf` in batches small enough for one argv. Needs a running container. */
+export async function removeInContainer(container: Docker.Container, paths: string[]): Promise<void> {
+  for (const p of paths) {
+    if (!p.startsWith('/') || p === '/') throw new FoxdevError('internal', `refusing to delete ${JSON.stringify(p)} in a container`);
+  }
+  for (let i = 0; i < paths.length; i += 500) await execOk(container, ['rm', '-rf', '--', ...paths.slice(i, i + 500)]);
+}
