@@ -6,3 +6,4 @@ export { formatDuration, formatAgo, formatClock } from './time.js';
 export { phaseLabel, phaseTone, healthTone, seedTone, describePhase, type Tone, type PhaseEvent } from './status.js';
 export { formatLogLine, formatPrefix, formatStatusLine, prefixWidth, toneColor, widestName, type LineFormat } from './line.js';
 export { createLinePrinter, immediateScheduler, type LinePrinter, type PrinterOptions } from './printer.js';
+export { plainText, wrapRows } from './wrap.js';
