@@ -13,6 +13,8 @@ export interface ResolvedBuild {
   dockerfile: string; // relative to context, as compose prints it
   target?: string;
   args: Record<string, string>;
+  /** Other compose build keys (labels, cache_from, ssh, ...), kept as compose normalises them. */
+  extra?: Record<string, unknown>;
 }
 
 export interface ResolvedPort {
@@ -21,13 +23,23 @@ export interface ResolvedPort {
   host_ip?: string;
   protocol: 'tcp' | 'udp';
   mode?: string;
+  /** Last port of a host range ("8000-8010:80"): the engine picks a free one in the range. */
+  publishedEnd?: number;
+  name?: string;
+  app_protocol?: string;
 }
 
 export interface ResolvedMount {
-  type: 'bind' | 'volume' | 'tmpfs';
-  source?: string; // absolute for binds, volume key for volumes
+  type: 'bind' | 'volume' | 'tmpfs' | 'image' | 'npipe' | 'cluster';
+  source?: string; // absolute for binds, volume key for volumes, none for anonymous volumes
   target: string;
   read_only: boolean;
+  consistency?: string;
+  /** compose's per-type options, as written (e.g. bind.create_host_path, volume.nocopy). */
+  bind?: Record<string, unknown>;
+  volume?: Record<string, unknown>;
+  tmpfs?: Record<string, unknown>;
+  image?: Record<string, unknown>;
 }
 
 export interface ResolvedDepends {
@@ -42,6 +54,7 @@ export interface ResolvedHealthcheck {
   timeoutMs: number;
   retries: number;
   startPeriodMs: number;
+  startIntervalMs?: number;
 }
 
 interface ProbeTimingMs {
@@ -114,6 +127,8 @@ export interface Service {
   user?: string;
   labels: Record<string, string>;
   networks: string[];
+  /** Per-network settings (aliases, ipv4_address, ...) for the networks that have any. */
+  networkConfig?: Record<string, Record<string, unknown>>;
   ready: ResolvedProbe[];
   sync: ResolvedSyncRule[];
   seed?: ResolvedSeed;
@@ -126,6 +141,8 @@ export interface ResolvedVolume {
   name: string; // engine-side name, "<project>_<key>" unless set
   external: boolean;
   labels: Record<string, string>;
+  /** driver, driver_opts, ... as written. */
+  extra?: Record<string, unknown>;
 }
 
 export interface Project {
@@ -134,7 +151,12 @@ export interface Project {
   files: string[]; // config files read, absolute
   services: Record<string, Service>;
   volumes: Record<string, ResolvedVolume>;
-  networks: Record<string, { name: string; external: boolean }>;
+  networks: Record<string, { name: string; external: boolean; extra?: Record<string, unknown> }>;
+  /** Top-level secrets and configs, file paths absolute. */
+  secrets?: Record<string, Record<string, unknown>>;
+  configs?: Record<string, Record<string, unknown>>;
+  /** Top-level `x-` extension keys, kept verbatim. */
+  extensions?: Record<string, unknown>;
   /** Profiles that were active when the project was resolved. */
   profiles: string[];
   logBuffer: number;

@@ -58,12 +58,15 @@ export interface HealthcheckConfig {
 interface ProbeTiming {
   /** Time between probes; default 100ms so readiness is seen almost as soon as it is true. */
   interval?: Duration;
+  /** Time one probe may take before it counts as failed; default 1s. */
   timeout?: Duration;
-  /** Consecutive failures, after start_period, before the service is unhealthy. */
+  /** Consecutive failures, after start_period, before the service is unhealthy; default 3. */
   retries?: number;
+  /** Failures during this time after start do not count; default 0. */
   start_period?: Duration;
 }
 
+/** `http` expects status 200 unless told; `tcp` connects to host 127.0.0.1 unless told. */
 export type ReadyProbeConfig =
   | ({ http: string | { url: string; status?: number } } & ProbeTiming)
   | ({ tcp: number | { port: number; host?: string } } & ProbeTiming)
@@ -96,8 +99,9 @@ export interface PostgresSeedConfig {
     /** SQL files or globs, relative to the project; applied in order in one transaction. */
     files: string[];
   };
+  /** Default 'recreate'. */
   reset?: 'recreate' | 'truncate' | { command: string | string[] };
-  /** What to do with dependents around a reset. */
+  /** What to do with dependents around a reset; default 'restart'. */
   dependents?: 'restart' | 'pause' | 'none';
 }
 
@@ -131,7 +135,9 @@ export interface ServiceConfig {
   depends_on?: string[] | Record<string, DependsOnEntry>;
   healthcheck?: HealthcheckConfig;
   profiles?: string[];
+  /** Default 'no', as in compose. */
   restart?: 'no' | 'always' | 'on-failure' | 'unless-stopped' | `on-failure:${number}`;
+  /** Default 10s, as in compose. */
   stop_grace_period?: Duration;
   stop_signal?: string;
   working_dir?: string;
@@ -145,7 +151,8 @@ export interface ServiceConfig {
   seed?: SeedConfig;
   /** foxdev: a host process instead of a container. */
   run?: RunConfig;
-  /** foxdev: a one-shot job; dependents may wait for it to complete. */
+  /** foxdev: a one-shot job; dependents may wait for it to complete. A service that others
+   * depend on with `service_completed_successfully` is a job too. */
   oneshot?: boolean;
 }
 

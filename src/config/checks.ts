@@ -1,0 +1,83 @@
+// Checks across services that no schema can express: dependencies that name nothing, cycles,
+// a host port published twice, sync paths outside the project, references to undeclared
+// volumes, networks and secrets, services with nothing to run. Pure.
+import path from 'node:path';
+import type { Problem } from '../errors.js';
+import { buildGraph, findCycles, formatCycle } from '../plan/graph.js';
+import { didYouMean } from './did-you-mean.js';
+import { formatPath, type Segment } from './keypath.js';
+import type { Service } from './project.js';
+
+export interface CheckContext {
+  projectDir: string;
+  /** Every service defined, enabled or not, with its profiles. */
+  defined: Record<string, string[]>;
+  volumes: string[];
+  networks: string[];
+  secrets: string[];
+  configs: string[];
+}
+
+type Found = Problem & { segments: Segment[] };
+
+export function checkServices(services: Record<string, Service>, ctx: CheckContext): Found[] {
+  const out: Found[] = [];
+  const add = (segments: Segment[], message: string) => out.push({ segments, path: formatPath(segments), message });
+  const names = Object.keys(services);
+  const publishers: Array<{ service: string; index: number; ip: string; port: number; end: number; protocol: string }> = [];
+
+  for (const [name, s] of Object.entries(services)) {
+    if (s.kind !== 'process' && !s.image && !s.build)
+      add(['services', name], 'has neither "image" nor "build" (nor foxdev "run"); nothing to start');
+
+    for (const [dep, d] of Object.entries(s.depends_on)) {
+      if (dep in services) continue;
+      if (!d.required) continue; // compose: an optional dependency may be missing or disabled
+      if (dep in ctx.defined)
+        add(['services', name, 'depends_on', dep], `depends on "${dep}", which is not enabled (profiles: ${ctx.defined[dep].join(', ')})`);
+      else add(['services', name, 'depends_on', dep], `depends on "${dep}", which is not a service${didYouMean(dep, names)}`);
+    }
+
+    s.ports.forEach((p, index) => {
+      if (p.published === undefined) return;
+      const me = { service: name, index, ip: p.host_ip ?? '', port: p.published, end: p.publishedEnd ?? p.published, protocol: p.protocol };
+      // A port range lets the engine pick any free port in it, so only single ports can clash.
+      const clash = me.end === me.port && publishers.find((o) => o.end === o.port && o.port === me.port && o.protocol === me.protocol && sameHost(o.ip, me.ip));
+      if (clash)
+        add(['services', name, 'ports', index], `host port ${me.port}/${me.protocol} is already published by service "${clash.service}" (${formatPath(['services', clash.service, 'ports', clash.index])})`);
+      else publishers.push(me);
+    });
+
+    s.sync.forEach((rule, i) => {
+      const rel = path.relative(ctx.projectDir, rule.path);
+      if (rel.startsWith('..') || path.isAbsolute(rel))
+        add(['services', name, 'sync', i, 'path'], `sync path ${rule.path} is outside the project directory ${ctx.projectDir}`);
+    });
+
+    s.volumes.forEach((v, i) => {
+      if (v.type === 'volume' && v.source && !ctx.volumes.includes(v.source))
+        add(['services', name, 'volumes', i], `uses volume "${v.source}", which is not declared under top-level "volumes"${didYouMean(v.source, ctx.volumes)}`);
+    });
+    for (const n of s.networks)
+      if (n !== 'default' && !ctx.networks.includes(n))
+        add(['services', name, 'networks', n], `uses network "${n}", which is not declared under top-level "networks"${didYouMean(n, ctx.networks)}`);
+    for (const kind of ['secrets', 'configs'] as const) {
+      const declared = ctx[kind];
+      const refs = Array.isArray(s.extra[kind]) ? (s.extra[kind] as Array<{ source?: unknown }>) : [];
+      refs.forEach((r, i) => {
+        const src = String(r.source);
+        if (!declared.includes(src))
+          add(['services', name, kind, i], `uses ${kind.slice(0, -1)} "${src}", which is not declared under top-level "${kind}"${didYouMean(src, declared)}`);
+      });
+    }
+  }
+
+  for (const cycle of findCycles(buildGraph(Object.fromEntries(Object.entries(services).map(([n, s]) => [n, Object.keys(s.depends_on)])))))
+    add(['services', cycle[0], 'depends_on', cycle[1]], `dependency cycle: ${formatCycle(cycle)}`);
+  return out;
+}
+
+function sameHost(a: string, b: string): boolean {
+  const any = (ip: string) => ip === '' || ip === '0.0.0.0' || ip === '::';
+  return a === b || any(a) || any(b);
+}

@@ -1,0 +1,51 @@
+// Read one compose file into a Layer: parse YAML, interpolate, validate against the compose
+// schema, normalise (paths relative to `baseDir`). Problems are collected, never thrown.
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import type { Problem } from '../errors.js';
+import { validateCompose } from './compose-schema.js';
+import { foxdevServiceFields } from './foxdev-schema.js';
+import { obj } from './shape.js';
+import type { Lookup } from './interpolate.js';
+import { interpolateTree } from './interpolate-tree.js';
+import type { Segment } from './keypath.js';
+import { placeProblem, yamlLocator, type Layer } from './layer.js';
+import { normaliseFile } from './normalise.js';
+import { isPlainObject, stripTags } from './tags.js';
+import { parseYamlFile } from './yaml-file.js';
+
+export function readComposeFile(file: string, baseDir: string, lookup: Lookup, problems: Problem[]): Layer | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    problems.push({ file, message: `cannot read compose file: ${(err as NodeJS.ErrnoException).code ?? String(err)}` });
+    return undefined;
+  }
+  const parsed = parseYamlFile(text, file);
+  if (parsed.problems.length > 0) {
+    problems.push(...parsed.problems);
+    return undefined;
+  }
+  const layer: Layer = { file, data: {}, locate: yamlLocator(parsed.positions) };
+  if (!isPlainObject(parsed.value)) {
+    problems.push({ file, message: 'a compose file must be a mapping with a "services" key' });
+    return undefined;
+  }
+  const found: Array<Problem & { segments: Segment[] }> = [];
+  const value = interpolateTree(parsed.value, lookup, found) as Record<string, unknown>;
+  found.push(...validateCompose(stripTags(value)));
+  if (isPlainObject(value.services))
+    for (const [name, svc] of Object.entries(value.services))
+      if (isPlainObject(svc) && svc['x-foxdev'] !== undefined) obj(foxdevServiceFields)(svc['x-foxdev'], ['services', name, 'x-foxdev'], found);
+  const local: Problem[] = [];
+  layer.data = normaliseFile(value, { baseDir, home: os.homedir() }, local);
+  for (const p of [...found, ...local.map((l) => ({ ...l, segments: pathSegments(l.path) }))]) problems.push(placeProblem(p, [layer]));
+  return layer;
+}
+
+/** Inverse of formatPath for the simple paths normalise.ts produces. */
+function pathSegments(p: string | undefined): Segment[] {
+  if (!p) return [];
+  return p.split('.').flatMap((part) => part.split(/\[(\d+)\]/).filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
+}

@@ -1,0 +1,84 @@
+// Several compose files → one merged, normalised model: each file is read (see compose-file.ts),
+// its `include`s are loaded as sub-projects, the files merge with compose's override rules, then
+// `extends` is resolved. Relative paths in the main files resolve against the project directory,
+// in included and extended files against their own directory, as compose does.
+import path from 'node:path';
+import type { Problem } from '../errors.js';
+import { readComposeFile } from './compose-file.js';
+import { readEnvFiles } from './environment.js';
+import { resolveExtends } from './extends.js';
+import type { Lookup } from './interpolate.js';
+import type { Layer } from './layer.js';
+import { mergeFiles } from './merge.js';
+import { isPlainObject } from './tags.js';
+
+type Dict = Record<string, unknown>;
+
+export interface ComposeModel {
+  data: Dict;
+  layers: Layer[];
+}
+
+export function loadComposeModel(files: string[], baseDir: string, lookup: Lookup, problems: Problem[], seen: string[] = []): ComposeModel {
+  const layers: Layer[] = [];
+  let data: Dict = {};
+  for (const file of files) {
+    if (seen.includes(file)) {
+      problems.push({ file, message: `include loops: ${[...seen, file].map((f) => path.basename(f)).join(' → ')}` });
+      continue;
+    }
+    const layer = readComposeFile(file, baseDir, lookup, problems);
+    if (!layer) continue;
+    layers.push(layer);
+    const included = loadIncludes(layer, lookup, problems, [...seen, file]);
+    layers.push(...included.layers);
+    data = mergeFiles(data, included.data);
+    data = mergeFiles(data, withoutInclude(layer.data));
+  }
+  const cache = new Map<string, Dict | undefined>();
+  const servicesOf = (file: string) => {
+    if (!cache.has(file)) {
+      const other = readComposeFile(file, path.dirname(file), lookup, problems);
+      if (other) layers.push(other);
+      cache.set(file, other && isPlainObject(other.data.services) ? other.data.services : undefined);
+    }
+    return cache.get(file);
+  };
+  if (isPlainObject(data.services)) data.services = resolveExtends(data.services, files[0] ?? '', servicesOf, problems);
+  return { data, layers };
+}
+
+function withoutInclude(data: Dict): Dict {
+  const { include: _include, ...rest } = data;
+  return rest;
+}
+
+function loadIncludes(layer: Layer, lookup: Lookup, problems: Problem[], seen: string[]): ComposeModel {
+  const entries = Array.isArray(layer.data.include) ? layer.data.include : [];
+  const layers: Layer[] = [];
+  let data: Dict = {};
+  const fromDir = path.dirname(layer.file);
+  for (const entry of entries) {
+    const e = (typeof entry === 'string' ? { path: entry } : entry) as Dict;
+    const files = (Array.isArray(e.path) ? e.path : [e.path]).map((p) => path.resolve(fromDir, String(p)));
+    const baseDir = typeof e.project_directory === 'string' ? path.resolve(fromDir, e.project_directory) : path.dirname(files[0]);
+    // Variables already known to the including project win over the included project's env files.
+    const envFiles = (Array.isArray(e.env_file) ? e.env_file : e.env_file ? [e.env_file] : [path.join(baseDir, '.env')]).map((f) => ({
+      path: path.resolve(fromDir, String(f)),
+      required: e.env_file !== undefined,
+    }));
+    const own = readEnvFiles(envFiles, lookup, problems, 'include');
+    const sub = loadComposeModel(files, baseDir, (name) => lookup(name) ?? own[name], problems, seen);
+    layers.push(...sub.layers);
+    for (const section of ['services', 'networks', 'volumes', 'secrets', 'configs']) {
+      const mine = layer.data[section];
+      const theirs = sub.data[section];
+      if (!isPlainObject(mine) || !isPlainObject(theirs)) continue;
+      for (const name of Object.keys(theirs))
+        if (name in mine && section === 'services')
+          problems.push({ file: layer.file, path: `${section}.${name}`, message: `"${name}" is also defined by included file ${files.map((f) => path.relative(fromDir, f)).join(', ')}` });
+    }
+    data = mergeFiles(data, sub.data);
+  }
+  return { data, layers };
+}

@@ -1,0 +1,110 @@
+// Validate compose data against the vendored compose JSON schema and turn Ajv's errors into one
+// Problem per mistake. The validator is generated ahead of time (schema/generate-validator.mjs):
+// compiling the schema at start-up would cost ~270 ms of the 300 ms budget.
+import type { Problem } from '../errors.js';
+import { didYouMean } from './did-you-mean.js';
+import { formatPath, pointerToSegments, type Segment } from './keypath.js';
+import { typeName } from './type-name.js';
+import validate, { knownProperties } from './schema/compose-validator.generated.js';
+
+interface AjvError {
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+const validator = validate as unknown as ((data: unknown) => boolean) & { errors?: AjvError[] | null };
+const known = knownProperties as Record<string, string[]>;
+
+/** Problems with key paths (no file positions; the caller adds those). */
+export function validateCompose(data: unknown, prefix: Segment[] = []): Array<Problem & { segments: Segment[] }> {
+  if (validator(data)) return [];
+  return explain(validator.errors ?? [], data, prefix);
+}
+
+function explain(errors: AjvError[], data: unknown, prefix: Segment[]): Array<Problem & { segments: Segment[] }> {
+  const out: Array<Problem & { segments: Segment[] }> = [];
+  const unknownAt = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword !== 'additionalProperties') continue;
+    const key = String(e.params.additionalProperty);
+    const segments = [...prefix, ...pointerToSegments(e.instancePath), key];
+    const candidates = knownKeysFor(e.instancePath, e.schemaPath);
+    unknownAt.add(e.instancePath);
+    out.push({ segments, path: formatPath(segments), message: `unknown key "${key}"${didYouMean(key, candidates)}` });
+  }
+  // Group the rest by location; oneOf branches give one error each, so their expected types join.
+  const groups = new Map<string, AjvError[]>();
+  for (const e of errors) {
+    if (e.keyword === 'additionalProperties' || unknownAt.has(e.instancePath)) continue;
+    if (!groups.has(e.instancePath)) groups.set(e.instancePath, []);
+    groups.get(e.instancePath)!.push(e);
+  }
+  const paths = [...groups.keys()];
+  for (const [pointer, group] of groups) {
+    const specific = group.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf');
+    // A "must match one of" is only news when nothing deeper explains it.
+    const deeper = paths.some((p) => p !== pointer && p.startsWith(pointer + '/')) || [...unknownAt].some((p) => p.startsWith(pointer + '/'));
+    if (specific.length === 0 && deeper) continue;
+    const segments = [...prefix, ...pointerToSegments(pointer)];
+    out.push({ segments, path: formatPath(segments), message: describe(specific.length ? specific : group, valueAt(data, pointer)) });
+  }
+  return out;
+}
+
+function describe(group: AjvError[], value: unknown): string {
+  const types = group.filter((e) => e.keyword === 'type').flatMap((e) => String(e.params.type).split(','));
+  if (types.length > 0 && types.length === group.length) return `expected ${orList([...new Set(types)])}, got ${typeName(value)}`;
+  const first = group.find((e) => e.keyword !== 'type') ?? group[0];
+  switch (first.keyword) {
+    case 'required':
+      return `missing required key "${String(first.params.missingProperty)}"`;
+    case 'enum':
+      return `expected one of ${(first.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(value)}`;
+    case 'pattern':
+      return `${JSON.stringify(value)} does not match the pattern ${String(first.params.pattern)}`;
+    case 'uniqueItems':
+      return `has duplicate items (${Number(first.params.j) + 1} and ${Number(first.params.i) + 1})`;
+    default:
+      return first.message ?? `is invalid (${first.keyword})`;
+  }
+}
+
+function orList(items: string[]): string {
+  return items.length === 1 ? `a ${items[0]}` : `${items.slice(0, -1).map((t) => `a ${t}`).join(', ')} or a ${items.at(-1)}`;
+}
+
+function valueAt(data: unknown, pointer: string): unknown {
+  let v = data;
+  for (const s of pointerToSegments(pointer)) v = (v as Record<string | number, unknown> | undefined)?.[s];
+  return v;
+}
+
+// Ajv's schemaPath is relative to the sub-schema's own function, so it alone does not say which
+// object an unknown key was found in; the instance path's shape does for the common places.
+function knownKeysFor(instancePath: string, schemaPath: string): string[] {
+  const segs = pointerToSegments(instancePath).map(String);
+  const byShape: Array<[RegExp, string]> = [
+    [/^$/, '#'],
+    [/^services\/[^/]+$/, '#/definitions/service'],
+    [/^services\/[^/]+\/build$/, '#/definitions/service/properties/build/oneOf/1'],
+    [/^services\/[^/]+\/healthcheck$/, '#/definitions/healthcheck'],
+    [/^services\/[^/]+\/develop$/, '#/definitions/development'],
+    [/^services\/[^/]+\/develop\/watch\/\d+$/, '#/definitions/development/properties/watch/items'],
+    [/^services\/[^/]+\/deploy$/, '#/definitions/deployment'],
+    [/^services\/[^/]+\/ports\/\d+$/, '#/definitions/service/properties/ports/items/oneOf/2'],
+    [/^services\/[^/]+\/volumes\/\d+$/, '#/definitions/service/properties/volumes/items/oneOf/1'],
+    [/^services\/[^/]+\/depends_on\/[^/]+$/, '#/definitions/service/properties/depends_on/oneOf/1/patternProperties/^[a-zA-Z0-9._-]+$'],
+    [/^networks\/[^/]+$/, '#/definitions/network'],
+    [/^volumes\/[^/]+$/, '#/definitions/volume'],
+    [/^secrets\/[^/]+$/, '#/definitions/secret'],
+    [/^configs\/[^/]+$/, '#/definitions/config'],
+  ];
+  const joined = segs.join('/');
+  for (const [re, pointer] of byShape) if (re.test(joined) && known[pointer]) return known[pointer];
+  const suffix = schemaPath.replace(/^#/, '').replace(/\/additionalProperties$/, '');
+  const match = Object.keys(known).find((k) => suffix !== '' && k.endsWith(suffix));
+  return match ? known[match] : [];
+}

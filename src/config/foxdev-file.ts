@@ -1,0 +1,110 @@
+// Load foxdev.config.ts/.mts/.mjs/.js with jiti (TypeScript on Node 20 without a build step) and
+// turn it into a Layer shaped like a compose file, foxdev's own service keys under `x-foxdev`.
+// `import { defineConfig } from 'foxdev'` resolves to this package even in a project that has no
+// node_modules/foxdev, through a jiti alias.
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Problem } from '../errors.js';
+import { validateCompose } from './compose-schema.js';
+import { didYouMean } from './did-you-mean.js';
+import { foxdevServiceFields, foxdevTopFields } from './foxdev-schema.js';
+import type { Segment } from './keypath.js';
+import { placeProblem, type Layer } from './layer.js';
+import { normaliseFoxdevPaths, normaliseService } from './normalise.js';
+import { knownProperties } from './schema/compose-validator.generated.js';
+import { obj, type ShapeProblem } from './shape.js';
+import { isPlainObject } from './tags.js';
+import { tsLocator } from './ts-locator.js';
+
+export const CONFIG_NAMES = ['foxdev.config.ts', 'foxdev.config.mts', 'foxdev.config.mjs', 'foxdev.config.js'];
+
+export function isFoxdevConfigFile(file: string): boolean {
+  return /\.(c|m)?(t|j)s$/.test(file);
+}
+
+/** This package's entry point, from dist/ (built) or src/ (tests run the sources). */
+function packageEntry(): string {
+  const js = fileURLToPath(new URL('../index.js', import.meta.url));
+  return existsSync(js) ? js : fileURLToPath(new URL('../index.ts', import.meta.url));
+}
+
+export async function importConfig(file: string): Promise<unknown> {
+  const { createJiti } = await import('jiti');
+  const jiti = createJiti(import.meta.url, { alias: { foxdev: packageEntry() }, moduleCache: false });
+  const mod = await jiti.import<unknown>(file, { default: true });
+  return typeof mod === 'function' ? await (mod as () => unknown)() : mod;
+}
+
+export interface FoxdevLayer extends Layer {
+  name?: string;
+  compose: string[];
+  logBuffer?: number;
+}
+
+const SERVICE_KEYS = new Set(knownProperties['#/definitions/service']);
+
+export async function readFoxdevConfig(file: string, problems: Problem[]): Promise<FoxdevLayer | undefined> {
+  let config: unknown;
+  try {
+    config = await importConfig(file);
+  } catch (err) {
+    problems.push({ file, message: `cannot load: ${(err as Error).message.split('\n')[0]}` });
+    return undefined;
+  }
+  const layer: FoxdevLayer = { file, data: {}, compose: [], locate: tsLocator(readFileSync(file, 'utf8')) };
+  if (!isPlainObject(config)) {
+    problems.push({ file, message: 'the default export must be the object given to defineConfig({...})' });
+    return undefined;
+  }
+  const found: Array<ShapeProblem | (Problem & { segments: Segment[] })> = [];
+  const dir = path.dirname(file);
+  const ctx = { baseDir: dir, home: os.homedir() };
+  const { services, volumes, ...top } = config;
+  obj({ ...foxdevTopFields, services: () => {}, volumes: () => {} })(config, [], found);
+  const data: Record<string, unknown> = {};
+  if (volumes !== undefined) {
+    found.push(...validateCompose({ volumes }));
+    data.volumes = volumes;
+  }
+  if (services !== undefined && !isPlainObject(services)) found.push({ segments: ['services'], path: 'services', message: 'expected a mapping of services' });
+  if (isPlainObject(services)) {
+    const out: Record<string, unknown> = {};
+    for (const [name, svc] of Object.entries(services)) {
+      if (!isPlainObject(svc)) {
+        found.push({ segments: ['services', name], path: `services.${name}`, message: 'expected a mapping' });
+        continue;
+      }
+      const compose: Record<string, unknown> = {};
+      const fox: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(svc)) {
+        if (value === undefined) continue;
+        if (key in foxdevServiceFields) {
+          foxdevServiceFields[key](value, ['services', name, key], found);
+          fox[key] = value;
+        } else if (SERVICE_KEYS.has(key) || key.startsWith('x-')) compose[key] = value;
+        else
+          found.push({
+            segments: ['services', name, key],
+            path: `services.${name}.${key}`,
+            message: `unknown key "${key}"${didYouMean(key, [...SERVICE_KEYS, ...Object.keys(foxdevServiceFields)])}`,
+          });
+      }
+      found.push(...validateCompose({ services: { [name]: compose } }));
+      const local: Problem[] = [];
+      const normal = normaliseService(compose, ctx, ['services', name], local);
+      found.push(...local.map((p) => ({ ...p, segments: ['services', name] })));
+      if (Object.keys(fox).length > 0) normal['x-foxdev'] = normaliseFoxdevPaths(fox, ctx);
+      out[name] = normal;
+    }
+    data.services = out;
+  }
+  layer.data = data;
+  if (typeof top.name === 'string') layer.name = top.name;
+  if (typeof top.logBuffer === 'number') layer.logBuffer = top.logBuffer;
+  const compose = typeof top.compose === 'string' ? [top.compose] : Array.isArray(top.compose) ? top.compose : [];
+  layer.compose = compose.filter((c): c is string => typeof c === 'string').map((c) => path.resolve(dir, c));
+  for (const p of found) problems.push(placeProblem(p, [layer]));
+  return layer;
+}

@@ -1,0 +1,27 @@
+// Interpolate every string value of parsed compose data (keys are left alone, as in compose),
+// collecting one problem per failing value instead of stopping at the first. Pure.
+import type { Problem } from '../errors.js';
+import { InterpolationError, interpolate, type Lookup } from './interpolate.js';
+import { formatPath, type Segment } from './keypath.js';
+import { OverrideTag, ResetTag } from './tags.js';
+
+export function interpolateTree(value: unknown, lookup: Lookup, problems: Array<Problem & { segments: Segment[] }>, at: Segment[] = []): unknown {
+  if (typeof value === 'string') {
+    try {
+      return interpolate(value, lookup);
+    } catch (err) {
+      if (!(err instanceof InterpolationError)) throw err;
+      problems.push({ segments: at, path: formatPath(at), message: err.message });
+      return value;
+    }
+  }
+  if (value instanceof ResetTag) return value;
+  if (value instanceof OverrideTag) return new OverrideTag(interpolateTree(value.value, lookup, problems, at));
+  if (Array.isArray(value)) return value.map((v, i) => interpolateTree(v, lookup, problems, [...at, i]));
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = interpolateTree(v, lookup, problems, [...at, k]);
+    return out;
+  }
+  return value;
+}

@@ -1,0 +1,159 @@
+// loadProject: files → one resolved Project, or one ConfigError listing every problem found.
+// The steps (each in its own module): find files, read the environment, load foxdev.config.ts and
+// the compose files as layers, merge, apply profiles, resolve services, check across services.
+import path from 'node:path';
+import { ConfigError, type Problem } from '../errors.js';
+import { checkServices } from './checks.js';
+import { loadComposeModel } from './compose-model.js';
+import { loadEnvironment, readEnvFiles } from './environment.js';
+import { findConfigFiles } from './find.js';
+import { isFoxdevConfigFile, readFoxdevConfig, type FoxdevLayer } from './foxdev-file.js';
+import type { Segment } from './keypath.js';
+import { placeProblem, type Layer } from './layer.js';
+import { mergeFiles } from './merge.js';
+import type { Project, ResolvedVolume, Service } from './project.js';
+import { isValidProjectName, normaliseProjectName } from './project-name.js';
+import { resolveService } from './resolve-service.js';
+import { isPlainObject } from './tags.js';
+
+export interface LoadOptions {
+  cwd: string;
+  files?: string[];
+  profiles?: string[];
+  projectName?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Lines kept per service in the dashboard's log buffer unless the config says otherwise. */
+export const DEFAULT_LOG_BUFFER = 5000;
+
+type Dict = Record<string, unknown>;
+
+export async function loadProject(opts: LoadOptions): Promise<Project> {
+  const shell = opts.env ?? process.env;
+  const cwd = path.resolve(opts.cwd);
+  const problems: Array<Problem & { segments?: Segment[] }> = [];
+  const files = findConfigFiles(cwd, opts.files, loadEnvironment(cwd, shell, []).vars);
+  const projectDir = path.dirname(files[0]);
+  const env = loadEnvironment(projectDir, shell, problems);
+
+  // foxdev.config.* files become layers on top of the compose files they name.
+  const foxdev: FoxdevLayer[] = [];
+  const composeFiles: string[] = [];
+  for (const file of files) {
+    if (!isFoxdevConfigFile(file)) composeFiles.push(file);
+    else {
+      const layer = await readFoxdevConfig(file, problems);
+      if (layer) {
+        foxdev.push(layer);
+        composeFiles.push(...layer.compose);
+      }
+    }
+  }
+  const model = loadComposeModel(composeFiles, projectDir, env.lookup, problems);
+  let data = model.data;
+  for (const layer of foxdev) data = mergeFiles(data, layer.data);
+  const layers: Layer[] = [...model.layers, ...foxdev];
+
+  const name = projectName(opts, env.vars, foxdev, data, projectDir, problems);
+  const profiles = opts.profiles?.length ? opts.profiles : (env.vars.COMPOSE_PROFILES ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+
+  const all = (isPlainObject(data.services) ? data.services : {}) as Record<string, Dict>;
+  const enabled = Object.entries(all).filter(([, s]) => {
+    const own = Array.isArray(s.profiles) ? s.profiles.map(String) : [];
+    return own.length === 0 || profiles.includes('*') || own.some((p) => profiles.includes(p));
+  });
+  const awaited = new Set<string>();
+  for (const [, s] of enabled)
+    for (const [dep, d] of Object.entries((s.depends_on ?? {}) as Record<string, Dict>))
+      if (d.condition === 'service_completed_successfully') awaited.add(dep);
+
+  const services: Record<string, Service> = {};
+  for (const [svcName, s] of enabled) {
+    const envFiles = (Array.isArray(s.env_file) ? s.env_file : []) as Array<{ path: string; required: boolean }>;
+    const fileEnv = readEnvFiles(envFiles, env.lookup, problems, `services.${svcName}.env_file`);
+    services[svcName] = resolveService(svcName, s, { projectDir, lookup: env.lookup, fileEnv, awaitedToComplete: awaited.has(svcName) }, problems);
+  }
+  // Services turned off by profile keep the dependency graph honest but are not part of the project.
+  for (const [dep, s] of Object.entries(services))
+    for (const [target, d] of Object.entries(s.depends_on)) if (!d.required && !(target in services)) delete services[dep].depends_on[target];
+
+  const section = (key: string) => (isPlainObject(data[key]) ? (data[key] as Record<string, Dict>) : {});
+  problems.push(
+    ...checkServices(services, {
+      projectDir,
+      defined: Object.fromEntries(Object.entries(all).map(([n, s]) => [n, Array.isArray(s.profiles) ? s.profiles.map(String) : []])),
+      volumes: Object.keys(section('volumes')),
+      networks: Object.keys(section('networks')),
+      secrets: Object.keys(section('secrets')),
+      configs: Object.keys(section('configs')),
+    }),
+  );
+
+  if (problems.length > 0) {
+    const placed = dedupe(problems.map((p) => placeProblem(p, layers)));
+    throw new ConfigError(placed, { hint: 'fix these, then run `foxdev config` to check' });
+  }
+
+  const usesDefault = Object.values(services).some((s) => s.networks.includes('default'));
+  const networks: Project['networks'] = {};
+  for (const [key, n] of Object.entries(section('networks'))) {
+    const { labels, ...r } = resource(name, key, n);
+    networks[key] = labels === undefined ? r : { ...r, extra: { ...r.extra, labels } };
+  }
+  if (usesDefault && !networks.default) networks.default = { name: `${name}_default`, external: false };
+  const volumes: Record<string, ResolvedVolume> = {};
+  for (const [key, v] of Object.entries(section('volumes'))) {
+    const { labels, ...r } = resource(name, key, v);
+    volumes[key] = { ...r, labels: (labels ?? {}) as Record<string, string> };
+  }
+
+  const project: Project = {
+    name,
+    dir: projectDir,
+    files: [...new Set(layers.map((l) => l.file))],
+    services,
+    volumes,
+    networks,
+    profiles,
+    logBuffer: foxdev.findLast((l) => l.logBuffer !== undefined)?.logBuffer ?? DEFAULT_LOG_BUFFER,
+  };
+  if (Object.keys(section('secrets')).length > 0) project.secrets = section('secrets');
+  if (Object.keys(section('configs')).length > 0) project.configs = section('configs');
+  const extensions = Object.fromEntries(Object.entries(data).filter(([k]) => k.startsWith('x-')));
+  if (Object.keys(extensions).length > 0) project.extensions = extensions;
+  return project;
+}
+
+function projectName(opts: LoadOptions, vars: Record<string, string | undefined>, foxdev: FoxdevLayer[], data: Dict, dir: string, problems: Problem[]): string {
+  const explicit = opts.projectName ?? vars.COMPOSE_PROJECT_NAME ?? foxdev.findLast((l) => l.name)?.name ?? (typeof data.name === 'string' ? data.name : undefined);
+  if (explicit !== undefined) {
+    if (!isValidProjectName(explicit))
+      problems.push({ message: `project name "${explicit}" must be lower case letters, digits, "-" and "_", starting with a letter or digit` });
+    return explicit;
+  }
+  return normaliseProjectName(path.basename(dir)) || 'default';
+}
+
+/** A top-level network or volume: engine name "<project>_<key>" unless named or external. */
+function resource(project: string, key: string, raw: Dict): { name: string; external: boolean; labels?: unknown; extra?: Dict } {
+  const { name, external, labels, ...extra } = raw;
+  const ext = external === true || isPlainObject(external);
+  const externalName = isPlainObject(external) && typeof external.name === 'string' ? external.name : undefined;
+  return {
+    name: typeof name === 'string' ? name : (externalName ?? (ext ? key : `${project}_${key}`)),
+    external: ext,
+    ...(labels !== undefined ? { labels: Array.isArray(labels) ? Object.fromEntries(labels.map((l) => String(l).split('=', 2))) : labels } : {}),
+    ...(Object.keys(extra).length > 0 ? { extra } : {}),
+  };
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = JSON.stringify(p);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,235 @@
+// A merged, normalised compose service (plus its `x-foxdev` keys) → the resolved Service every
+// later stage reads. Pure: environment files were read by the caller and come in as `fileEnv`.
+import type { Problem } from '../errors.js';
+import type { ResolvedDepends, ResolvedMount, ResolvedPort, ResolvedProbe, ResolvedSeed, ResolvedSyncRule, RestartPolicy, Service } from './project.js';
+import type { DependsCondition, SyncAction } from './types.js';
+import { parseDuration } from './duration.js';
+import { formatPath } from './keypath.js';
+import { shellWords } from './shell-words.js';
+import { isPlainObject } from './tags.js';
+import type { Lookup } from './interpolate.js';
+
+type Dict = Record<string, unknown>;
+
+/** Defaults, documented in types.ts. Probe defaults favour seeing readiness quickly. */
+export const PROBE_DEFAULTS = { intervalMs: 100, timeoutMs: 1000, retries: 3, startPeriodMs: 0 };
+/** Docker's own healthcheck defaults, so a partial healthcheck means what it means to Docker. */
+export const HEALTHCHECK_DEFAULTS = { intervalMs: 30_000, timeoutMs: 30_000, retries: 3, startPeriodMs: 0 };
+export const STOP_GRACE_DEFAULT_MS = 10_000;
+
+/** Keys this module turns into typed Service fields; everything else goes to `extra`. */
+const MODELLED = new Set([
+  'image', 'build', 'command', 'entrypoint', 'environment', 'env_file', 'ports', 'volumes', 'depends_on', 'healthcheck',
+  'profiles', 'restart', 'stop_grace_period', 'stop_signal', 'working_dir', 'user', 'labels', 'networks', 'develop',
+  'x-foxdev', 'extends',
+]);
+
+export interface ResolveContext {
+  projectDir: string;
+  /** Interpolation environment (shell over .env) for `environment: [NAME]` entries. */
+  lookup: Lookup;
+  /** Values read from the service's env_file entries, in order. */
+  fileEnv: Record<string, string>;
+  /** Some service depends on this one with service_completed_successfully. */
+  awaitedToComplete: boolean;
+}
+
+export function resolveService(name: string, svc: Dict, ctx: ResolveContext, problems: Problem[]): Service {
+  const at = (...keys: Array<string | number>) => formatPath(['services', name, ...keys]);
+  const fox = (isPlainObject(svc['x-foxdev']) ? svc['x-foxdev'] : {}) as Dict;
+  const ms = (value: unknown, fallback: number, ...keys: Array<string | number>): number => {
+    if (value === undefined || value === null) return fallback;
+    const n = parseDuration(value as string | number);
+    if (n === undefined) {
+      problems.push({ path: at(...keys), message: `expected a duration such as "500ms", "2s" or "1m30s", got ${JSON.stringify(value)}` });
+      return fallback;
+    }
+    return n;
+  };
+
+  const environment: Record<string, string> = { ...ctx.fileEnv };
+  for (const [k, v] of Object.entries((svc.environment ?? {}) as Record<string, string | null>)) {
+    const value = v ?? ctx.lookup(k);
+    if (value === undefined) delete environment[k]; // "- NAME" with NAME unset: compose leaves it out
+    else environment[k] = value;
+  }
+
+  const restartText = typeof svc.restart === 'string' ? svc.restart : 'no';
+  const restartMatch = /^(no|always|on-failure|unless-stopped)(?::(\d+))?$/.exec(restartText);
+  if (!restartMatch) problems.push({ path: at('restart'), message: `expected "no", "always", "on-failure[:N]" or "unless-stopped", got "${restartText}"` });
+
+  const networkEntries = Object.entries((svc.networks ?? {}) as Record<string, Dict | null>);
+  const networkConfig: Record<string, Dict> = {};
+  for (const [n, cfg] of networkEntries) if (cfg && Object.keys(cfg).length > 0) networkConfig[n] = cfg;
+  const networks = networkEntries.length > 0 ? networkEntries.map(([n]) => n) : svc.network_mode === undefined ? ['default'] : [];
+
+  const sync = [...watchToSync((svc.develop as Dict | undefined)?.watch), ...syncRules(fox.sync)];
+
+  const service: Service = {
+    name,
+    kind: fox.run ? 'process' : fox.oneshot === true || ctx.awaitedToComplete ? 'job' : 'container',
+    environment,
+    ports: ((svc.ports ?? []) as ResolvedPort[]).map((p) => ({ ...p })),
+    volumes: ((svc.volumes ?? []) as Dict[]).map(toMount),
+    depends_on: dependsOn(svc.depends_on),
+    profiles: ((svc.profiles ?? []) as unknown[]).map(String),
+    restart: (restartMatch?.[1] ?? 'no') as RestartPolicy,
+    stopGracePeriodMs: ms(svc.stop_grace_period, STOP_GRACE_DEFAULT_MS, 'stop_grace_period'),
+    labels: (svc.labels ?? {}) as Record<string, string>,
+    networks,
+    ready: probes(fox.ready, (...k) => ms(...k)),
+    sync,
+    extra: Object.fromEntries(Object.entries(svc).filter(([k]) => !MODELLED.has(k))),
+  };
+  if (restartMatch?.[2]) service.restartMaxRetries = Number(restartMatch[2]);
+  if (Object.keys(networkConfig).length > 0) service.networkConfig = networkConfig;
+  if (typeof svc.image === 'string') service.image = svc.image;
+  if (isPlainObject(svc.build)) service.build = build(svc.build, ctx.lookup);
+  if (svc.command !== undefined && svc.command !== null) service.command = words(svc.command);
+  if (svc.entrypoint !== undefined && svc.entrypoint !== null) service.entrypoint = words(svc.entrypoint);
+  if (isPlainObject(svc.healthcheck)) {
+    const hc = svc.healthcheck;
+    service.healthcheck = {
+      test: hc.disable === true ? ['NONE'] : ((hc.test ?? ['NONE']) as unknown[]).map(String),
+      intervalMs: ms(hc.interval, HEALTHCHECK_DEFAULTS.intervalMs, 'healthcheck', 'interval'),
+      timeoutMs: ms(hc.timeout, HEALTHCHECK_DEFAULTS.timeoutMs, 'healthcheck', 'timeout'),
+      retries: typeof hc.retries === 'number' ? hc.retries : HEALTHCHECK_DEFAULTS.retries,
+      startPeriodMs: ms(hc.start_period, HEALTHCHECK_DEFAULTS.startPeriodMs, 'healthcheck', 'start_period'),
+    };
+    if (hc.start_interval !== undefined) service.healthcheck.startIntervalMs = ms(hc.start_interval, 5000, 'healthcheck', 'start_interval');
+  }
+  for (const key of ['stop_signal', 'working_dir', 'user'] as const) if (svc[key] !== undefined) service[key] = String(svc[key]);
+  if (isPlainObject(fox.seed)) service.seed = seed(fox.seed);
+  if (isPlainObject(fox.run)) {
+    const run = fox.run;
+    service.run = {
+      command: shellCommand(run.command),
+      cwd: typeof run.cwd === 'string' ? run.cwd : ctx.projectDir,
+      env: Object.fromEntries(Object.entries((run.env ?? {}) as Dict).map(([k, v]) => [k, String(v)])),
+    };
+  }
+  return service;
+}
+
+function words(value: unknown): string[] {
+  return typeof value === 'string' ? shellWords(value) : (value as unknown[]).map(String);
+}
+
+/** A command foxdev itself runs: a string goes through `sh -c`, as a person would type it. */
+function shellCommand(value: unknown): string[] {
+  return typeof value === 'string' ? ['sh', '-c', value] : (value as unknown[]).map(String);
+}
+
+function build(b: Dict, lookup: Lookup) {
+  const args: Record<string, string> = {};
+  for (const [k, v] of Object.entries((b.args ?? {}) as Record<string, string | null>)) {
+    const value = v ?? lookup(k);
+    if (value !== undefined) args[k] = value;
+  }
+  const { context, dockerfile, target, args: _args, ...rest } = b;
+  return {
+    context: String(context),
+    dockerfile: typeof dockerfile === 'string' ? dockerfile : 'Dockerfile',
+    ...(typeof target === 'string' ? { target } : {}),
+    args,
+    ...(Object.keys(rest).length > 0 ? { extra: rest } : {}),
+  };
+}
+
+function toMount(v: Dict): ResolvedMount {
+  const { type, source, target, read_only, ...rest } = v;
+  return { type: type as ResolvedMount['type'], ...(source !== undefined ? { source: String(source) } : {}), target: String(target), read_only: read_only === true, ...rest };
+}
+
+function dependsOn(value: unknown): Record<string, ResolvedDepends> {
+  const out: Record<string, ResolvedDepends> = {};
+  for (const [name, e] of Object.entries((value ?? {}) as Record<string, Dict>)) {
+    out[name] = {
+      condition: (e.condition ?? 'service_started') as DependsCondition,
+      required: e.required !== false,
+      restart: e.restart === true || e.restart === 'true',
+    };
+  }
+  return out;
+}
+
+type Ms = (value: unknown, fallback: number, ...keys: Array<string | number>) => number;
+
+function probes(value: unknown, ms: Ms): ResolvedProbe[] {
+  if (value === undefined) return [];
+  const list = Array.isArray(value) ? value : [value];
+  return list.map((p: Dict, i) => {
+    const key = Array.isArray(value) ? ['ready', i] : ['ready'];
+    const timing = {
+      intervalMs: ms(p.interval, PROBE_DEFAULTS.intervalMs, ...key, 'interval'),
+      timeoutMs: ms(p.timeout, PROBE_DEFAULTS.timeoutMs, ...key, 'timeout'),
+      retries: typeof p.retries === 'number' ? p.retries : PROBE_DEFAULTS.retries,
+      startPeriodMs: ms(p.start_period, PROBE_DEFAULTS.startPeriodMs, ...key, 'start_period'),
+    };
+    if (p.http !== undefined) {
+      const h = (typeof p.http === 'string' ? { url: p.http } : p.http) as Dict;
+      return { kind: 'http', url: String(h.url), status: typeof h.status === 'number' ? h.status : 200, ...timing };
+    }
+    if (p.tcp !== undefined) {
+      const t = (typeof p.tcp === 'number' ? { port: p.tcp } : p.tcp) as Dict;
+      return { kind: 'tcp', port: Number(t.port), host: typeof t.host === 'string' ? t.host : '127.0.0.1', ...timing };
+    }
+    if (p.exec !== undefined) return { kind: 'exec', command: shellCommand(p.exec), ...timing };
+    return { kind: 'log', pattern: String(p.log), ...timing };
+  });
+}
+
+function syncRules(value: unknown): ResolvedSyncRule[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((r: Dict) => ({
+    path: String(r.path),
+    ...(typeof r.target === 'string' ? { target: r.target } : {}),
+    action: (r.action ?? 'sync') as SyncAction,
+    ...(r.exec !== undefined ? { exec: shellCommand(r.exec) } : {}),
+    ignore: ((r.ignore ?? []) as unknown[]).map(String),
+    include: ((r.include ?? []) as unknown[]).map(String),
+    initialSync: r.initial_sync === true,
+  }));
+}
+
+/** compose develop.watch → foxdev sync rules; the action names map one to one. */
+function watchToSync(value: unknown): ResolvedSyncRule[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((w: Dict) => {
+    const exec = isPlainObject(w.exec) ? w.exec.command : undefined;
+    return {
+      path: String(w.path),
+      ...(typeof w.target === 'string' ? { target: w.target } : {}),
+      action: String(w.action) as SyncAction,
+      ...(exec !== undefined ? { exec: shellCommand(exec) } : {}),
+      ignore: ((w.ignore ?? []) as unknown[]).map(String),
+      include: ((w.include ?? []) as unknown[]).map(String),
+      initialSync: w.initial_sync === true,
+    };
+  });
+}
+
+function seed(s: Dict): ResolvedSeed {
+  const dependents = (s.dependents ?? 'restart') as 'restart' | 'pause' | 'none';
+  if (isPlainObject(s.postgres)) {
+    const pg = s.postgres;
+    const reset = s.reset;
+    return {
+      kind: 'postgres',
+      database: String(pg.database),
+      user: typeof pg.user === 'string' ? pg.user : 'postgres',
+      ...(typeof pg.password === 'string' ? { password: pg.password } : {}),
+      files: ((pg.files ?? []) as unknown[]).map(String),
+      reset: isPlainObject(reset) ? { command: shellCommand(reset.command) } : ((reset ?? 'recreate') as 'recreate' | 'truncate'),
+      dependents,
+    };
+  }
+  return {
+    kind: 'command',
+    command: shellCommand(s.command),
+    where: s.where === 'host' ? 'host' : 'container',
+    files: ((s.files ?? []) as unknown[]).map(String),
+    ...(isPlainObject(s.reset) ? { reset: { command: shellCommand(s.reset.command) } } : {}),
+    dependents,
+  };
+}

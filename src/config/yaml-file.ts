@@ -1,0 +1,83 @@
+// Parse one YAML file the way compose does (anchors, `<<` merge keys, `!reset`/`!override`) and
+// remember where every key sits, so a problem found much later can still name line:column.
+import { LineCounter, Scalar, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
+import type { Problem } from '../errors.js';
+import { formatPath, type Segment } from './keypath.js';
+import { OverrideTag, ResetTag } from './tags.js';
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface YamlFile {
+  file: string;
+  value: unknown;
+  /** Key path (as formatPath prints it) → where its key (or list item) starts. */
+  positions: Map<string, Position>;
+  problems: Problem[];
+}
+
+export function parseYamlFile(text: string, file: string): YamlFile {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { merge: true, lineCounter, prettyErrors: false, uniqueKeys: true });
+  const problems: Problem[] = doc.errors.map((e) => {
+    const pos = e.linePos?.[0];
+    return { file, line: pos?.line, column: pos?.col, message: `invalid YAML: ${e.message.split('\n')[0]}` };
+  });
+  const positions = new Map<string, Position>();
+  if (problems.length > 0) return { file, value: undefined, positions, problems };
+
+  const at = (offset: number | undefined): Position | undefined => {
+    if (offset === undefined) return undefined;
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  collectPositions(doc.contents, [], positions, at);
+
+  // Replace tagged nodes by marker scalars before converting to plain data.
+  visit(doc, {
+    Node(_key, node) {
+      if (node.tag === '!reset') return new Scalar(new ResetTag());
+      if (node.tag === '!override') {
+        node.tag = undefined;
+        return new Scalar(new OverrideTag(node.toJS(doc)));
+      }
+      return undefined;
+    },
+  });
+  const value = doc.toJS({ maxAliasCount: 10_000 }) as unknown;
+  return { file, value: value ?? {}, positions, problems };
+}
+
+function collectPositions(
+  node: unknown,
+  path: Segment[],
+  out: Map<string, Position>,
+  at: (offset: number | undefined) => Position | undefined,
+): void {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (key === undefined || key === '<<') continue;
+      const child = [...path, key];
+      const pos = at(isNode(pair.key) ? (pair.key as Node).range?.[0] : undefined);
+      if (pos) out.set(formatPath(child), pos);
+      collectPositions(pair.value, child, out, at);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => {
+      const child = [...path, i];
+      const pos = at(isNode(item) ? (item as Node).range?.[0] : undefined);
+      if (pos) out.set(formatPath(child), pos);
+      // A scalar item is also findable by its value (depends_on: [db] → services.x.depends_on.db),
+      // because later stages name list entries by what they say, not by index.
+      if (pos && isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number')) {
+        const byValue = formatPath([...path, String(item.value)]);
+        if (!out.has(byValue)) out.set(byValue, pos);
+      }
+      if (!isAlias(item)) collectPositions(item, child, out, at);
+    });
+  }
+}
