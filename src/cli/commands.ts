@@ -2,5 +2,6 @@
 // implementation lazily inside the action.
 import type { Command } from 'commander';
 import { register as doctor } from './doctor.js';
+import { register as config } from './config.js';
 
-export const commands: Array<(program: Command) => void> = [doctor];
+export const commands: Array<(program: Command) => void> = [doctor, config];

@@ -1,0 +1,41 @@
+// `foxdev config`: print the resolved project in compose's canonical shape (YAML, or JSON), or
+// just the service names in dependency order. Thin: everything is in config/ and plan/.
+import type { Command } from 'commander';
+import { globalOptions } from './options.js';
+
+interface ConfigOptions {
+  json?: boolean;
+  services?: boolean;
+  showSecrets?: boolean;
+}
+
+export function register(program: Command): void {
+  program
+    .command('config')
+    .description('validate the project and print it in compose canonical form')
+    .option('--json', 'print JSON instead of YAML')
+    .option('--services', 'print the service names, in dependency order')
+    .option('--show-secrets', 'print secret values instead of masking them')
+    .action(async (opts: ConfigOptions, cmd: Command) => {
+      const g = globalOptions(cmd);
+      const { loadProject } = await import('../config/load.js');
+      const project = await loadProject({
+        cwd: g.projectDir ?? process.cwd(),
+        files: g.file,
+        profiles: g.profile,
+        projectName: g.projectName,
+      });
+      if (opts.services) {
+        const { dependencyOrder, graphOf } = await import('../plan/graph.js');
+        process.stdout.write(dependencyOrder(graphOf(project)).join('\n') + '\n');
+        return;
+      }
+      const { toCanonical } = await import('../config/canonical.js');
+      const canonical = toCanonical(project, { showSecrets: opts.showSecrets });
+      if (opts.json) process.stdout.write(JSON.stringify(canonical, null, 2) + '\n');
+      else {
+        const { stringify } = await import('yaml');
+        process.stdout.write(stringify(canonical, { lineWidth: 0, aliasDuplicateObjects: false }));
+      }
+    });
+}
