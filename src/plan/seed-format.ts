@@ -9,7 +9,7 @@ export function formatSeedStep(s: SeedStep): string {
     case 'create-database':
       return `create database ${q(s.database)} owner ${q(s.owner)}${s.template ? ` as a copy of ${q(s.template)}` : ''}${s.ifMissing ? ' if missing' : ''}`;
     case 'drop-database':
-      return `drop database ${q(s.database)} if it exists`;
+      return `drop database ${s.databases.map(q).join(', ')} if present`;
     case 'apply-sql': {
       const files = s.files.length ? s.files.map((f) => f.display).join(', ') : '(no files)';
       return `${s.truncate ? 'truncate all tables and apply' : 'apply'} in one transaction to ${q(s.database)}: ${files}`;
@@ -30,7 +30,7 @@ export function formatSeedStep(s: SeedStep): string {
 export function formatSeedPlan(plan: SeedPlan): string {
   const lines = [`${plan.summary}`];
   plan.steps.forEach((p, i) => {
-    lines.push(`  ${i + 1}. ${formatSeedStep(p.step)}`);
+    lines.push(`  ${i + 1}. ${formatSeedStep(p.step)}${p.cleanup ? ' (cleanup: a failure only warns)' : ''}`);
     for (const r of p.rollback) lines.push(`       on failure: ${formatSeedStep(r)}`);
   });
   return lines.join('\n');

@@ -18,7 +18,7 @@ export type { SeedFile } from './seed-files.js';
 
 export type SeedStep =
   | { op: 'create-database'; database: string; owner: string; ifMissing?: boolean; template?: string }
-  | { op: 'drop-database'; database: string }
+  | { op: 'drop-database'; databases: string[] }
   /** Every file, in order, in one transaction; `truncate` empties all user tables first, inside it. */
   | { op: 'apply-sql'; database: string; files: SeedFile[]; truncate: boolean }
   /** Atomically: target → retired (when target exists), replacement → target. */
@@ -30,6 +30,11 @@ export type SeedStep =
 
 export interface PlannedStep {
   step: SeedStep;
+  /**
+   * Tidying after the data is in place (dropping foxdev's old side copy). A failure is reported
+   * as a warning and undoes nothing: the data is already right, and the next run drops leftovers.
+   */
+  cleanup?: boolean;
   /**
    * Run when this step or any later one fails: steps newest first, each step's list in order.
    * Must be safe when the step did nothing (every drop is IF EXISTS, a swap checks names).
@@ -73,6 +78,7 @@ function cutBytes(s: string, max: number): string {
 }
 
 const step = (s: SeedStep, rollback: SeedStep[] = []): PlannedStep => ({ step: s, rollback });
+const cleanup = (s: SeedStep): PlannedStep => ({ step: s, rollback: [], cleanup: true });
 
 export function planSeed(seed: ResolvedSeed, mode: SeedMode, opts: SeedPlanOptions): SeedPlan {
   const files = seedFiles(seed.files, opts.projectDir ?? commonDir(seed.files));
@@ -127,17 +133,16 @@ export function planSeed(seed: ResolvedSeed, mode: SeedMode, opts: SeedPlanOptio
     mode,
     summary: `reset postgres database "${db}" of ${opts.service} (command)`,
     steps: [
-      step({ op: 'drop-database', database: backup }),
-      step({ op: 'drop-database', database: failed }),
-      step({ op: 'create-database', database: backup, owner, template: db }, [{ op: 'drop-database', database: backup }]),
+      step({ op: 'drop-database', databases: [backup, failed] }),
+      step({ op: 'create-database', database: backup, owner, template: db }, [{ op: 'drop-database', databases: [backup] }]),
       step({ op: 'run-command', purpose: 'reset', command: reset.command, where: 'container', files: [] }, [
         { op: 'swap-database', target: db, replacement: backup, retired: failed },
-        { op: 'drop-database', database: failed },
+        { op: 'drop-database', databases: [failed] },
       ]),
       step({ op: 'create-database', database: db, owner, ifMissing: true }),
       step({ op: 'apply-sql', database: db, files, truncate: false }),
-      step({ op: 'drop-database', database: backup }),
       step({ op: 'record-hash', database: db, source: 'seed' }),
+      cleanup({ op: 'drop-database', databases: [backup] }),
     ],
   };
 }
@@ -151,13 +156,13 @@ function swapPlan(service: string, mode: SeedMode, summary: string, db: string, 
     summary,
     steps: [
       // Leftovers of an interrupted run carry foxdev's side names, so they are safe to drop.
-      step({ op: 'drop-database', database: fresh }),
-      step({ op: 'drop-database', database: old }),
-      step({ op: 'create-database', database: fresh, owner }, [{ op: 'drop-database', database: fresh }]),
+      step({ op: 'drop-database', databases: [fresh, old] }),
+      step({ op: 'create-database', database: fresh, owner }, [{ op: 'drop-database', databases: [fresh] }]),
       step(fill),
       step({ op: 'swap-database', target: db, replacement: fresh, retired: old }),
-      step({ op: 'drop-database', database: old }),
+      // Recorded before the old copy is dropped: the swap is the moment the data changed.
       step({ op: 'record-hash', database: db, source }),
+      cleanup({ op: 'drop-database', databases: [old] }),
     ],
   };
 }
