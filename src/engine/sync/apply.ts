@@ -1,7 +1,6 @@
 // Carrying out a copy/remove plan against one container: deletions first (so a path that
 // turned from a directory into a file, or back, lands cleanly), then one tar for all copies.
-import type Docker from 'dockerode';
-import { packCopyOps, removeInContainer, sendTar, type Transport } from '../../runtime/archive.js';
+import { packCopyOps, type ContainerWriter } from '../../runtime/archive.js';
 import type { CopyOp } from '../../plan/sync.js';
 
 export interface Applied {
@@ -12,17 +11,16 @@ export interface Applied {
 }
 
 export async function applyCopyRemove(
-  container: Docker.Container,
+  writer: ContainerWriter,
   plan: { copy: CopyOp[]; remove: string[] },
-  transport: Transport,
 ): Promise<Applied> {
-  if (plan.remove.length) await removeInContainer(container, plan.remove);
+  if (plan.remove.length) await writer.remove(plan.remove);
   let copied = 0;
   let skipped: string[] = [];
   if (plan.copy.length) {
     const packed = await packCopyOps(plan.copy);
     skipped = packed.skipped.map((s) => s.host);
-    if (packed.files) await sendTar(container, packed.tar, transport);
+    if (packed.files) await writer.put(packed.tar);
     copied = packed.files;
   }
   return { count: copied + plan.remove.length, skipped };

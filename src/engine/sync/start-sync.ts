@@ -8,7 +8,7 @@ import type { ResolvedSyncRule } from '../../config/project.js';
 import { FoxdevError } from '../../errors.js';
 import { planCatchUp } from '../../plan/sync-catchup.js';
 import { planSync, ruleCopies, type ObservedChange, type Refusal } from '../../plan/sync.js';
-import { DEFAULT_TRANSPORT, type Transport } from '../../runtime/archive.js';
+import { openWriter, type Transport } from '../../runtime/archive.js';
 import { readContainerTree } from '../../runtime/container-tree.js';
 import { execIn } from '../../runtime/sync-exec.js';
 import { systemClock, type Clock } from '../../watch/clock.js';
@@ -72,9 +72,9 @@ const rel = (root: string, p: string): string => path.relative(root, p) || path.
 
 export async function startSync(opts: StartSyncOptions): Promise<SyncSession> {
   const clock = opts.clock ?? systemClock;
-  const transport = opts.transport ?? DEFAULT_TRANSPORT;
   const log = opts.onLog ?? (() => undefined);
   const rules = await prepareRules(opts.rules, { projectDir: opts.projectDir, buildContext: opts.buildContext, serviceName: opts.serviceName });
+  const writer = openWriter(opts.container, opts.transport);
   let status: SyncStatus = { files: 0, pending: 0, at: clock.now() };
   let pendingOf = (): number => 0;
 
@@ -106,7 +106,7 @@ export async function startSync(opts: StartSyncOptions): Promise<SyncSession> {
       const plan = planCatchUp(view, onHost, inContainer);
       refuse(plan.refused);
       refusedAny ||= plan.refused.length > 0;
-      count += (await applyCopyRemove(opts.container, plan, transport)).count;
+      count += (await applyCopyRemove(writer, plan)).count;
     }
     log(`caught up ${opts.serviceName}: ${count} change(s) in ${clock.now() - t0} ms`);
     report({ files: status.files + count, ...(refusedAny ? {} : { clearError: true }) });
@@ -118,7 +118,7 @@ export async function startSync(opts: StartSyncOptions): Promise<SyncSession> {
     refuse(plan.refused);
     let applied;
     try {
-      applied = await applyCopyRemove(opts.container, plan, transport);
+      applied = await applyCopyRemove(writer, plan);
     } catch (err) {
       pump?.requeue(changes.map((c) => c.path)); // retried with the next batch or caught up
       fail(err);
@@ -170,6 +170,7 @@ export async function startSync(opts: StartSyncOptions): Promise<SyncSession> {
   const close = async (): Promise<void> => {
     opts.signal?.removeEventListener('abort', onAbort);
     await p.close();
+    writer.close();
   };
   const onAbort = (): void => void close();
   opts.signal?.addEventListener('abort', onAbort, { once: true });
