@@ -11,14 +11,18 @@ export function plainText(line: string): string {
 }
 
 /**
- * Rows of at most `width` columns: `prefix` + body, continuation rows indented by `indent`.
- * When the text column would be too narrow to read, rows start at column 0 instead.
+ * Rows of at most `width` columns: `prefix` + body, continuation rows indented by `indent` plus
+ * the body's own leading indentation (so a wrapped stack-trace line stays under its frame). The
+ * spaces where a line breaks are dropped, as a terminal reader expects. When the text column would
+ * be too narrow to read, rows start at column 0 instead.
  */
 export function wrapRows(prefix: string, body: string, indent: number, width: number): string[] {
   const w = Math.max(1, width);
-  const textWidth = w - indent;
-  if (textWidth < 12) return wrapAnsi(prefix + body, w, { hard: true, trim: false }).split('\n');
-  const rows = wrapAnsi(body, textWidth, { hard: true, trim: false }).split('\n');
+  let lead = /^ */.exec(body)![0];
+  if (w - indent - lead.length < 12) lead = '';
+  const textWidth = w - indent - lead.length;
+  if (textWidth < 12) return wrapAnsi(prefix + body, w, { hard: true }).split('\n');
+  const rows = wrapAnsi(body.slice(lead.length), textWidth, { hard: true }).split('\n');
   const pad = ' '.repeat(indent);
-  return rows.map((r, i) => (i === 0 ? prefix : pad) + r);
+  return rows.map((r, i) => (i === 0 ? prefix : pad) + lead + r);
 }
