@@ -42,6 +42,19 @@ export function applySeed(container: Docker.Container, seed: ResolvedSeed, opts:
   return run(container, seed, 'apply', opts);
 }
 
+/**
+ * What `foxdev up` calls once the database is ready and before its dependents start: seeds only
+ * when nothing was ever recorded (a new volume). Existing data is never re-seeded silently — a
+ * changed seed is reported as 'changed' and left for `foxdev seed`.
+ * @returns 'applied' when it seeded now, otherwise the status it found.
+ */
+export async function ensureSeeded(container: Docker.Container, seed: ResolvedSeed, opts: SeedOptions = {}): Promise<'applied' | 'seeded' | 'changed'> {
+  const status = await seedStatus(container, seed, opts);
+  if (status !== 'unseeded') return status;
+  await applySeed(container, seed, opts);
+  return 'applied';
+}
+
 /** Reset with the configured strategy and seed again; the previous data survives any failure. */
 export function resetAndSeed(container: Docker.Container, seed: ResolvedSeed, opts: SeedOptions = {}): Promise<void> {
   return run(container, seed, 'reset', opts);
