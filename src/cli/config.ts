@@ -1,6 +1,8 @@
 // `foxdev config`: print the resolved project in compose's canonical shape (YAML, or JSON), or
 // just the service names in dependency order. Thin: everything is in config/ and plan/.
 import type { Command } from 'commander';
+import path from 'node:path';
+import { ConfigError } from '../errors.js';
 import { globalOptions } from './options.js';
 
 interface ConfigOptions {
@@ -24,6 +26,8 @@ export function register(program: Command): void {
         files: g.file,
         profiles: g.profile,
         projectName: g.projectName,
+      }).catch((err: unknown) => {
+        throw relativeFiles(err);
       });
       if (opts.services) {
         const { dependencyOrder, graphOf } = await import('../plan/graph.js');
@@ -34,8 +38,20 @@ export function register(program: Command): void {
       const canonical = toCanonical(project, { showSecrets: opts.showSecrets });
       if (opts.json) process.stdout.write(JSON.stringify(canonical, null, 2) + '\n');
       else {
+        // YAML 1.1 quoting, so "no", "on" and "80:80" stay strings for 1.1 readers too.
         const { stringify } = await import('yaml');
-        process.stdout.write(stringify(canonical, { lineWidth: 0, aliasDuplicateObjects: false }));
+        process.stdout.write(stringify(canonical, { lineWidth: 0, aliasDuplicateObjects: false, version: '1.1' }));
       }
     });
+}
+
+/** Problems name files relative to where the person is, when that is shorter. */
+function relativeFiles(err: unknown): unknown {
+  if (!(err instanceof ConfigError)) return err;
+  const problems = err.problems.map((p) => {
+    if (!p.file) return p;
+    const rel = path.relative(process.cwd(), p.file);
+    return rel.length < p.file.length ? { ...p, file: rel } : p;
+  });
+  return new ConfigError(problems, { hint: err.hint, cause: err });
 }

@@ -40,7 +40,7 @@ function service(s: Service, show: boolean): Dict {
   }
   if (s.command) o.command = s.command;
   if (s.entrypoint) o.entrypoint = s.entrypoint;
-  if (Object.keys(s.environment).length) o.environment = maskMap(s.environment, show);
+  if (Object.keys(s.environment).length) o.environment = sorted(maskMap(s.environment, show));
   if (s.ports.length)
     o.ports = s.ports.map(({ publishedEnd, published, ...p }) =>
       sorted({ ...p, ...(published !== undefined ? { published: publishedEnd !== undefined ? `${published}-${publishedEnd}` : published } : {}) }),

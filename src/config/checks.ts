@@ -16,6 +16,8 @@ export interface CheckContext {
   networks: string[];
   secrets: string[];
   configs: string[];
+  /** Services that already have a reported problem: consequences of it are not repeated. */
+  flagged?: Set<string>;
 }
 
 type Found = Problem & { segments: Segment[] };
@@ -27,7 +29,7 @@ export function checkServices(services: Record<string, Service>, ctx: CheckConte
   const publishers: Array<{ service: string; index: number; ip: string; port: number; end: number; protocol: string }> = [];
 
   for (const [name, s] of Object.entries(services)) {
-    if (s.kind !== 'process' && !s.image && !s.build)
+    if (s.kind !== 'process' && !s.image && !s.build && !ctx.flagged?.has(name))
       add(['services', name], 'has neither "image" nor "build" (nor foxdev "run"); nothing to start');
 
     for (const [dep, d] of Object.entries(s.depends_on)) {

@@ -13,6 +13,7 @@ import { placeProblem, yamlLocator, type Layer } from './layer.js';
 import { normaliseFile } from './normalise.js';
 import { isPlainObject, stripTags } from './tags.js';
 import { parseYamlFile } from './yaml-file.js';
+import { prune } from './prune.js';
 
 export function readComposeFile(file: string, baseDir: string, lookup: Lookup, problems: Problem[]): Layer | undefined {
   let text: string;
@@ -38,6 +39,7 @@ export function readComposeFile(file: string, baseDir: string, lookup: Lookup, p
   if (isPlainObject(value.services))
     for (const [name, svc] of Object.entries(value.services))
       if (isPlainObject(svc) && svc['x-foxdev'] !== undefined) obj(foxdevServiceFields)(svc['x-foxdev'], ['services', name, 'x-foxdev'], found);
+  prune(value, found);
   const local: Problem[] = [];
   layer.data = normaliseFile(value, { baseDir, home: os.homedir() }, local);
   for (const p of [...found, ...local.map((l) => ({ ...l, segments: pathSegments(l.path) }))]) problems.push(placeProblem(p, [layer]));

@@ -56,7 +56,7 @@ function explain(errors: AjvError[], data: unknown, prefix: Segment[]): Array<Pr
 
 function describe(group: AjvError[], value: unknown): string {
   const types = group.filter((e) => e.keyword === 'type').flatMap((e) => String(e.params.type).split(','));
-  if (types.length > 0 && types.length === group.length) return `expected ${orList([...new Set(types)])}, got ${typeName(value)}`;
+  if (types.length > 0 && types.length === group.length) return `expected ${orList(types)}, got ${typeName(value)}`;
   const first = group.find((e) => e.keyword !== 'type') ?? group[0];
   switch (first.keyword) {
     case 'required':
@@ -72,8 +72,11 @@ function describe(group: AjvError[], value: unknown): string {
   }
 }
 
-function orList(items: string[]): string {
-  return items.length === 1 ? `a ${items[0]}` : `${items.slice(0, -1).map((t) => `a ${t}`).join(', ')} or a ${items.at(-1)}`;
+const TYPE_WORDS: Record<string, string> = { object: 'a mapping', array: 'a list', string: 'a string', number: 'a number', integer: 'an integer', boolean: 'a boolean', null: 'null' };
+
+function orList(types: string[]): string {
+  const words = [...new Set(types.map((t) => TYPE_WORDS[t] ?? t))];
+  return words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
 }
 
 function valueAt(data: unknown, pointer: string): unknown {

@@ -17,6 +17,7 @@ import { knownProperties } from './schema/compose-validator.generated.js';
 import { obj, type ShapeProblem } from './shape.js';
 import { isPlainObject } from './tags.js';
 import { tsLocator } from './ts-locator.js';
+import { prune } from './prune.js';
 
 export const CONFIG_NAMES = ['foxdev.config.ts', 'foxdev.config.mts', 'foxdev.config.mjs', 'foxdev.config.js'];
 
@@ -91,7 +92,11 @@ export async function readFoxdevConfig(file: string, problems: Problem[]): Promi
             message: `unknown key "${key}"${didYouMean(key, [...SERVICE_KEYS, ...Object.keys(foxdevServiceFields)])}`,
           });
       }
+      const before = found.length;
       found.push(...validateCompose({ services: { [name]: compose } }));
+      // Drop what was reported (in place) so resolving goes on with well-formed data.
+      prune({ services: { [name]: compose } }, found.slice(before));
+      prune({ services: { [name]: fox } }, found.slice(0, before).filter((p) => p.segments[0] === 'services' && p.segments[1] === name));
       const local: Problem[] = [];
       const normal = normaliseService(compose, ctx, ['services', name], local);
       found.push(...local.map((p) => ({ ...p, segments: ['services', name] })));

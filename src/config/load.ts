@@ -87,6 +87,7 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
       networks: Object.keys(section('networks')),
       secrets: Object.keys(section('secrets')),
       configs: Object.keys(section('configs')),
+      flagged: new Set(problems.flatMap((p) => /^services\.([^.[]+)/.exec(p.path ?? '')?.[1] ?? [])),
     }),
   );
 

@@ -8,12 +8,18 @@ export function tsLocator(text: string): (segments: Segment[]) => Position | und
   return (segments) => {
     let from = 0;
     let found: number | undefined;
+    let skip = 0;
     for (const seg of segments) {
-      if (typeof seg === 'number') continue;
+      // In a list, item n's first key is the (n+1)th occurrence of that key after the list.
+      if (typeof seg === 'number') {
+        skip = seg;
+        continue;
+      }
       const escaped = seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       const re = new RegExp(`(?<![\\w$-])(['"\`]?)${escaped}\\1\\s*:`, 'g');
       re.lastIndex = from;
-      const m = re.exec(text);
+      let m = re.exec(text);
+      for (; m && skip > 0; skip--) m = re.exec(text);
       if (!m) return undefined;
       found = m.index;
       from = m.index + m[0].length;
