@@ -3,5 +3,6 @@
 import type { Command } from 'commander';
 import { register as doctor } from './doctor.js';
 import { register as config } from './config.js';
+import { register as seed } from './seed.js';
 
-export const commands: Array<(program: Command) => void> = [doctor, config];
+export const commands: Array<(program: Command) => void> = [doctor, config, seed];

@@ -7,9 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResolvedSeed } from '../../src/config/project.js';
 import { execIn } from '../../src/engine/seed/exec.js';
 import { ensureSeeded, resetAndSeed, saveSnapshot, seedStatus } from '../../src/engine/seed/index.js';
-import { copyFixture, docker, engineAvailable, repoRoot, startContainer, type Started } from './seed-support.js';
+import { requireEngine } from '../helpers/engine.js';
+import { copyFixture, docker, repoRoot, startContainer, type Started } from './seed-support.js';
 
-const available = await engineAvailable();
+const available = await requireEngine();
 
 describe.skipIf(!available)('seed (generic command form, SQLite)', () => {
   let store: Started;

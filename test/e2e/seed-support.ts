@@ -1,6 +1,7 @@
 // Shared setup for the seed e2e tests: a real engine (or a clear failure in CI), containers and
 // volumes labelled dev.foxdev.test=seed, and a throwaway copy of a fixture project.
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
+import { dockerClient } from '../../src/runtime/docker-client.js';
 import { cp, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,16 +10,7 @@ import { execIn } from '../../src/engine/seed/exec.js';
 
 export const LABELS = { 'dev.foxdev.test': 'seed' };
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const docker = new Docker();
-
-/** In CI a missing engine must fail the run, so the suite only skips outside CI. */
-export async function engineAvailable(): Promise<boolean> {
-  const up = await docker.ping().then(
-    () => true,
-    () => false,
-  );
-  return up || process.env.CI === 'true';
-}
+export const docker = dockerClient();
 
 export async function copyFixture(name: string): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), `foxdev-${name}-`));

@@ -13,9 +13,10 @@ import {
   seedStatus,
   snapshotDir,
 } from '../../src/engine/seed/index.js';
-import { copyFixture, engineAvailable, sql, startPostgres, type Started } from './seed-support.js';
+import { requireEngine } from '../helpers/engine.js';
+import { copyFixture, sql, startPostgres, type Started } from './seed-support.js';
 
-const available = await engineAvailable();
+const available = await requireEngine();
 
 describe.skipIf(!available)('seed (postgres)', () => {
   let pg: Started;

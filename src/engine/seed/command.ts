@@ -1,0 +1,85 @@
+// The body of `foxdev seed`: find each selected service's running container by its labels, then
+// reset (or restore, save, report status). Destructive actions need a confirmation or --yes.
+import type Docker from 'dockerode';
+import type { Project, ResolvedSeed } from '../../config/project.js';
+import { FoxdevError } from '../../errors.js';
+import { dependentsAround } from '../../plan/seed-dependents.js';
+import { selectSeedServices } from '../../plan/seed-select.js';
+import { dockerClient, engineUnreachable } from '../../runtime/docker-client.js';
+import { LABEL_PROJECT, LABEL_SERVICE } from '../../runtime/labels.js';
+import { resetAndSeed, restoreSnapshot, saveSnapshot, seedStatus } from './api.js';
+import { aroundDependents } from './dependents.js';
+import { snapshotDir } from './snapshot.js';
+
+export interface SeedCommandOptions {
+  yes?: boolean;
+  save?: string;
+  restore?: string;
+  status?: boolean;
+}
+
+export interface SeedIO {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  /** True on a terminal, where a question can be asked. */
+  interactive: boolean;
+  /** Ask a yes/no question (only called when interactive). */
+  confirm?: (question: string) => Promise<boolean>;
+}
+
+export async function runSeedCommand(project: Project, names: string[], opts: SeedCommandOptions, io: SeedIO, docker: Docker = dockerClient()): Promise<number> {
+  const modes = [opts.save !== undefined, opts.restore !== undefined, Boolean(opts.status)].filter(Boolean).length;
+  if (modes > 1) throw new FoxdevError('usage', '--save, --restore and --status cannot be combined');
+  const services = selectSeedServices(project, names);
+  const targets = await Promise.all(services.map(async (s) => ({ service: s, seed: project.services[s].seed!, container: await findContainer(docker, project.name, s) })));
+  const base = (service: string) => ({ service, projectDir: project.dir, onLog: (l: string) => io.err(`${service}: ${l}\n`) });
+
+  if (opts.status) {
+    for (const t of targets) io.out(`${t.service}\t${describe(t.seed)}\t${await seedStatus(t.container, t.seed, base(t.service))}\n`);
+    return 0;
+  }
+  if (opts.save !== undefined) {
+    for (const t of targets) {
+      const meta = await saveSnapshot(t.container, t.seed, opts.save, snapshotDir(project.dir, t.service), base(t.service));
+      io.out(`${t.service}: saved snapshot "${opts.save}" (${(meta.bytes / 1e6).toFixed(1)} MB)\n`);
+    }
+    return 0;
+  }
+
+  const verb = opts.restore !== undefined ? `restore snapshot "${opts.restore}" into` : 'reset and reseed';
+  const what = targets.map((t) => `${t.service} (${describe(t.seed)})`).join(', ');
+  if (!opts.yes) {
+    if (!io.interactive || !io.confirm)
+      throw new FoxdevError('usage', `foxdev seed would ${verb} ${what}, replacing its data; pass --yes to confirm when not on a terminal`);
+    if (!(await io.confirm(`${verb[0].toUpperCase()}${verb.slice(1)} ${what}? Its current data will be replaced. [y/N] `))) {
+      io.err('foxdev: nothing changed\n');
+      return 130;
+    }
+  }
+  for (const t of targets) {
+    const t0 = Date.now();
+    const around = dependentsAround(project, t.service);
+    await aroundDependents(docker, project.name, around, (l) => io.err(`${t.service}: ${l}\n`), () =>
+      opts.restore !== undefined
+        ? restoreSnapshot(t.container, t.seed, opts.restore, snapshotDir(project.dir, t.service), base(t.service))
+        : resetAndSeed(t.container, t.seed, base(t.service)),
+    );
+    io.out(`${t.service}: ${opts.restore !== undefined ? `restored "${opts.restore}"` : 'reset and seeded'} in ${((Date.now() - t0) / 1000).toFixed(2)} s\n`);
+  }
+  return 0;
+}
+
+function describe(seed: ResolvedSeed): string {
+  return seed.kind === 'postgres' ? `postgres database "${seed.database}"` : `command on the ${seed.where}`;
+}
+
+export async function findContainer(docker: Docker, project: string, service: string): Promise<Docker.Container> {
+  let found: Docker.ContainerInfo[];
+  try {
+    found = await docker.listContainers({ filters: { label: [`${LABEL_PROJECT}=${project}`, `${LABEL_SERVICE}=${service}`], status: ['running'] } });
+  } catch (err) {
+    throw engineUnreachable(err);
+  }
+  if (found.length === 0) throw new FoxdevError('seed', `${service} is not running in project ${project}`, { hint: 'start it with foxdev up' });
+  return docker.getContainer(found[0].Id);
+}
