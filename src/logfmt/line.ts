@@ -16,10 +16,23 @@ export interface LineFormat {
 
 const SEP = ' | ';
 
+// The coloured name part is the same for every line of a service: build it once per format.
+const nameCache = new Map<string, string>();
+
+function coloredName(service: string, width: number, color: boolean): string {
+  const key = `${color ? 1 : 0}:${width}:${service}`;
+  let name = nameCache.get(key);
+  if (name === undefined) {
+    name = (color ? colors : noColors)[serviceColor(service)](service.padEnd(width) + SEP);
+    if (nameCache.size > 1000) nameCache.clear(); // names are few; this only bounds a misuse
+    nameCache.set(key, name);
+  }
+  return name;
+}
+
 export function formatPrefix(service: string, at: number, opts: LineFormat): string {
-  const c = opts.color ? colors : noColors;
-  const name = c[serviceColor(service)](service.padEnd(opts.width) + SEP);
-  return opts.timestamps ? c.dim(formatClock(at) + ' ') + name : name;
+  const name = coloredName(service, opts.width, opts.color);
+  return opts.timestamps ? (opts.color ? colors : noColors).dim(formatClock(at) + ' ') + name : name;
 }
 
 /** Visible width of formatPrefix's result, without measuring ANSI. */

@@ -29,3 +29,31 @@ describe('wrapRows', () => {
     expect(plainText('\x1b[1mbold\x1b[22m')).toBe('bold');
   });
 });
+
+describe('wrapPlain (the ASCII fast path)', () => {
+  it('agrees with wrap-ansi on ordinary text', async () => {
+    const { default: wrapAnsi } = await import('wrap-ansi');
+    const { wrapPlain } = await import('../../src/logfmt/wrap.js');
+    const texts = ['GET /api/items/1234 200 12ms trace=99 user=u1 payload=' + 'x'.repeat(30), 'a b c d e f g h i j k l m n o p', 'exactly-twenty-chars here', 'two  spaces  between  words  here  ok', '', '   ', ' lead and trail ', 'x'.repeat(40) + ' y ' + 'z'.repeat(11)];
+    for (const t of texts) for (const w of [1, 5, 11, 12, 20, 33]) expect(wrapPlain(t, w), `${w}: ${t}`).toEqual(wrapAnsi(t, w, { hard: true }).split('\n'));
+  });
+  it('cuts a word longer than the row', async () => {
+    const { wrapPlain } = await import('../../src/logfmt/wrap.js');
+    expect(wrapPlain('abcdefghijkl', 5)).toEqual(['abcde', 'fghij', 'kl']);
+  });
+});
+
+describe('wrapPlain property', () => {
+  it('equals wrap-ansi (hard, trimmed) for any printable ASCII text and width', async () => {
+    const fc = (await import('fast-check')).default;
+    const { default: wrapAnsi } = await import('wrap-ansi');
+    const { wrapPlain } = await import('../../src/logfmt/wrap.js');
+    const ascii = fc.string({ unit: fc.constantFrom(' ', ' ', 'a', 'b', 'c', '-', '/', '1'), maxLength: 80 });
+    fc.assert(
+      fc.property(ascii, fc.integer({ min: 1, max: 30 }), (t, w) => {
+        expect(wrapPlain(t, w)).toEqual(wrapAnsi(t, w, { hard: true }).split('\n'));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -1,0 +1,220 @@
+#!/usr/bin/env node
+// Log-flood benchmark for the store + Ink dashboard, in process, no Docker.
+//
+//   node bench/ui-flood.mjs [--seconds 20] [--services 10] [--rate 2000] [--batch-ms 10]
+//                           [--unbatched] [--columns 120] [--rows 40] [--idle-seconds 5]
+//
+// Fake services print `rate` lines a second each; the lines reach the store the way the engine
+// sends them (one `logs` action per batch window, or one `log` action per line with --unbatched).
+// The dashboard renders into a fake 120×40 terminal. A key ('j'/'k') is pressed every 500 ms and
+// the time until a written frame shows the new selection is measured. Reported: CPU as a share of
+// one core (process.cpuUsage over wall time), peak RSS, frames written per second, key → frame
+// latency, then idle CPU with the dashboard open and no output. A store-only run (no view) first
+// gives the cost of generating and reducing the lines, for comparison.
+//
+// src/ui, src/store and src/logfmt are compiled with tsc into node_modules/.cache first, so the
+// bench measures the same JavaScript the CLI runs and does not depend on the rest of the tree.
+
+import { execFileSync } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+function arg(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const v = process.argv[i + 1];
+  return v === undefined || v.startsWith('--') ? true : Number(v);
+}
+const SECONDS = arg('seconds', 20);
+const SERVICES = arg('services', 10);
+const RATE = arg('rate', 2000);
+const BATCH_MS = arg('batch-ms', 10);
+const UNBATCHED = arg('unbatched', false) === true;
+const COLUMNS = arg('columns', 120);
+const ROWS = arg('rows', 40);
+const IDLE_SECONDS = arg('idle-seconds', 5);
+const BASELINE_SECONDS = Math.min(5, SECONDS);
+
+// ---- compile the three folders ------------------------------------------------------------
+const out = join(root, 'node_modules/.cache/foxdev-ui-bench');
+mkdirSync(out, { recursive: true });
+execFileSync(
+  process.execPath,
+  [
+    join(root, 'node_modules/typescript/bin/tsc'),
+    ...['--outDir', out, '--rootDir', join(root, 'src'), '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022'],
+    ...['--jsx', 'react-jsx', '--strict', '--skipLibCheck', '--declaration', 'false', '--sourceMap', 'false'],
+    join(root, 'src/ui/index.ts'),
+    join(root, 'src/store/index.ts'),
+    join(root, 'src/logfmt/index.ts'),
+  ],
+  { stdio: 'inherit' },
+);
+// React's development build does several times the work per render; the CLI runs production.
+process.env.NODE_ENV ??= 'production';
+const { createStore, initialState } = await import(pathToFileURL(join(out, 'store/index.js')).href);
+const { renderDashboard } = await import(pathToFileURL(join(out, 'ui/index.js')).href);
+
+// ---- fake terminal ------------------------------------------------------------------------
+class FakeStdout extends EventEmitter {
+  isTTY = true;
+  columns = COLUMNS;
+  rows = ROWS;
+  writes = 0;
+  bytes = 0;
+  onWrite = null;
+  write(chunk) {
+    this.writes++;
+    this.bytes += chunk.length;
+    this.onWrite?.(chunk);
+    return true;
+  }
+}
+class FakeStdin extends EventEmitter {
+  isTTY = true;
+  queue = [];
+  press(data) {
+    this.queue.push(data);
+    this.emit('readable');
+  }
+  read() {
+    return this.queue.shift() ?? null;
+  }
+  setEncoding() {}
+  setRawMode() {}
+  resume() {}
+  pause() {}
+  ref() {}
+  unref() {}
+}
+
+// ---- fake services ------------------------------------------------------------------------
+const names = Array.from({ length: SERVICES }, (_, i) => `svc${String(i).padStart(2, '0')}`);
+const projectAction = {
+  type: 'project/loaded',
+  project: {
+    name: 'flood',
+    services: names.map((name, i) => ({ name, kind: 'container', ports: [{ published: 8000 + i, target: 80, protocol: 'tcp' }], dependsOn: i ? [names[0]] : [], hasSync: false, hasSeed: false })),
+  },
+};
+let counter = 0;
+function makeLine() {
+  const n = counter++;
+  // ~110 columns, one in eight coloured like a typical logger, some long enough to wrap.
+  const level = n % 8 === 0 ? '\x1b[33mWARN\x1b[39m' : 'INFO';
+  return `${level} GET /api/items/${n % 9973} 200 ${n % 97}ms trace=${(n * 2654435761) % 4294967296} user=u${n % 311}${n % 5 === 0 ? ' payload=' + 'x'.repeat(80) : ''}`;
+}
+// Lines are owed by elapsed time, not by timer ticks: when rendering delays a tick, the next one
+// carries the backlog, as a pipe from a container would.
+function startFlood(store) {
+  const t0 = performance.now();
+  let produced = 0;
+  const t = setInterval(() => {
+    const at = Date.now();
+    const owed = Math.floor(((performance.now() - t0) / 1000) * RATE) - produced;
+    if (owed <= 0) return;
+    produced += owed;
+    if (UNBATCHED) {
+      for (let k = 0; k < owed; k++) for (const service of names) store.dispatch({ type: 'log', service, stream: 'stdout', line: makeLine(), at });
+    } else {
+      const entries = [];
+      for (let k = 0; k < owed; k++) for (const service of names) entries.push({ service, stream: 'stdout', line: makeLine(), at });
+      store.dispatch({ type: 'logs', entries });
+    }
+  }, BATCH_MS);
+  return () => clearInterval(t);
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+function measure() {
+  const cpu = process.cpuUsage();
+  const t = performance.now();
+  return () => {
+    const d = process.cpuUsage(cpu);
+    const wall = performance.now() - t;
+    return { cpu: (d.user + d.system) / 1000 / wall, wallMs: wall };
+  };
+}
+const pct = (x) => `${(x * 100).toFixed(1)}%`;
+const q = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))];
+};
+
+// ---- 1. store only (generation + reducer), no view ----------------------------------------
+{
+  const store = createStore(initialState());
+  store.dispatch(projectAction);
+  const stop = startFlood(store);
+  const done = measure();
+  await sleep(BASELINE_SECONDS * 1000);
+  stop();
+  const r = done();
+  console.log(`store only      ${BASELINE_SECONDS}s: CPU ${pct(r.cpu)} of one core generating + reducing ${((store.getState().nextSeq - 1) / BASELINE_SECONDS).toFixed(0)} lines/s, no view`);
+}
+
+// ---- 2. dashboard under the flood ---------------------------------------------------------
+const store = createStore(initialState());
+store.dispatch(projectAction);
+const stdout = new FakeStdout();
+const stdin = new FakeStdin();
+const stderr = new FakeStdout();
+let renders = 0;
+const dash = renderDashboard(store, () => {}, { stdout, stdin, stderr, altScreen: true, onRender: () => renders++ });
+await sleep(200);
+
+let peakRss = process.memoryUsage().rss;
+const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+
+const latencies = [];
+let waiting = null; // { want, t0 }
+stdout.onWrite = (chunk) => {
+  if (waiting && chunk.includes(`▸ ${waiting.want}`)) {
+    latencies.push(performance.now() - waiting.t0);
+    waiting = null;
+  }
+};
+let sel = 0;
+const keyTimer = setInterval(() => {
+  if (waiting) return; // previous key not yet on screen: counted when it is
+  const down = sel === 0 || (sel < SERVICES - 1 && Math.random() < 0.5);
+  sel += down ? 1 : -1;
+  waiting = { want: names[sel], t0: performance.now() };
+  stdin.press(down ? 'j' : 'k');
+}, 500);
+
+const writes0 = stdout.writes;
+const renders0 = renders;
+const stop = startFlood(store);
+const done = measure();
+await sleep(SECONDS * 1000);
+stop();
+const flood = done();
+clearInterval(keyTimer);
+const frames = stdout.writes - writes0;
+const totalLines = store.getState().nextSeq - 1;
+
+// ---- 3. idle: dashboard open, nothing happening --------------------------------------------
+await sleep(3000); // let the collector settle after the flood
+const idleDone = measure();
+const idleWrites0 = stdout.writes;
+await sleep(IDLE_SECONDS * 1000);
+const idle = idleDone();
+const idleFrames = stdout.writes - idleWrites0;
+clearInterval(rssTimer);
+dash.unmount();
+
+const maxRssKb = process.resourceUsage().maxRSS;
+console.log(`dashboard flood ${SECONDS}s: ${SERVICES} services × ${RATE} lines/s (${UNBATCHED ? 'one action per line' : `batched every ${BATCH_MS} ms`}), ${COLUMNS}×${ROWS}`);
+console.log(`  lines dispatched     ${totalLines} (${(totalLines / (flood.wallMs / 1000)).toFixed(0)} /s)`);
+console.log(`  CPU                  ${pct(flood.cpu)} of one core   (target < 50%)`);
+console.log(`  peak RSS             ${(Math.max(peakRss, maxRssKb * 1024) / 1048576).toFixed(0)} MB   (target < 250 MB)`);
+console.log(`  frames written       ${(frames / (flood.wallMs / 1000)).toFixed(1)} /s  (React renders ${((renders - renders0) / (flood.wallMs / 1000)).toFixed(1)} /s)`);
+console.log(`  key → frame          median ${q(latencies, 0.5)?.toFixed(0)} ms, p95 ${q(latencies, 0.95)?.toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms over ${latencies.length} keys   (target < 200 ms)`);
+console.log(`idle ${IDLE_SECONDS}s: CPU ${pct(idle.cpu)} of one core, ${(idleFrames / IDLE_SECONDS).toFixed(1)} frames/s   (target < 2%)`);
+process.exit(0);
