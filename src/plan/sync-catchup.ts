@@ -47,7 +47,10 @@ export function planCatchUp(view: SyncRuleView, host: TreeEntry[], container: Tr
       onHost.delete(h.rel); // an escaping link must not survive in the container either
       continue;
     }
-    if (differs(h, inContainer.get(h.rel), op.linkTarget)) copy.push(op);
+    const c = inContainer.get(h.rel);
+    if (differs(h, c, op.linkTarget)) copy.push(op);
+    // tar will not put a file where a non-empty directory is: clear a changed kind first.
+    if (c && c.kind !== h.kind) onHost.delete(h.rel);
   }
   const remove = outermost(
     [...inContainer.keys()].filter((rel) => !onHost.has(rel)).map((rel) => (rel === '' ? rule.target! : path.posix.join(rule.target!, rel))),

@@ -86,7 +86,7 @@ function lastMatch(list: Compiled[], abs: string): boolean | undefined {
   for (const c of list) {
     const rel = path.posix.relative(c.base, abs);
     if (rel === '' || rel.startsWith('..')) continue;
-    if (selfAndParents(rel).some(c.test)) result = !c.negate;
+    if (selfAndParents(rel).some((p) => c.test(p))) result = !c.negate;
   }
   return result;
 }

@@ -16,6 +16,9 @@ export interface ObservedChange {
   mode?: number;
   /** readlink() for symlinks. */
   linkTarget?: string;
+  /** The path changed kind (dir ↔ file) since the container got it: delete before copying,
+   * because tar will not put a file where a non-empty directory is. */
+  replaced?: boolean;
 }
 
 export interface SyncRuleView {
@@ -122,6 +125,7 @@ export function planSync(changes: ObservedChange[], rules: SyncRuleView[]): Sync
         const op = copyOpFor(rule, c);
         if (isRefusal(op)) refused.push(op);
         else copies.set(op.container, op);
+        if (c.replaced) removes.push(containerPath(rule, c.path));
       }
     }
     // A refused symlink alone must not restart or exec anything.

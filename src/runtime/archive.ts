@@ -22,6 +22,8 @@ export interface PackResult {
   /** Ops whose host file vanished (or changed kind) between planning and packing. */
   skipped: CopyOp[];
   files: number;
+  /** Container path and kind of every packed entry. */
+  kinds: Array<{ path: string; dir: boolean }>;
 }
 
 /** Tar entry name for a container path: relative to '/', where the archive is extracted. */
@@ -58,6 +60,7 @@ export async function packCopyOps(ops: CopyOp[]): Promise<PackResult> {
   p.on('data', (c: unknown) => void chunks.push(c as Buffer));
   const finished = new Promise<void>((resolve, reject) => (p.on('end', resolve), p.on('error', reject)));
   const skipped: CopyOp[] = [];
+  const kinds: PackResult['kinds'] = [];
   let files = 0;
   // Read files a few at a time: a 1,000-file burst is mostly waiting on the disk.
   const entries = await mapLimit(ops, 32, entryFor);
@@ -65,11 +68,12 @@ export async function packCopyOps(ops: CopyOp[]): Promise<PackResult> {
     if (!e) return void skipped.push(ops[i]);
     if (e.body) p.entry(e.header, e.body);
     else p.entry(e.header);
+    kinds.push({ path: ops[i].container, dir: ops[i].kind === 'dir' });
     files++;
   });
   p.finalize();
   await finished;
-  return { tar: Buffer.concat(chunks), skipped, files };
+  return { tar: Buffer.concat(chunks), skipped, files, kinds };
 }
 
 async function mapLimit<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
@@ -116,15 +120,15 @@ export async function removeInContainer(container: Docker.Container, paths: stri
 
 /** Where a sync session sends its batches: one per container, closed with the session. */
 export interface ContainerWriter {
-  put(tar: Buffer): Promise<void>;
+  put(packed: Pick<PackResult, 'tar' | 'kinds'>): Promise<void>;
   remove(paths: string[]): Promise<void>;
   close(): void;
 }
 
 export function openWriter(container: Docker.Container, transport: Transport = DEFAULT_TRANSPORT): ContainerWriter {
   if (transport !== 'stream') {
-    return { put: (tar) => sendTar(container, tar, transport), remove: (paths) => removeInContainer(container, paths), close: () => undefined };
+    return { put: (p) => sendTar(container, p.tar, transport), remove: (paths) => removeInContainer(container, paths), close: () => undefined };
   }
   const receiver = new SyncReceiver(container);
-  return { put: (tar) => receiver.extract(tar), remove: (paths) => receiver.remove(paths), close: () => receiver.close() };
+  return { put: (p) => receiver.extract(p.tar, p.kinds), remove: (paths) => receiver.remove(paths), close: () => receiver.close() };
 }

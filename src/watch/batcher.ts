@@ -9,11 +9,15 @@
 // to delete in the container — the atomic save is one change, not a delete plus a copy.
 import type { Clock } from './clock.js';
 
-export type FileEvent = 'add' | 'addDir' | 'change' | 'unlink' | 'unlinkDir';
+/** chokidar's events, plus 'hint': a raw fs.watch notice that something at the path moved. */
+export type FileEvent = 'add' | 'addDir' | 'change' | 'unlink' | 'unlinkDir' | 'hint';
 
 export interface BatchEntry {
-  /** The first event of the batch created the path. */
-  born: boolean;
+  /** The first event of the batch created the path (hints do not count: they cannot tell). */
+  born?: boolean;
+  /** The last deletion seen for the path in the batch: a file, or a directory. If the path
+   * is back as the other kind, the container's old entry must go before the new one lands. */
+  gone?: 'file' | 'dir';
 }
 
 export type Batch = Map<string, BatchEntry>;
@@ -63,7 +67,11 @@ export function createBatcher(opts: BatcherOptions): Batcher {
     add(path, event) {
       if (closed) return;
       if (batch.size === 0) firstAt = opts.clock.now();
-      if (!batch.has(path)) batch.set(path, { born: event === 'add' || event === 'addDir' });
+      const e: BatchEntry = batch.get(path) ?? {};
+      if (e.born === undefined && event !== 'hint') e.born = event === 'add' || event === 'addDir';
+      if (event === 'unlink') e.gone = 'file';
+      if (event === 'unlinkDir') e.gone = 'dir';
+      batch.set(path, e);
       arm();
     },
     get size() {

@@ -16,6 +16,8 @@ export interface WatchRoot {
 export interface FileWatcher {
   /** Resolves once the initial scan is done: events after this are real changes. */
   ready: Promise<void>;
+  /** Every path the initial scan found (absolute); read after `ready`. */
+  scanned(): string[];
   close(): Promise<void>;
 }
 
@@ -48,6 +50,19 @@ export async function watchRoots(opts: WatchOptions): Promise<FileWatcher> {
   w.on('all', (event, p) => {
     if (event === 'add' || event === 'addDir' || event === 'change' || event === 'unlink' || event === 'unlinkDir') opts.onEvent(p, event);
   });
+  // chokidar drops some changes on the floor: a dangling symlink never gets an 'add' (it
+  // realpath()s the link), and a path re-created quickly under a throttled directory read can
+  // be missed. The raw fs.watch notices name the path anyway; since every batch re-reads each
+  // path, passing them on as hints makes such changes land without trusting chokidar's verdict.
+  w.on('raw', (_ev, filename, details) => {
+    const watchedPath = (details as { watchedPath?: string } | undefined)?.watchedPath;
+    // A watch on a file reports its own basename; only directory watches name a child.
+    if (!watchedPath || !filename || path.basename(watchedPath) === filename) return;
+    const abs = path.join(watchedPath, filename);
+    if (wanted(abs)) opts.onEvent(abs, 'hint');
+  });
   w.on('error', (err) => opts.onError(new FoxdevError('sync', `watching ${[...dirs].join(', ')} failed: ${String((err as Error)?.message ?? err)}`, { cause: err })));
-  return { ready, close: () => w.close() };
+  const scanned = (): string[] =>
+    Object.entries(w.getWatched()).flatMap(([dir, names]) => names.map((n) => path.join(dir, n)));
+  return { ready, scanned, close: () => w.close() };
 }

@@ -20,7 +20,7 @@ export async function applyCopyRemove(
   if (plan.copy.length) {
     const packed = await packCopyOps(plan.copy);
     skipped = packed.skipped.map((s) => s.host);
-    if (packed.files) await writer.put(packed.tar);
+    if (packed.files) await writer.put(packed);
     copied = packed.files;
   }
   return { count: copied + plan.remove.length, skipped };

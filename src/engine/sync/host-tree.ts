@@ -8,17 +8,26 @@ import type { TreeEntry } from '../../plan/sync-catchup.js';
 import type { ObservedChange } from '../../plan/sync.js';
 import type { RuleMatcher } from '../../plan/sync-match.js';
 
-export async function observe(paths: Iterable<string>): Promise<ObservedChange[]> {
-  const out: ObservedChange[] = [];
+export interface Observation {
+  change: ObservedChange;
+  /** Equal signatures mean nothing the container cares about changed (ns mtime, size, inode). */
+  sig: string;
+}
+
+export async function observe(paths: Iterable<string>): Promise<Observation[]> {
+  const out: Observation[] = [];
   for (const p of paths) {
     try {
-      const st = await lstat(p);
-      if (st.isSymbolicLink()) out.push({ path: p, kind: 'symlink', mode: 0o777, linkTarget: await readlink(p) });
-      else if (st.isDirectory()) out.push({ path: p, kind: 'dir', mode: st.mode & 0o7777 });
-      else if (st.isFile()) out.push({ path: p, kind: 'file', mode: st.mode & 0o7777 });
+      const st = await lstat(p, { bigint: true });
+      const mode = Number(st.mode & 0o7777n);
+      if (st.isSymbolicLink()) {
+        const linkTarget = await readlink(p);
+        out.push({ change: { path: p, kind: 'symlink', mode: 0o777, linkTarget }, sig: `l ${linkTarget}` });
+      } else if (st.isDirectory()) out.push({ change: { path: p, kind: 'dir', mode }, sig: `d ${mode}` });
+      else if (st.isFile()) out.push({ change: { path: p, kind: 'file', mode }, sig: `f ${mode} ${st.size} ${st.mtimeNs} ${st.ino}` });
       // sockets and fifos are not synced
     } catch {
-      out.push({ path: p, kind: 'absent' });
+      out.push({ change: { path: p, kind: 'absent' }, sig: 'absent' });
     }
   }
   return out;

@@ -21,7 +21,7 @@ export interface PumpOptions {
 export interface Pump {
   /** Paths seen but not yet applied (waiting in the batcher, queued, or being applied). */
   pending(): number;
-  /** Put paths back for the next batch (after a failed transfer). */
+  /** Put paths back for the next batch (after a failed transfer); call it from onBatch. */
   requeue(paths: Iterable<string>): void;
   /** Forget queued paths (a catch-up just made everything level). */
   clearQueued(): void;
@@ -29,6 +29,11 @@ export interface Pump {
   /** Apply everything seen so far, now. */
   flush(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A directory came back as a file or link, or a file came back as a directory. */
+function kindChanged(gone: 'file' | 'dir' | undefined, now: ObservedChange['kind']): boolean {
+  return (gone === 'dir' && (now === 'file' || now === 'symlink')) || (gone === 'file' && now === 'dir');
 }
 
 export async function startPump(opts: PumpOptions): Promise<Pump> {
@@ -45,6 +50,14 @@ export async function startPump(opts: PumpOptions): Promise<Pump> {
     return next;
   };
 
+  // Paths seen on the host since the start, to tell a deletion from a temp file that came and
+  // went before anything reached the container (an editor's atomic save): that one is one
+  // change, not a delete plus a copy.
+  const known = new Set<string>();
+  /** Signature of each path's state when it was last handed on (see observe). */
+  const applied = new Map<string, string>();
+  const wasThere = (p: string, born: boolean | undefined): boolean => (born === undefined ? known.has(p) : !born);
+
   const runQueued = async (): Promise<void> => {
     scheduled = false;
     if (closed || queued.size === 0) return;
@@ -53,8 +66,16 @@ export async function startPump(opts: PumpOptions): Promise<Pump> {
     inFlight = batch.size;
     try {
       const observed = await observe(batch.keys());
-      // Born and gone within the batch: it never reached the container, nothing to delete.
-      const changes = observed.filter((c) => !(c.kind === 'absent' && batch.get(c.path)?.born));
+      const changes = observed
+        // The same state as last applied: a late event for a change already sent.
+        .filter(({ change: c, sig }) => applied.get(c.path) !== sig)
+        .filter(({ change: c }) => c.kind !== 'absent' || wasThere(c.path, batch.get(c.path)?.born))
+        .map(({ change: c }) => (kindChanged(batch.get(c.path)?.gone, c.kind) ? { ...c, replaced: true } : c));
+      for (const { change: c, sig } of observed) {
+        if (c.kind === 'absent') known.delete(c.path);
+        else known.add(c.path);
+        applied.set(c.path, sig);
+      }
       if (changes.length) await opts.onBatch(changes);
     } finally {
       inFlight = 0;
@@ -74,7 +95,7 @@ export async function startPump(opts: PumpOptions): Promise<Pump> {
     onFlush: (batch) => {
       for (const [p, e] of batch) {
         const prev = queued.get(p);
-        queued.set(p, prev ?? e);
+        queued.set(p, { born: prev?.born ?? e.born, gone: e.gone ?? prev?.gone });
       }
       kick();
     },
@@ -82,11 +103,15 @@ export async function startPump(opts: PumpOptions): Promise<Pump> {
 
   const watcher = await watchRoots({ roots: opts.roots, onEvent: (p, ev) => batcher.add(p, ev), onError: opts.onError });
   await watcher.ready;
+  for (const p of watcher.scanned()) known.add(p);
 
   return {
     pending: () => batcher.size + queued.size + inFlight,
     requeue(paths) {
-      for (const p of paths) if (!queued.has(p)) queued.set(p, { born: false });
+      for (const p of paths) {
+        applied.delete(p);
+        if (!queued.has(p)) queued.set(p, { born: false });
+      }
     },
     clearQueued() {
       queued = new Map();
