@@ -4,5 +4,8 @@ import type { Command } from 'commander';
 import { register as doctor } from './doctor.js';
 import { register as config } from './config.js';
 import { register as seed } from './seed.js';
+import { register as init } from './init.js';
+import { register as lint } from './lint.js';
+import { register as generate } from './generate.js';
 
-export const commands: Array<(program: Command) => void> = [doctor, config, seed];
+export const commands: Array<(program: Command) => void> = [doctor, config, seed, init, lint, generate];
