@@ -20,8 +20,36 @@ const known = knownProperties as Record<string, string[]>;
 
 /** Problems with key paths (no file positions; the caller adds those). */
 export function validateCompose(data: unknown, prefix: Segment[] = []): Array<Problem & { segments: Segment[] }> {
-  if (validator(data)) return [];
-  return explain(validator.errors ?? [], data, prefix);
+  const checked = allowFoxdevConditions(data);
+  if (validator(checked)) return [];
+  return explain(validator.errors ?? [], checked, prefix);
+}
+
+/** foxdev adds two depends_on conditions (see types.ts); the compose schema does not know them. */
+const FOXDEV_CONDITIONS = new Set(['service_ready', 'service_seeded']);
+
+function allowFoxdevConditions(data: unknown): unknown {
+  const services = (data as { services?: unknown } | null)?.services;
+  if (!services || typeof services !== 'object') return data;
+  let changed = false;
+  const copy: Record<string, unknown> = {};
+  for (const [name, svc] of Object.entries(services)) {
+    const deps = (svc as { depends_on?: unknown } | null)?.depends_on;
+    if (!deps || typeof deps !== 'object' || Array.isArray(deps)) {
+      copy[name] = svc;
+      continue;
+    }
+    const fixed: Record<string, unknown> = {};
+    for (const [dep, entry] of Object.entries(deps)) {
+      const condition = (entry as { condition?: unknown } | null)?.condition;
+      if (typeof condition === 'string' && FOXDEV_CONDITIONS.has(condition)) {
+        fixed[dep] = { ...(entry as object), condition: 'service_started' };
+        changed = true;
+      } else fixed[dep] = entry;
+    }
+    copy[name] = { ...(svc as object), depends_on: fixed };
+  }
+  return changed ? { ...(data as object), services: copy } : data;
 }
 
 function explain(errors: AjvError[], data: unknown, prefix: Segment[]): Array<Problem & { segments: Segment[] }> {
@@ -44,9 +72,10 @@ function explain(errors: AjvError[], data: unknown, prefix: Segment[]): Array<Pr
   }
   const paths = [...groups.keys()];
   for (const [pointer, group] of groups) {
-    const specific = group.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf');
-    // A "must match one of" is only news when nothing deeper explains it.
+    // When something deeper explains the mistake, the alternatives rejected here (a list where a
+    // mapping was written, "must match one of") are noise.
     const deeper = paths.some((p) => p !== pointer && p.startsWith(pointer + '/')) || [...unknownAt].some((p) => p.startsWith(pointer + '/'));
+    const specific = group.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && !(deeper && /\/(oneOf|anyOf)\//.test(e.schemaPath)));
     if (specific.length === 0 && deeper) continue;
     const segments = [...prefix, ...pointerToSegments(pointer)];
     out.push({ segments, path: formatPath(segments), message: describe(specific.length ? specific : group, valueAt(data, pointer)) });

@@ -6,6 +6,7 @@ import { ConfigError, type Problem } from '../errors.js';
 import { checkServices } from './checks.js';
 import { loadComposeModel } from './compose-model.js';
 import { loadEnvironment, readEnvFiles } from './environment.js';
+import { expandGlobs } from './expand-globs.js';
 import { findConfigFiles } from './find.js';
 import { isFoxdevConfigFile, readFoxdevConfig, type FoxdevLayer } from './foxdev-file.js';
 import type { Segment } from './keypath.js';
@@ -72,7 +73,9 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
   for (const [svcName, s] of enabled) {
     const envFiles = (Array.isArray(s.env_file) ? s.env_file : []) as Array<{ path: string; required: boolean }>;
     const fileEnv = readEnvFiles(envFiles, env.lookup, problems, `services.${svcName}.env_file`);
-    services[svcName] = resolveService(svcName, s, { projectDir, lookup: env.lookup, fileEnv, awaitedToComplete: awaited.has(svcName) }, problems);
+    const service = resolveService(svcName, s, { projectDir, lookup: env.lookup, fileEnv, awaitedToComplete: awaited.has(svcName) }, problems);
+    if (service.seed) service.seed.files = expandGlobs(service.seed.files);
+    services[svcName] = service;
   }
   // Services turned off by profile keep the dependency graph honest but are not part of the project.
   for (const [dep, s] of Object.entries(services))

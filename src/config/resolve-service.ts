@@ -61,7 +61,9 @@ export function resolveService(name: string, svc: Dict, ctx: ResolveContext, pro
   const networkEntries = Object.entries((svc.networks ?? {}) as Record<string, Dict | null>);
   const networkConfig: Record<string, Dict> = {};
   for (const [n, cfg] of networkEntries) if (cfg && Object.keys(cfg).length > 0) networkConfig[n] = cfg;
-  const networks = networkEntries.length > 0 ? networkEntries.map(([n]) => n) : svc.network_mode === undefined ? ['default'] : [];
+  // compose attaches a service to the project's default network unless told otherwise; a host
+  // process (foxdev `run`) is on the host's network and attaches to none.
+  const networks = networkEntries.length > 0 ? networkEntries.map(([n]) => n) : svc.network_mode === undefined && !fox.run ? ['default'] : [];
 
   const sync = [...watchToSync((svc.develop as Dict | undefined)?.watch), ...syncRules(fox.sync)];
 
