@@ -14,12 +14,20 @@ export type ServicesOfFile = (file: string) => Dict | undefined;
 export function resolveExtends(services: Dict, file: string, servicesOf: ServicesOfFile, problems: Problem[]): Dict {
   const out: Dict = {};
   for (const name of Object.keys(services)) {
-    out[name] = resolveOne(name, services, file, servicesOf, problems, []) ?? services[name];
+    out[name] = resolveOne(name, services, file, { servicesOf, problems, top: name }, []) ?? services[name];
   }
   return out;
 }
 
-function resolveOne(name: string, services: Dict, file: string, servicesOf: ServicesOfFile, problems: Problem[], stack: string[]): Dict | undefined {
+interface Walk {
+  servicesOf: ServicesOfFile;
+  problems: Problem[];
+  /** The service being resolved, where problems are reported. */
+  top: string;
+}
+
+/** `stack` holds "file#service" of the services whose bases are being resolved above this one. */
+function resolveOne(name: string, services: Dict, file: string, walk: Walk, stack: string[]): Dict | undefined {
   const svc = services[name];
   if (!isPlainObject(svc)) return undefined;
   const ext = svc.extends;
@@ -27,24 +35,25 @@ function resolveOne(name: string, services: Dict, file: string, servicesOf: Serv
   const { extends: _drop, ...own } = svc;
   const baseFile = typeof ext.file === 'string' ? ext.file : file;
   const baseName = String(ext.service);
-  const key = `${baseFile}#${baseName}`;
-  const where = stack.length === 0 ? formatPath(['services', name, 'extends']) : undefined;
-  if (stack.includes(key)) {
-    problems.push({ path: where, message: `extends loops: ${[...stack, key].map((k) => k.split('#')[1]).join(' → ')}` });
+  const here = [...stack, `${file}#${name}`];
+  const target = `${baseFile}#${baseName}`;
+  const where = formatPath(['services', walk.top, 'extends']);
+  if (here.includes(target)) {
+    walk.problems.push({ path: where, message: `extends loops: ${[...here, target].map((k) => k.split('#')[1]).join(' → ')}` });
     return own;
   }
-  const pool = baseFile === file ? services : servicesOf(baseFile);
+  const pool = baseFile === file ? services : walk.servicesOf(baseFile);
   if (!pool) {
-    problems.push({ path: where, message: `extends ${baseName} from ${baseFile}, which could not be read` });
+    walk.problems.push({ path: where, message: `extends ${baseName} from ${baseFile}, which could not be read` });
     return own;
   }
   if (!isPlainObject(pool[baseName])) {
-    problems.push({
+    walk.problems.push({
       path: where,
       message: `extends "${baseName}", which is not a service in ${baseFile}${didYouMean(baseName, Object.keys(pool))}`,
     });
     return own;
   }
-  const base = resolveOne(baseName, pool, baseFile, servicesOf, problems, [...stack, `${file}#${name}`]);
+  const base = resolveOne(baseName, pool, baseFile, walk, here);
   return mergeService(base ?? {}, own);
 }

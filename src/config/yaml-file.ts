@@ -1,6 +1,6 @@
 // Parse one YAML file the way compose does (anchors, `<<` merge keys, `!reset`/`!override`) and
 // remember where every key sits, so a problem found much later can still name line:column.
-import { LineCounter, Scalar, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
+import { LineCounter, Scalar, type ScalarTag, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
 import type { Problem } from '../errors.js';
 import { formatPath, type Segment } from './keypath.js';
 import { OverrideTag, ResetTag } from './tags.js';
@@ -18,9 +18,17 @@ export interface YamlFile {
   problems: Problem[];
 }
 
+// compose (Go's YAML library) reads 0400 as octal, as YAML 1.1 did; file modes are written so.
+const LEGACY_OCTAL: ScalarTag = {
+  tag: 'tag:yaml.org,2002:int',
+  default: true,
+  test: /^0[0-7]+$/,
+  resolve: (text) => parseInt(text, 8),
+};
+
 export function parseYamlFile(text: string, file: string): YamlFile {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { merge: true, lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { merge: true, lineCounter, prettyErrors: true, uniqueKeys: true, customTags: (tags) => [LEGACY_OCTAL, ...tags] });
   const problems: Problem[] = doc.errors.map((e) => {
     const pos = e.linePos?.[0];
     return { file, line: pos?.line, column: pos?.col, message: `invalid YAML: ${e.message.split('\n')[0]}` };
