@@ -31,7 +31,7 @@ export function parseYamlFile(text: string, file: string): YamlFile {
   const doc = parseDocument(text, { merge: true, lineCounter, prettyErrors: true, uniqueKeys: true, customTags: (tags) => [LEGACY_OCTAL, ...tags] });
   const problems: Problem[] = doc.errors.map((e) => {
     const pos = e.linePos?.[0];
-    return { file, line: pos?.line, column: pos?.col, message: `invalid YAML: ${e.message.split('\n')[0]}` };
+    return { file, line: pos?.line, column: pos?.col, message: `invalid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}` };
   });
   const positions = new Map<string, Position>();
   if (problems.length > 0) return { file, value: undefined, positions, problems };
