@@ -12,7 +12,6 @@ interface AjvError {
   schemaPath: string;
   keyword: string;
   params: Record<string, unknown>;
-  message?: string;
 }
 
 const validator = validate as unknown as ((data: unknown) => boolean) & { errors?: AjvError[] | null };
@@ -75,7 +74,8 @@ function explain(errors: AjvError[], data: unknown, prefix: Segment[]): Array<Pr
     // When something deeper explains the mistake, the alternatives rejected here (a list where a
     // mapping was written, "must match one of") are noise.
     const deeper = paths.some((p) => p !== pointer && p.startsWith(pointer + '/')) || [...unknownAt].some((p) => p.startsWith(pointer + '/'));
-    const specific = group.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && !(deeper && /\/(oneOf|anyOf)\//.test(e.schemaPath)));
+    // (Deeper errors mean the value's type matched a branch, so a type error here is another branch's.)
+    const specific = group.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && !(deeper && e.keyword === 'type'));
     if (specific.length === 0 && deeper) continue;
     const segments = [...prefix, ...pointerToSegments(pointer)];
     out.push({ segments, path: formatPath(segments), message: describe(specific.length ? specific : group, valueAt(data, pointer)) });
@@ -96,8 +96,20 @@ function describe(group: AjvError[], value: unknown): string {
       return `${JSON.stringify(value)} does not match the pattern ${String(first.params.pattern)}`;
     case 'uniqueItems':
       return `has duplicate items (${Number(first.params.j) + 1} and ${Number(first.params.i) + 1})`;
+    case 'minimum':
+    case 'maximum':
+      return `must be ${first.keyword === 'minimum' ? 'at least' : 'at most'} ${String(first.params.limit)}, got ${JSON.stringify(value)}`;
+    case 'format':
+      return `expected ${String(first.params.format)} format, got ${JSON.stringify(value)}`;
+    case 'minItems':
+    case 'minProperties':
+      return `must not be empty`;
+    case 'not':
+    case 'oneOf':
+    case 'anyOf':
+      return `is not a valid value here: ${JSON.stringify(value)}`;
     default:
-      return first.message ?? `is invalid (${first.keyword})`;
+      return `is invalid (${first.keyword} ${JSON.stringify(first.params)})`;
   }
 }
 

@@ -3,7 +3,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
-import { CONFIG_NAMES } from './foxdev-file.js';
+
+export const CONFIG_NAMES = ['foxdev.config.ts', 'foxdev.config.mts', 'foxdev.config.mjs', 'foxdev.config.js'];
+
+/** A foxdev config is code (.ts/.mts/.cts/.js/.mjs/.cjs); anything else is a compose file. */
+export function isFoxdevConfigFile(file: string): boolean {
+  return /\.(c|m)?(t|j)s$/.test(file);
+}
 
 export const COMPOSE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
 

@@ -19,12 +19,6 @@ import { isPlainObject } from './tags.js';
 import { tsLocator } from './ts-locator.js';
 import { prune } from './prune.js';
 
-export const CONFIG_NAMES = ['foxdev.config.ts', 'foxdev.config.mts', 'foxdev.config.mjs', 'foxdev.config.js'];
-
-export function isFoxdevConfigFile(file: string): boolean {
-  return /\.(c|m)?(t|j)s$/.test(file);
-}
-
 /** This package's entry point, from dist/ (built) or src/ (tests run the sources). */
 function packageEntry(): string {
   const js = fileURLToPath(new URL('../index.js', import.meta.url));

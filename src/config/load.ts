@@ -7,8 +7,8 @@ import { checkServices } from './checks.js';
 import { loadComposeModel } from './compose-model.js';
 import { loadEnvironment, readEnvFiles } from './environment.js';
 import { expandGlobs } from './expand-globs.js';
-import { findConfigFiles } from './find.js';
-import { isFoxdevConfigFile, readFoxdevConfig, type FoxdevLayer } from './foxdev-file.js';
+import { findConfigFiles, isFoxdevConfigFile } from './find.js';
+import type { FoxdevLayer } from './foxdev-file.js';
 import type { Segment } from './keypath.js';
 import { placeProblem, type Layer } from './layer.js';
 import { mergeFiles } from './merge.js';
@@ -44,6 +44,8 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
   for (const file of files) {
     if (!isFoxdevConfigFile(file)) composeFiles.push(file);
     else {
+      // Loaded only when needed: a compose-only project does not pay for jiti.
+      const { readFoxdevConfig } = await import('./foxdev-file.js');
       const layer = await readFoxdevConfig(file, problems);
       if (layer) {
         foxdev.push(layer);

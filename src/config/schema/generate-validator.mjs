@@ -15,7 +15,9 @@ const hash = createHash('sha256').update(text).digest('hex');
 
 // validateSchema: false because the schema names draft-07 by an https URL Ajv does not know;
 // strict: false because the compose schema uses annotation keywords such as "deprecated".
-const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, code: { source: true, esm: true } });
+// inlineRefs: false and messages: false make the module a quarter smaller (less to parse at each
+// start); compose-schema.ts writes its own messages from keyword and params.
+const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, inlineRefs: false, messages: false, code: { source: true, esm: true } });
 const validate = ajv.compile(schema);
 let code = standaloneCode(ajv, validate);
 // Ajv's ESM output still uses require() for its runtime helpers; make it a real import.

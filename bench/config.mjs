@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+// `foxdev config` start-up benchmark: median wall time of the whole command (a fresh node
+// process each run, as a person types it), against a peer in the same run: `foxdev --version`,
+// which pays node start-up and the CLI skeleton but nothing of config loading.
+//
+//   npm run build && node bench/config.mjs [--runs 15]
+//
+// Cases: the example project (the repository's foxdev.config.ts, else fixtures/shop), the
+// largest compose file of the corpus (../shared/corpus/awesome-compose), and loading a
+// foxdev.config.ts alone (jiti import, timed inside a fresh process). Target: whole command
+// under 300 ms. The load average is printed because these are wall times on a shared machine.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
+const main = path.join(root, 'dist/cli/main.js');
+if (!existsSync(path.join(root, 'dist/cli/config.js'))) {
+  console.error('bench/config.mjs: run `npm run build` first');
+  process.exit(1);
+}
+
+function largestCorpusFile() {
+  const corpus = path.resolve(root, '../shared/corpus/awesome-compose');
+  if (!existsSync(corpus)) return undefined;
+  let best;
+  for (const dir of readdirSync(corpus))
+    for (const name of ['compose.yaml', 'compose.yml']) {
+      const file = path.join(corpus, dir, name);
+      if (existsSync(file) && (!best || statSync(file).size > statSync(best).size)) best = file;
+    }
+  return best;
+}
+
+const example = existsSync(path.join(root, 'foxdev.config.ts')) ? root : path.join(root, 'fixtures/shop');
+const exampleConfig = path.join(example, 'foxdev.config.ts');
+const largest = largestCorpusFile();
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+function timeCommand(args) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [main, ...args], { cwd: root, encoding: 'utf8' });
+    times.push(performance.now() - t0);
+    if (r.status !== 0) throw new Error(`foxdev ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  }
+  return times;
+}
+
+// Loading the config alone: a fresh process imports the loader, then times only importConfig().
+function timeConfigImport(file) {
+  const script = `
+    const { importConfig } = await import(${JSON.stringify(path.join(root, 'dist/config/foxdev-file.js'))});
+    const t0 = performance.now();
+    await importConfig(${JSON.stringify(file)});
+    process.stdout.write(String(performance.now() - t0));`;
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+    times.push(Number(r.stdout));
+  }
+  return times;
+}
+
+const rows = [];
+const peer = timeCommand(['--version']);
+rows.push(['foxdev --version (peer: node + CLI start)', peer]);
+if (existsSync(exampleConfig)) rows.push([`foxdev config -C ${path.relative(root, example) || '.'} (example)`, timeCommand(['config', '-C', example])]);
+if (largest) rows.push([`foxdev config -f <corpus>/${path.relative(path.resolve(root, '../shared/corpus'), largest)}`, timeCommand(['config', '-f', largest])]);
+if (existsSync(exampleConfig)) rows.push([`load ${path.relative(root, exampleConfig)} alone (in process)`, timeConfigImport(exampleConfig)]);
+
+const peerMedian = median(peer);
+const width = Math.max(...rows.map(([name]) => name.length));
+console.log(`runs: ${RUNS} each · node ${process.version} · ${os.cpus().length} cpus · load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(`${'case'.padEnd(width)}  median ms    min ms    max ms  × peer`);
+for (const [name, times] of rows) {
+  const m = median(times);
+  const ratio = name.startsWith('load ') ? '' : (m / peerMedian).toFixed(2);
+  console.log(`${name.padEnd(width)}  ${m.toFixed(1).padStart(9)} ${Math.min(...times).toFixed(1).padStart(9)} ${Math.max(...times).toFixed(1).padStart(9)}  ${ratio.padStart(6)}`);
+}
