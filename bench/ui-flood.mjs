@@ -173,9 +173,9 @@ let renders = 0;
 const dash = renderDashboard(store, () => {}, { stdout, stdin, stderr, altScreen: true, onRender: () => renders++ });
 await sleep(200);
 
-// ---- idle: dashboard open on a settled project, nothing printing (uptimes still tick) -------
+// ---- idle: dashboard open on a settled project (up for 5 minutes), nothing printing ----------
 for (const n of names) {
-  store.dispatch({ type: 'service/started', service: n, at: Date.now() });
+  store.dispatch({ type: 'service/started', service: n, at: Date.now() - 300_000 });
   store.dispatch({ type: 'service/phase', service: n, phase: 'ready', at: Date.now() });
 }
 store.dispatch({ type: 'logs', entries: names.map((service) => ({ service, stream: 'stdout', line: 'listening on :80', at: Date.now() })) });

@@ -1,5 +1,6 @@
 // Global options shared by every command (defined on the root program).
 import type { Command } from 'commander';
+import type { Project } from '../config/project.js';
 
 export interface GlobalOptions {
   file?: string[];
@@ -10,4 +11,11 @@ export interface GlobalOptions {
 
 export function globalOptions(cmd: Command): GlobalOptions {
   return cmd.optsWithGlobals() as GlobalOptions;
+}
+
+/** The project the global options point at (-f, -C, -p, --profile). */
+export async function loadFromOptions(cmd: Command): Promise<Project> {
+  const g = globalOptions(cmd);
+  const { loadProject } = await import('../config/load.js');
+  return loadProject({ cwd: g.projectDir ?? process.cwd(), files: g.file, profiles: g.profile, projectName: g.projectName });
 }

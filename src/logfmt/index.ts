@@ -2,7 +2,7 @@
 
 export { sanitizeLine } from './sanitize.js';
 export { serviceColor, colors, noColors, type ServiceColor } from './palette.js';
-export { formatDuration, formatAgo, formatClock } from './time.js';
+export { formatDuration, formatAge, ageChangesIn, formatAgo, formatClock } from './time.js';
 export { phaseLabel, phaseTone, healthTone, seedTone, describePhase, type Tone, type PhaseEvent } from './status.js';
 export { formatLogLine, formatPrefix, formatStatusLine, prefixWidth, toneColor, widestName, type LineFormat } from './line.js';
 export { createLinePrinter, immediateScheduler, type LinePrinter, type PrinterOptions } from './printer.js';

@@ -6,6 +6,8 @@ import type { Project } from '../config/project.js';
 export interface DependentsAction {
   action: 'pause' | 'restart';
   services: string[];
+  /** Per service, how long a stop waits before killing (its stop_grace_period). */
+  stopGraceMs: Record<string, number>;
 }
 
 export function dependentsAround(project: Project, service: string): DependentsAction | undefined {
@@ -15,5 +17,6 @@ export function dependentsAround(project: Project, service: string): DependentsA
     .filter((s) => s.name !== service && service in s.depends_on && s.kind !== 'process')
     .map((s) => s.name)
     .sort();
-  return services.length ? { action: seed.dependents, services } : undefined;
+  const stopGraceMs = Object.fromEntries(services.map((s) => [s, project.services[s].stopGracePeriodMs]));
+  return services.length ? { action: seed.dependents, services, stopGraceMs } : undefined;
 }

@@ -2,7 +2,7 @@
 // rendering. Columns are fixed-width so rows line up; the last column (links, sync, seed) takes
 // what is left and is cut at the screen edge.
 
-import { describePhase, formatAgo, formatDuration, healthTone, phaseLabel, phaseTone, seedTone, type Tone } from '../logfmt/index.js';
+import { ageChangesIn, describePhase, formatAge, formatAgo, healthTone, phaseLabel, phaseTone, seedTone, type Tone } from '../logfmt/index.js';
 import type { ServiceKind, ServiceState } from '../store/index.js';
 
 export interface Cell {
@@ -46,8 +46,34 @@ export function headerCells(c: Columns): Cell[] {
 
 const DOWN = new Set(['exited', 'completed', 'failed', 'crash-loop', 'stopped', 'pending']);
 
+function upSince(s: ServiceState): number | undefined {
+  return s.startedAt !== undefined && !DOWN.has(s.phase) ? s.startedAt : undefined;
+}
+
 export function uptime(s: ServiceState, now: number): string {
-  return s.startedAt !== undefined && !DOWN.has(s.phase) ? formatDuration(now - s.startedAt) : '';
+  const since = upSince(s);
+  return since === undefined ? '' : formatAge(now - since);
+}
+
+/**
+ * Milliseconds until some time shown in the list (an uptime, "synced 12s ago", a crash-loop
+ * countdown) reads differently; null when nothing shown depends on the clock. The screen redraws
+ * for the clock only then, so an idle dashboard costs next to nothing.
+ */
+export function nextTimeChange(services: readonly ServiceState[], now: number): number | null {
+  let next = Number.POSITIVE_INFINITY;
+  const age = (at: number | undefined) => {
+    if (at !== undefined) next = Math.min(next, ageChangesIn(now - at));
+  };
+  for (const s of services) {
+    age(upSince(s));
+    if (s.sync && !s.sync.error && s.sync.pending === 0) age(s.sync.at);
+    if (s.seed?.state === 'seeded') age(s.seed.at);
+    // The countdown shows whole seconds rounded up: it changes as the rest crosses a second.
+    const rest = s.phase === 'crash-loop' && s.nextRetryAt !== undefined ? s.nextRetryAt - now : 0;
+    if (rest > 0) next = Math.min(next, rest % 1000 || 1000);
+  }
+  return next === Number.POSITIVE_INFINITY ? null : next;
 }
 
 export function links(s: ServiceState): string[] {

@@ -68,12 +68,12 @@ export interface Screen {
 
 export const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 
-export async function renderScreen(opts: { columns?: number; rows?: number; store?: Store; clock?: () => number } = {}): Promise<Screen> {
+export async function renderScreen(opts: { columns?: number; rows?: number; store?: Store; clock?: () => number; ticks?: boolean } = {}): Promise<Screen> {
   const store = opts.store ?? manualStore();
   const stdout = new FakeStdout(opts.columns ?? 80, opts.rows ?? 24);
   const stdin = new FakeStdin();
   const intents: Intent[] = [];
-  const instance = render(<App store={store} onIntent={(i) => intents.push(i)} clock={opts.clock ?? (() => NOW)} tickMs={0} />, {
+  const instance = render(<App store={store} onIntent={(i) => intents.push(i)} clock={opts.clock ?? (() => NOW)} ticks={opts.ticks ?? false} />, {
     stdout: stdout as unknown as NodeJS.WriteStream,
     stdin: stdin as unknown as NodeJS.ReadStream,
     stderr: new FakeStdout(80, 24) as unknown as NodeJS.WriteStream,

@@ -77,9 +77,21 @@ describe('service list', () => {
       { type: 'seed/status', service: 'db', at: NOW - 60_000, state: 'seeded' },
       { type: 'service/health', service: 'db', health: 'unhealthy', lastProbe: 'pg_isready: no response', at: NOW },
     );
-    expect(row(screen, 'api')).toMatch(/api\s+ctr\s+ready\s+healthy\s+3\s+1m05s\s+http:\/\/localhost:8080 · synced 12s ago/);
-    expect(row(screen, 'db')).toContain('seeded 1m00s ago');
+    expect(row(screen, 'api')).toMatch(/api\s+ctr\s+ready\s+healthy\s+3\s+1m\s+http:\/\/localhost:8080 · synced 12s ago/);
+    expect(row(screen, 'db')).toContain('seeded 1m ago');
     expect(screen.frame()).toContain('└ unhealthy — last probe: pg_isready: no response');
+  });
+
+  it('redraws when a shown time changes, and only then', async () => {
+    let now = NOW;
+    screen = await renderScreen({ clock: () => now, ticks: true });
+    await screen.act(project(), { type: 'service/started', service: 'api', at: NOW - 59_900 }, { type: 'service/phase', service: 'api', phase: 'ready', at: NOW });
+    expect(row(screen, 'api')).toMatch(/ready\s+-\s+59s/);
+    const frames = screen.stdout.frames.length;
+    now += 150; // the fake clock crosses the minute; the timer was set for ~100 ms
+    await new Promise((r) => setTimeout(r, 300));
+    expect(row(screen, 'api')).toMatch(/ready\s+-\s+1m\s/);
+    expect(screen.stdout.frames.length).toBe(frames + 1);
   });
 
   it('uses long kind names on wide screens', async () => {

@@ -8,6 +8,7 @@ import { planSeed, type SeedMode, type SeedPlan } from '../../plan/seed.js';
 import { commonDir } from '../../plan/seed-files.js';
 import { commandStatus, readCommandRecord } from './command-record.js';
 import { commandStepRunner } from './command-steps.js';
+import { expandSeedFiles } from './expand.js';
 import { computeSeedHash } from './hash.js';
 import { readSeedRecord, statusOf, type SeedStatus } from './pg-metadata.js';
 import { postgresStepRunner } from './pg-steps.js';
@@ -31,7 +32,8 @@ const conn = (container: Docker.Container, seed: PgSeed) => ({ container, user: 
 const projectDirOf = (seed: ResolvedSeed, opts: SeedOptions) => opts.projectDir ?? commonDir(seed.files);
 
 /** unseeded: nothing recorded (a new volume); seeded: the current inputs were applied; changed: other inputs were. */
-export async function seedStatus(container: Docker.Container, seed: ResolvedSeed, opts: SeedOptions = {}): Promise<SeedStatus> {
+export async function seedStatus(container: Docker.Container, given: ResolvedSeed, opts: SeedOptions = {}): Promise<SeedStatus> {
+  const seed = await expandSeedFiles(given);
   const hash = await computeSeedHash(seed, projectDirOf(seed, opts));
   if (seed.kind === 'command') return commandStatus(await readCommandRecord(container), hash);
   return statusOf(await readSeedRecord(conn(container, seed), seed.database), hash);
@@ -82,12 +84,13 @@ export function seedPlanFor(seed: ResolvedSeed, mode: SeedMode, opts: SeedOption
 
 async function run(
   container: Docker.Container,
-  seed: ResolvedSeed,
+  given: ResolvedSeed,
   mode: SeedMode,
   opts: SeedOptions,
   restore: { snapshot?: string; snapshotHash?: string } = {},
 ): Promise<void> {
   const onLog = opts.onLog ?? (() => {});
+  const seed = await expandSeedFiles(given);
   const projectDir = projectDirOf(seed, opts);
   const seedHash = await computeSeedHash(seed, projectDir);
   const plan = seedPlanFor(seed, mode, { ...opts, projectDir, snapshot: restore.snapshot });

@@ -14,15 +14,18 @@ export async function aroundDependents<T>(
 ): Promise<T> {
   if (!around) return body();
   const touched: Docker.Container[] = [];
-  for (const service of around.services) {
-    const running = await docker.listContainers({ filters: { label: [`${LABEL_PROJECT}=${project}`, `${LABEL_SERVICE}=${service}`], status: ['running'] } });
-    for (const info of running) {
-      const c = docker.getContainer(info.Id);
-      log(`${around.action === 'pause' ? 'pausing' : 'stopping'} ${service}`);
-      await (around.action === 'pause' ? c.pause() : c.stop({ t: 10 }));
-      touched.push(c);
-    }
-  }
+  // All at once: stopping one by one would add their grace periods up.
+  await Promise.all(
+    around.services.map(async (service) => {
+      const running = await docker.listContainers({ filters: { label: [`${LABEL_PROJECT}=${project}`, `${LABEL_SERVICE}=${service}`], status: ['running'] } });
+      for (const info of running) {
+        const c = docker.getContainer(info.Id);
+        log(`${around.action === 'pause' ? 'pausing' : 'stopping'} ${service}`);
+        await (around.action === 'pause' ? c.pause() : c.stop({ t: Math.ceil((around.stopGraceMs[service] ?? 10_000) / 1000) }));
+        touched.push(c);
+      }
+    }),
+  );
   try {
     return await body();
   } finally {

@@ -12,6 +12,7 @@ import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import type { OnIntent } from '../intent.js';
 import { handleKey, type KeyInfo, type Scroll } from '../keys.js';
 import { computeLayout } from '../layout.js';
+import { nextTimeChange } from '../service-columns.js';
 import { computeLogWindow, pageDownAnchor, pageUpAnchor, topAnchor, type WindowQuery } from '../log-window.js';
 import { activeFilter, initialViewState, type ViewState } from '../view-state.js';
 import { Footer } from './Footer.js';
@@ -26,8 +27,8 @@ export interface AppProps {
   onIntent: OnIntent;
   /** Epoch ms now; injectable so screen tests are deterministic. */
   clock?: () => number;
-  /** How often uptimes refresh; 0 turns the timer off (tests). */
-  tickMs?: number;
+  /** Redraw as shown times change (uptimes, countdowns); off in screen tests. */
+  ticks?: boolean;
 }
 
 function applyScroll(state: State, q: WindowQuery, scroll: Scroll): number | null {
@@ -43,14 +44,13 @@ function applyScroll(state: State, q: WindowQuery, scroll: Scroll): number | nul
   }
 }
 
-export function App({ store, onIntent, clock = Date.now, tickMs = 1000 }: AppProps) {
+export function App({ store, onIntent, clock = Date.now, ticks = true }: AppProps) {
   const state = useStoreState(store);
   const { columns, rows } = useTerminalSize();
-  // Whole seconds: the list shows nothing finer, and its memo then skips most flood frames.
-  const now = Math.floor(useNow(clock, tickMs) / 1000) * 1000;
+  const services = selectServiceList(state);
+  const now = useNow(clock, (t) => nextTimeChange(services, t), ticks);
   const [view, setView] = useState<ViewState>(initialViewState);
 
-  const services = selectServiceList(state);
   const selected = Math.min(view.selected, Math.max(0, services.length - 1));
   const current = services[selected];
   const layout = computeLayout(rows, listLineCount(services, now));

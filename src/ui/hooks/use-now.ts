@@ -1,17 +1,19 @@
-// Uptimes and countdowns need the screen redrawn once a second even when nothing happens. The
-// time itself is read on every render (so a frame caused by a store update is never stale); the
-// timer only forces that render. A second is the finest unit shown, so ticking faster only
-// burns CPU.
+// Uptimes, "synced 12s ago" and crash-loop countdowns need the screen redrawn as time passes,
+// but only when one of them would read differently: `nextChange` says when that is (null: never).
+// The time itself is read on every render, so a frame caused by a store update is never stale.
 
 import { useEffect, useReducer } from 'react';
 
-export function useNow(clock: () => number, tickMs: number): number {
-  const [, tick] = useReducer((n: number) => n + 1, 0);
+export function useNow(clock: () => number, nextChange: (now: number) => number | null, enabled: boolean): number {
+  const [, bump] = useReducer((n: number) => n + 1, 0);
+  const now = clock();
+  const delay = enabled ? nextChange(now) : null;
   useEffect(() => {
-    if (tickMs <= 0) return;
-    const t = setInterval(tick, tickMs);
+    if (delay === null) return;
+    // A little late rather than early: firing just before the boundary would redraw for nothing.
+    const t = setTimeout(bump, Math.max(20, delay + 5));
     t.unref?.();
-    return () => clearInterval(t);
-  }, [tickMs]);
-  return clock();
+    return () => clearTimeout(t);
+  }, [delay, now]);
+  return now;
 }

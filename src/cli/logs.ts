@@ -1,0 +1,47 @@
+import type { Command } from 'commander';
+import { FoxdevError } from '../errors.js';
+import { loadFromOptions } from './options.js';
+
+interface LogsFlags {
+  follow?: boolean;
+  tail?: string;
+  since?: string;
+  timestamps?: boolean;
+  color?: boolean;
+}
+
+/** "10m", "2h", "30s" ago, or an RFC 3339 timestamp → unix seconds. */
+export function parseSince(text: string, now = Date.now()): number {
+  const rel = /^(\d+)(s|m|h|d)$/.exec(text);
+  if (rel) return Math.floor((now - Number(rel[1]) * { s: 1e3, m: 6e4, h: 3.6e6, d: 8.64e7 }[rel[2] as 's']!) / 1000);
+  const t = Date.parse(text);
+  if (Number.isNaN(t)) throw new FoxdevError('usage', `--since ${text}: expected a duration like 10m or a timestamp like 2026-01-02T15:04:05Z`);
+  return Math.floor(t / 1000);
+}
+
+export function register(program: Command): void {
+  program
+    .command('logs')
+    .description('print the output of services (all, or the named ones)')
+    .argument('[services...]')
+    .option('-f, --follow', 'keep printing new output')
+    .option('--tail <n>', 'only the last n lines of each service')
+    .option('--since <when>', 'only output since a duration ago (10m) or a timestamp')
+    .option('-t, --timestamps', 'show timestamps')
+    .option('--no-color', 'plain output')
+    .action(async (services: string[], flags: LogsFlags, cmd: Command) => {
+      const project = await loadFromOptions(cmd);
+      const { dockerClient } = await import('../runtime/docker-client.js');
+      const { serviceLogs } = await import('../engine/logs.js');
+      const { formatLogLine, widestName } = await import('../logfmt/index.js');
+      const tail = flags.tail === undefined ? undefined : Number(flags.tail);
+      if (tail !== undefined && !(Number.isInteger(tail) && tail >= 0)) throw new FoxdevError('usage', `--tail ${flags.tail}: expected a whole number`);
+      const shown = services.length ? services : Object.keys(project.services);
+      const fmt = { width: widestName(shown), color: flags.color !== false && process.stdout.isTTY === true, timestamps: flags.timestamps === true };
+      const ac = new AbortController();
+      process.once('SIGINT', () => ac.abort());
+      await serviceLogs(dockerClient(), project, services, { follow: flags.follow === true, tail, since: flags.since ? parseSince(flags.since) : undefined, signal: ac.signal }, (e) =>
+        process.stdout.write(formatLogLine(e, fmt) + '\n'),
+      );
+    });
+}

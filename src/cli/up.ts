@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import { loadFromOptions } from './options.js';
+
+interface UpFlags {
+  detach?: boolean;
+  tui?: boolean;
+  waitTimeout: string;
+  dryRun?: boolean;
+  color?: boolean;
+  timestamps?: boolean;
+}
+
+export function register(program: Command): void {
+  program
+    .command('up')
+    .description('build and start services in dependency order (all, or the named ones and what they need)')
+    .argument('[services...]', 'services to start, with their dependencies')
+    .option('-d, --detach', 'return once everything is ready (exit 0) or something failed (exit 1)')
+    .option('--no-tui', 'print prefixed log lines instead of the dashboard')
+    .option('--wait-timeout <seconds>', 'with --detach: give up after this many seconds', '300')
+    .option('--dry-run', 'print the plan and change nothing')
+    .option('--no-color', 'plain output')
+    .option('-t, --timestamps', 'show timestamps in log lines')
+    .action(async (services: string[], flags: UpFlags, cmd: Command) => {
+      const project = await loadFromOptions(cmd);
+      const { runUp } = await import('./up-run.js');
+      process.exitCode = await runUp(project, services, {
+        detach: flags.detach === true,
+        tui: flags.tui !== false && process.stdout.isTTY === true && !flags.detach,
+        waitTimeoutMs: Number(flags.waitTimeout) * 1000,
+        dryRun: flags.dryRun === true,
+        color: flags.color !== false && process.stdout.isTTY === true,
+        timestamps: flags.timestamps === true,
+      });
+    });
+}

@@ -1,0 +1,67 @@
+// A service's container: created (or reused) once per session, started again on restarts. Its
+// output is followed from the moment foxdev attaches, line by line, into the session's log.
+import type Docker from 'dockerode';
+import type { Instance } from './instance.js';
+import { containerLogs } from '../runtime/docker/logs.js';
+import { execIn, stopContainer } from '../runtime/docker/containers.js';
+
+export class ContainerInstance implements Instance {
+  private logAbort?: AbortController;
+
+  constructor(
+    private readonly docker: Docker,
+    readonly id: string,
+    private readonly onLine: (stream: 'stdout' | 'stderr', line: string) => void,
+  ) {}
+
+  async start(): Promise<void> {
+    const c = this.docker.getContainer(this.id);
+    const since = Math.floor(Date.now() / 1000);
+    const state = (await c.inspect()).State;
+    if (!state.Running) await c.start();
+    this.follow(state.Running ? since : undefined);
+  }
+
+  /** Reattach to an already running container without replaying its history. */
+  attach(): void {
+    this.follow(Math.floor(Date.now() / 1000));
+  }
+
+  private follow(since: number | undefined): void {
+    this.logAbort?.abort();
+    const ac = new AbortController();
+    this.logAbort = ac;
+    containerLogs(this.docker, this.id, { follow: true, since, signal: ac.signal }, (l) => this.onLine(l.stream, l.line)).catch(() => {
+      /* the container went away; its exit is reported by waitExit */
+    });
+  }
+
+  async waitExit(): Promise<number> {
+    const r = (await this.docker.getContainer(this.id).wait()) as { StatusCode: number };
+    // Let the log stream deliver the last lines before the exit is reported.
+    await new Promise((res) => setTimeout(res, 50));
+    return r.StatusCode;
+  }
+
+  async exec(cmd: string[], timeoutMs: number): Promise<{ exitCode: number; output: string }> {
+    const r = await execIn(this.docker, this.id, cmd, { timeoutMs });
+    return { exitCode: r.exitCode, output: r.stdout + r.stderr };
+  }
+
+  async stop(graceMs: number): Promise<void> {
+    await stopContainer(this.docker, this.id, graceMs);
+    this.logAbort?.abort();
+  }
+
+  release(): void {
+    this.logAbort?.abort();
+  }
+
+  async kill(): Promise<void> {
+    await this.docker
+      .getContainer(this.id)
+      .kill()
+      .catch(() => {});
+    this.logAbort?.abort();
+  }
+}

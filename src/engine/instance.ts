@@ -1,0 +1,14 @@
+// The engine's view of "the thing that runs" for a service, so gating, probing and restart
+// policies are written once for containers and host processes alike.
+export interface Instance {
+  /** Start (or start again after an exit). Resolves once it is running. */
+  start(): Promise<void>;
+  /** Resolves with the exit code of the current run. */
+  waitExit(): Promise<number>;
+  /** Run a command beside it: in the container, or on the host for a process. */
+  exec(cmd: string[], timeoutMs: number): Promise<{ exitCode: number; output: string }>;
+  stop(graceMs: number): Promise<void>;
+  kill(): Promise<void>;
+  /** Stop following its output and exit status without stopping it (up --detach). */
+  release(): void;
+}

@@ -1,0 +1,66 @@
+// `foxdev logs`: a service's output from the engine (not from the dashboard's bounded buffer), or
+// from the log file of a host process.
+import type Docker from 'dockerode';
+import { open, stat } from 'node:fs/promises';
+import type { Project } from '../config/project.js';
+import { FoxdevError } from '../errors.js';
+import type { LogEntry } from '../store/types.js';
+import { listProjectContainers } from '../runtime/docker/containers.js';
+import { containerLogs } from '../runtime/docker/logs.js';
+import { processLogFile } from '../runtime/process.js';
+
+export interface LogsOptions {
+  follow: boolean;
+  tail?: number;
+  /** Unix seconds. */
+  since?: number;
+  signal?: AbortSignal;
+}
+
+export async function serviceLogs(docker: Docker, project: Project, services: string[], o: LogsOptions, onEntry: (e: LogEntry) => void): Promise<void> {
+  const names = services.length ? services : Object.keys(project.services);
+  for (const n of names) if (!project.services[n]) throw new FoxdevError('usage', `no service named ${n} (have: ${Object.keys(project.services).join(', ')})`);
+  const containers = await listProjectContainers(docker, project.name);
+  await Promise.all(
+    names.map(async (service) => {
+      if (project.services[service].kind === 'process') return processLogs(project, service, o, onEntry);
+      const c = containers.find((x) => x.service === service);
+      if (!c) return;
+      await containerLogs(docker, c.id, { follow: o.follow, tail: o.tail, since: o.since, signal: o.signal }, (l) =>
+        onEntry({ service, stream: l.stream, line: l.line, at: l.at ?? Date.now() }),
+      );
+    }),
+  );
+}
+
+/** Lines in the file are "<iso time> <stream> <text>", as the process runtime writes them. */
+async function processLogs(project: Project, service: string, o: LogsOptions, onEntry: (e: LogEntry) => void): Promise<void> {
+  const file = processLogFile(project.dir, service);
+  const parse = (raw: string): LogEntry => {
+    const m = /^(\S+) (stdout|stderr) (.*)$/.exec(raw);
+    if (!m) return { service, stream: 'stdout', line: raw, at: Date.now() };
+    return { service, stream: m[2] as 'stdout' | 'stderr', line: m[3], at: Date.parse(m[1]) || Date.now() };
+  };
+  let pos = 0;
+  let rest = '';
+  const readMore = async (first: boolean) => {
+    const st = await stat(file).catch(() => undefined);
+    if (!st || st.size <= pos) return;
+    const fh = await open(file, 'r');
+    const buf = Buffer.alloc(st.size - pos);
+    await fh.read(buf, 0, buf.length, pos);
+    await fh.close();
+    pos = st.size;
+    const lines = (rest + buf.toString('utf8')).split('\n');
+    rest = lines.pop() ?? '';
+    let entries = lines.filter(Boolean).map(parse);
+    if (first && o.since) entries = entries.filter((e) => e.at >= o.since! * 1000);
+    if (first && o.tail !== undefined) entries = entries.slice(-o.tail);
+    for (const e of entries) onEntry(e);
+  };
+  await readMore(true);
+  while (o.follow && !o.signal?.aborted) {
+    await new Promise((r) => setTimeout(r, 200));
+    await readMore(false);
+  }
+}

@@ -1,0 +1,47 @@
+// What exists already, for planUp: the project's containers, its images' build hashes, the
+// build hashes wanted now, and which named volumes are missing.
+import type Docker from 'dockerode';
+import type { Project } from '../config/project.js';
+import type { Observed } from '../plan/up.js';
+import { imageName } from '../runtime/labels.js';
+import { listProjectContainers } from '../runtime/docker/containers.js';
+import { imageBuildHash, prepareBuild, type PreparedBuild } from '../runtime/docker/build.js';
+import { missingVolumes } from '../runtime/docker/objects.js';
+
+export interface Observation {
+  observed: Observed;
+  builds: Map<string, PreparedBuild>;
+}
+
+export async function observe(docker: Docker, project: Project, selected: string[]): Promise<Observation> {
+  const containers: Observed['containers'] = {};
+  for (const c of await listProjectContainers(docker, project.name)) {
+    if (c.service) containers[c.service] = { service: c.service, id: c.id, hash: c.hash, running: c.running };
+  }
+  const builds = new Map<string, PreparedBuild>();
+  const imageBuildHashes: Record<string, string> = {};
+  const desiredBuildHashes: Record<string, string> = {};
+  await Promise.all(
+    selected.map(async (name) => {
+      const svc = project.services[name];
+      if (!svc.build || svc.kind === 'process') return;
+      const tag = imageName(project.name, name);
+      const prepared = await prepareBuild({ project: project.name, service: name, tag, build: svc.build });
+      builds.set(name, prepared);
+      desiredBuildHashes[name] = prepared.hash;
+      const have = await imageBuildHash(docker, tag);
+      if (have) imageBuildHashes[name] = have;
+    }),
+  );
+  const volumeKeys = Object.keys(project.volumes).filter((k) => !project.volumes[k].external);
+  const missingNames = new Set(await missingVolumes(docker, volumeKeys.map((k) => project.volumes[k].name)));
+  return {
+    observed: {
+      containers,
+      imageBuildHashes,
+      desiredBuildHashes,
+      missingVolumes: volumeKeys.filter((k) => missingNames.has(project.volumes[k].name)),
+    },
+    builds,
+  };
+}

@@ -1,0 +1,48 @@
+// A host process service. Each start spawns a new process group.
+import { execa } from 'execa';
+import type { ResolvedRun } from '../config/project.js';
+import { spawnHostProcess, stopGroup, type HostProcess } from '../runtime/process.js';
+import type { Instance } from './instance.js';
+
+export class ProcessInstance implements Instance {
+  private current?: HostProcess;
+
+  constructor(
+    private readonly projectDir: string,
+    private readonly service: string,
+    private readonly run: ResolvedRun,
+    private readonly onLine: (stream: 'stdout' | 'stderr', line: string) => void,
+    private readonly detached: boolean,
+  ) {}
+
+  get pid(): number | undefined {
+    return this.current?.pid;
+  }
+
+  async start(): Promise<void> {
+    this.current = await spawnHostProcess(this.projectDir, this.service, this.run, this.onLine, { detached: this.detached });
+  }
+
+  waitExit(): Promise<number> {
+    if (!this.current) return Promise.resolve(0);
+    return this.current.exited;
+  }
+
+  async exec(cmd: string[], timeoutMs: number): Promise<{ exitCode: number; output: string }> {
+    const [file, ...args] = cmd;
+    const r = await execa(file, args, { cwd: this.run.cwd, env: this.run.env, reject: false, timeout: timeoutMs, all: true });
+    return { exitCode: typeof r.exitCode === 'number' ? r.exitCode : 1, output: String(r.all ?? '') };
+  }
+
+  async stop(graceMs: number): Promise<void> {
+    if (this.current) await this.current.stop(graceMs);
+  }
+
+  release(): void {
+    // Detached processes write their own log file; there is nothing to let go of.
+  }
+
+  async kill(): Promise<void> {
+    if (this.current) await stopGroup(this.current.pid, 0, this.current.exited);
+  }
+}

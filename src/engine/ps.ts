@@ -1,0 +1,65 @@
+// `foxdev ps`: what runs now, from the engine and the recorded host processes.
+import type Docker from 'dockerode';
+import type { Project } from '../config/project.js';
+import { dependencyOrder, graphOf } from '../plan/graph.js';
+import { listProjectContainers } from '../runtime/docker/containers.js';
+import { recordedProcesses } from '../runtime/process.js';
+
+export interface PsRow {
+  service: string;
+  kind: 'container' | 'process' | 'job';
+  name: string;
+  state: string; // running | exited | created | stopped
+  exitCode?: number;
+  health: string; // healthy | unhealthy | starting | none
+  ports: string[]; // "http://localhost:4100->3000/tcp"
+  restarts: number;
+  startedAt?: string;
+}
+
+export async function ps(docker: Docker, project: Project): Promise<PsRow[]> {
+  const rows: PsRow[] = [];
+  const containers = await listProjectContainers(docker, project.name);
+  await Promise.all(
+    containers.map(async (c) => {
+      const info = await docker.getContainer(c.id).inspect().catch(() => undefined);
+      if (!info) return;
+      rows.push({
+        service: c.service,
+        kind: project.services[c.service]?.kind ?? 'container',
+        name: c.name,
+        state: info.State.Status,
+        exitCode: info.State.Running ? undefined : info.State.ExitCode,
+        health: info.State.Health?.Status ?? 'none',
+        ports: c.ports
+          .filter((p) => p.published)
+          .map((p) => `http://localhost:${p.published}->${p.target}/${p.protocol}`)
+          .filter((p, i, all) => all.indexOf(p) === i),
+        restarts: info.RestartCount,
+        startedAt: info.State.Running ? info.State.StartedAt : undefined,
+      });
+    }),
+  );
+  for (const p of await recordedProcesses(project.dir)) {
+    rows.push({ service: p.service, kind: 'process', name: `pid ${p.pid}`, state: p.alive ? 'running' : 'exited', health: 'none', ports: [], restarts: 0 });
+  }
+  const order = dependencyOrder(graphOf(project));
+  return rows.sort((a, b) => order.indexOf(a.service) - order.indexOf(b.service));
+}
+
+export function formatPs(rows: PsRow[], now = Date.now()): string {
+  const table = [['SERVICE', 'KIND', 'STATE', 'HEALTH', 'UPTIME', 'RESTARTS', 'PORTS']];
+  for (const r of rows) {
+    const state = r.state === 'exited' && r.exitCode !== undefined ? `exited (${r.exitCode})` : r.state;
+    table.push([r.service, r.kind, state, r.health, r.startedAt ? uptime(now - Date.parse(r.startedAt)) : '-', String(r.restarts), r.ports.join(', ')]);
+  }
+  const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
+  return table.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ').trimEnd()).join('\n');
+}
+
+function uptime(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m${s % 60 ? `${s % 60}s` : ''}`;
+  return `${Math.floor(s / 3600)}h${Math.floor((s % 3600) / 60)}m`;
+}

@@ -1,0 +1,81 @@
+// What the engine tracks about one service while a session runs: its conditions (as latches
+// dependents can await), counters for restarts and crash loops, and the last lines it printed
+// (so a failure message can show them).
+import type { Service } from '../config/project.js';
+import type { ServicePlan } from '../plan/up.js';
+import type { HostProcess } from '../runtime/process.js';
+import { Latch } from './latch.js';
+import type { LogWatch } from './probes/log.js';
+
+export const LAST_LINES = 20;
+
+export class ServiceRun {
+  readonly started = new Latch();
+  readonly healthy = new Latch();
+  readonly ready = new Latch();
+  readonly completed = new Latch();
+  readonly seeded = new Latch();
+  /** Set once the service has been stopped by the session (dependents stop first). */
+  readonly stopped = new Latch();
+
+  containerId?: string;
+  process?: HostProcess;
+  restarts = 0;
+  consecutiveCrashes = 0;
+  startedAt = 0;
+  stopping = false;
+  /** The next exit is a requested restart (a key press, a dependency's restart), not a crash. */
+  restartRequested = false;
+  lastProbe = '';
+  /** When a dependency's failure kept this service from starting: the service that failed first. */
+  blockedBy?: { service: string; reason: string };
+  /** The dependency this service is waiting on right now, for the waiting reason. */
+  waitingFor?: { service: string; condition: string };
+  lastLines: string[] = [];
+  logWatches: LogWatch[] = [];
+  /** Aborts this service's probes and waits (restart, stop). */
+  probes = new AbortController();
+
+  constructor(
+    readonly svc: Service,
+    readonly plan: ServicePlan,
+  ) {}
+
+  get name(): string {
+    return this.svc.name;
+  }
+
+  remember(line: string): void {
+    this.lastLines.push(line);
+    if (this.lastLines.length > LAST_LINES) this.lastLines.shift();
+    for (const w of this.logWatches) w.feed(line);
+  }
+
+  /** Every condition not met yet fails with `reason`, releasing dependents with an explanation. */
+  failAll(reason: string): void {
+    for (const l of [this.started, this.healthy, this.ready, this.completed, this.seeded]) l.fail(reason);
+  }
+
+  /** A restart: conditions are met again only once the new run meets them. */
+  resetForRestart(): void {
+    this.probes.abort();
+    this.probes = new AbortController();
+    for (const w of this.logWatches) w.reset();
+    for (const l of [this.started, this.healthy, this.ready]) l.reset();
+  }
+
+  latchFor(condition: string): Latch {
+    switch (condition) {
+      case 'service_healthy':
+        return this.healthy;
+      case 'service_completed_successfully':
+        return this.completed;
+      case 'service_ready':
+        return this.ready;
+      case 'service_seeded':
+        return this.seeded;
+      default:
+        return this.started;
+    }
+  }
+}

@@ -1,0 +1,313 @@
+// One `foxdev up`: plan against what exists, then start every selected service as soon as its
+// dependencies allow (builds begin at once, in parallel), supervise them, and stop them in
+// reverse dependency order. Decisions live in plan/; this file carries them out.
+import type Docker from 'dockerode';
+import type { Project, Service } from '../config/project.js';
+import { FoxdevError } from '../errors.js';
+import { ancestors, dependencyOrder, graphOf } from '../plan/graph.js';
+import { containerSpec } from '../plan/container-spec.js';
+import { planUp, type ServicePlan, type UpPlan } from '../plan/up.js';
+import type { Action } from '../store/actions.js';
+import { buildImage, prepareBuild, type PreparedBuild } from '../runtime/docker/build.js';
+import { createContainer, listProjectContainers, removeContainer } from '../runtime/docker/containers.js';
+import { createVolume, ensureNetwork } from '../runtime/docker/objects.js';
+import { imageName, networkName } from '../runtime/labels.js';
+import { ContainerInstance } from './container-instance.js';
+import type { SessionContext, Seeder } from './context.js';
+import { awaitGates } from './gates.js';
+import type { Instance } from './instance.js';
+import { LogBatcher } from './log-batcher.js';
+import { observe } from './observe.js';
+import { checkPorts } from './port-check.js';
+import { ProcessInstance } from './process-instance.js';
+import { ServiceRun } from './service-run.js';
+import { requestRestart, supervise } from './supervise.js';
+
+export interface SessionOptions {
+  docker: Docker;
+  project: Project;
+  dispatch: (a: Action) => void;
+  seeder?: Seeder;
+  /** Reset + seed one database service (the dashboard's `s`). */
+  reseed?: (svc: Service, instance: Instance, log: (line: string) => void) => Promise<void>;
+  /** Host processes outlive foxdev (up --detach). */
+  detach?: boolean;
+  now?: () => number;
+}
+
+export interface Settled {
+  ok: boolean;
+  failures: Array<{ service: string; reason: string; lastLines: string[] }>;
+}
+
+export class Session {
+  readonly runs = new Map<string, ServiceRun>();
+  readonly instances = new Map<string, Instance>();
+  private readonly abort = new AbortController();
+  private readonly logs: LogBatcher;
+  private readonly ctx: SessionContext;
+  private builds = new Map<string, PreparedBuild>();
+  private tasks: Promise<void>[] = [];
+  plan?: UpPlan;
+
+  constructor(private readonly opts: SessionOptions) {
+    this.logs = new LogBatcher(opts.dispatch);
+    const now = opts.now ?? Date.now;
+    this.ctx = {
+      dispatch: opts.dispatch,
+      runs: this.runs,
+      signal: this.abort.signal,
+      seeder: opts.seeder,
+      now,
+      say: (service, line) => this.line(service, 'system', line),
+    };
+  }
+
+  /** The services to run for `targets` (all when empty): them and what they need, dependencies first. */
+  select(targets: string[]): string[] {
+    const { project } = this.opts;
+    for (const t of targets) {
+      if (!project.services[t]) throw new FoxdevError('usage', `no service named ${t} (have: ${Object.keys(project.services).join(', ')})`);
+    }
+    const g = graphOf(project);
+    const wanted = new Set(targets.length ? ancestors(g, targets) : Object.keys(project.services));
+    return dependencyOrder(g).filter((n) => wanted.has(n));
+  }
+
+  /** Observe the engine, plan, and check host ports; nothing is changed yet. */
+  async prepare(targets: string[]): Promise<UpPlan> {
+    const { docker, project } = this.opts;
+    const selected = this.select(targets);
+    const { observed, builds } = await observe(docker, project, selected);
+    this.builds = builds;
+    const plan = planUp(project, observed, selected);
+    const own = await listProjectContainers(docker, project.name);
+    await checkPorts(project, plan, new Set(own.flatMap((c) => c.ports.map((p) => p.published ?? -1))));
+    this.plan = plan;
+    return plan;
+  }
+
+  /** Start everything in the plan; returns at once, services come up in the background. */
+  async start(plan: UpPlan): Promise<void> {
+    const { docker, project } = this.opts;
+    this.opts.dispatch({
+      type: 'project/loaded',
+      project: {
+        name: project.name,
+        services: plan.services.map((sp) => {
+          const s = project.services[sp.service];
+          return {
+            name: s.name,
+            kind: s.kind,
+            ports: s.ports.map((p) => ({ published: p.published, target: p.target, protocol: p.protocol })),
+            dependsOn: Object.keys(s.depends_on),
+            hasSync: s.sync.length > 0,
+            hasSeed: s.seed !== undefined,
+          };
+        }),
+      },
+    });
+    for (const sp of plan.services) {
+      this.runs.set(sp.service, new ServiceRun(project.services[sp.service], sp));
+      this.opts.dispatch({ type: 'service/phase', service: sp.service, phase: 'pending', at: this.ctx.now() });
+    }
+    if (plan.services.some((s) => s.kind !== 'process')) await ensureNetwork(docker, project.name, networkName(project.name));
+    for (const key of plan.volumesToCreate) await createVolume(docker, project.name, project.volumes[key].name, project.volumes[key].labels);
+    this.tasks = [...this.runs.values()].map((run) => this.runService(run));
+  }
+
+  /** Resolves once every service is ready (jobs: completed) or something failed for good. */
+  async settled(): Promise<Settled> {
+    const results = await Promise.all(
+      [...this.runs.values()].map(async (run) => ({ run, ok: await (run.svc.kind === 'job' ? run.completed : run.ready).wait(this.abort.signal) })),
+    );
+    const failures = results
+      .filter((r) => !r.ok)
+      .map(({ run }) => ({ service: run.name, reason: (run.svc.kind === 'job' ? run.completed : run.ready).reason || 'stopped', lastLines: [...run.lastLines] }));
+    return { ok: failures.length === 0, failures };
+  }
+
+  private line(service: string, stream: 'stdout' | 'stderr' | 'system', line: string): void {
+    this.runs.get(service)?.remember(line);
+    this.logs.push({ service, stream, line, at: this.ctx.now() });
+  }
+
+  private async runService(run: ServiceRun): Promise<void> {
+    const sp = run.plan;
+    const phase = (p: Action & { type: 'service/phase' }) => this.opts.dispatch(p);
+    try {
+      const image = await this.imageFor(run.svc, sp);
+      await awaitGates(this.ctx, run);
+      phase({ type: 'service/phase', service: run.name, phase: 'creating', at: this.ctx.now() });
+      const instance = await this.instanceFor(run.svc, sp, image);
+      this.instances.set(run.name, instance);
+      phase({ type: 'service/phase', service: run.name, phase: 'starting', at: this.ctx.now() });
+      if (sp.step.action === 'reuse' && instance instanceof ContainerInstance) instance.attach();
+      else await instance.start();
+      await supervise(this.ctx, run, instance, { instances: this.instances });
+    } catch (err) {
+      if (this.abort.signal.aborted) return;
+      const reason = err instanceof FoxdevError ? err.message : `${(err as Error).message}`;
+      this.line(run.name, 'system', reason);
+      phase({ type: 'service/phase', service: run.name, phase: 'failed', at: this.ctx.now(), reason });
+      run.failAll(reason);
+    }
+  }
+
+  private async imageFor(svc: Service, sp: ServicePlan): Promise<string> {
+    const { docker, project } = this.opts;
+    if (!svc.build) return svc.image ?? '';
+    const prepared = this.builds.get(svc.name);
+    if (sp.build === 'build' && prepared) {
+      this.opts.dispatch({ type: 'service/phase', service: svc.name, phase: 'building', at: this.ctx.now() });
+      this.line(svc.name, 'system', `building image ${prepared.tag} from ${svc.build.context}`);
+      await buildImage(docker, prepared, (l) => this.line(svc.name, 'stdout', l), this.abort.signal);
+    }
+    return imageName(project.name, svc.name);
+  }
+
+  private async instanceFor(svc: Service, sp: ServicePlan, image: string): Promise<Instance> {
+    const { docker, project } = this.opts;
+    const onLine = (stream: 'stdout' | 'stderr', l: string) => this.line(svc.name, stream, l);
+    if (svc.kind === 'process') {
+      if (!svc.run) throw new FoxdevError('internal', `${svc.name} is a process without a run command`);
+      return new ProcessInstance(project.dir, svc.name, svc.run, onLine, this.opts.detach === true);
+    }
+    const step = sp.step;
+    if (step.action === 'reuse' || step.action === 'start') return new ContainerInstance(docker, step.id, onLine);
+    if (step.action === 'recreate') {
+      this.line(svc.name, 'system', `recreating: ${step.because}`);
+      await removeContainer(docker, step.id);
+    }
+    const spec = containerSpec(project, svc, image, this.builds.get(svc.name)?.hash);
+    const c = await this.createWithImage(spec.name, spec.body, image, svc.name);
+    return new ContainerInstance(docker, c.id, onLine);
+  }
+
+  /** Create; when the image is missing, try to pull it once and say clearly if that fails. */
+  private async createWithImage(name: string, body: Record<string, unknown>, image: string, service: string): Promise<Docker.Container> {
+    const { docker } = this.opts;
+    try {
+      return await createContainer(docker, name, body);
+    } catch (err) {
+      if ((err as { statusCode?: number }).statusCode !== 404) throw err;
+      this.line(service, 'system', `image ${image} is not here; pulling`);
+      try {
+        await new Promise<void>((resolve, reject) => {
+          docker.pull(image, (e: Error | null, stream: NodeJS.ReadableStream) => {
+            if (e) return reject(e);
+            docker.modem.followProgress(stream, (e2: Error | null) => (e2 ? reject(e2) : resolve()));
+          });
+        });
+      } catch (pullErr) {
+        throw new FoxdevError('engine', `image ${image} is not available locally and could not be pulled: ${(pullErr as Error).message.split('\n')[0]}`, {
+          cause: pullErr,
+        });
+      }
+      return createContainer(docker, name, body);
+    }
+  }
+
+  /** Restart one service (dashboard `r`, `foxdev restart`). */
+  async restart(service: string): Promise<void> {
+    const run = this.runs.get(service);
+    const inst = this.instances.get(service);
+    if (!run || !inst) throw new FoxdevError('usage', `${service} is not running in this session`);
+    this.line(service, 'system', 'restart requested');
+    await requestRestart(run, inst);
+  }
+
+  /**
+   * Rebuild a service's image and recreate its container (dashboard `b`, sync `rebuild` rules).
+   * `because` names what caused it, e.g. the file that changed.
+   */
+  async rebuild(service: string, because = 'rebuild requested'): Promise<void> {
+    const { docker, project } = this.opts;
+    const run = this.runs.get(service);
+    const old = this.instances.get(service);
+    const svc = project.services[service];
+    if (!run || !svc) throw new FoxdevError('usage', `${service} is not part of this session`);
+    if (!svc.build) throw new FoxdevError('usage', `${service} has no build section; nothing to rebuild`);
+    this.line(service, 'system', `rebuilding: ${because}`);
+    const prepared = await prepareBuild({ project: project.name, service, tag: imageName(project.name, service), build: svc.build });
+    this.builds.set(service, prepared);
+    this.opts.dispatch({ type: 'service/phase', service, phase: 'building', at: this.ctx.now() });
+    await buildImage(docker, prepared, (l) => this.line(service, 'stdout', l), this.abort.signal);
+    // Replace the container: the supervisor of the old one sees a stop, not a crash.
+    run.stopping = true;
+    if (old) {
+      await old.stop(svc.stopGracePeriodMs).catch(() => old.kill());
+      old.release();
+    }
+    run.stopping = false;
+    run.resetForRestart();
+    const spec = containerSpec(project, svc, imageName(project.name, service), prepared.hash);
+    const existing = (await listProjectContainers(docker, project.name)).find((c) => c.service === service);
+    if (existing) await removeContainer(docker, existing.id);
+    const c = await this.createWithImage(spec.name, spec.body, spec.body.Image as string, service);
+    const inst = new ContainerInstance(docker, c.id, (stream, l) => this.line(service, stream, l));
+    this.instances.set(service, inst);
+    this.opts.dispatch({ type: 'service/phase', service, phase: 'starting', at: this.ctx.now() });
+    await inst.start();
+    this.tasks.push(supervise(this.ctx, run, inst, { instances: this.instances }));
+  }
+
+  /** Reset and seed databases (dashboard `s`, `foxdev seed`). */
+  async reseed(services: string[]): Promise<void> {
+    if (!this.opts.reseed) throw new FoxdevError('usage', 'seeding is not available in this session');
+    for (const service of services) {
+      const inst = this.instances.get(service);
+      if (!inst) throw new FoxdevError('usage', `${service} is not running in this session`);
+      this.opts.dispatch({ type: 'seed/status', service, state: 'seeding', at: this.ctx.now() });
+      try {
+        await this.opts.reseed(this.opts.project.services[service], inst, (l) => this.line(service, 'system', l));
+        this.opts.dispatch({ type: 'seed/status', service, state: 'seeded', at: this.ctx.now() });
+      } catch (err) {
+        this.opts.dispatch({ type: 'seed/status', service, state: 'failed', at: this.ctx.now(), message: (err as Error).message });
+        throw err;
+      }
+    }
+  }
+
+  /**
+   * Stop every service, dependents before their dependencies, each with its grace period.
+   * `force` kills at once (a second Ctrl-C). Volumes are kept.
+   */
+  async stop(opts: { force?: boolean } = {}): Promise<void> {
+    this.abort.abort();
+    for (const run of this.runs.values()) {
+      run.stopping = true;
+      run.probes.abort();
+    }
+    if (opts.force) {
+      await Promise.all([...this.instances.values()].map((i) => i.kill().catch(() => {})));
+    } else {
+      await Promise.all([...this.runs.values()].map((run) => this.stopOne(run)));
+    }
+    this.logs.flush();
+    await Promise.allSettled(this.tasks);
+  }
+
+  private async stopOne(run: ServiceRun): Promise<void> {
+    const dependents = [...this.runs.values()].filter((r) => r.svc.depends_on[run.name]);
+    await Promise.all(dependents.map((d) => d.stopped.wait()));
+    const inst = this.instances.get(run.name);
+    if (inst) {
+      this.opts.dispatch({ type: 'service/phase', service: run.name, phase: 'stopping', at: this.ctx.now() });
+      await inst.stop(run.svc.stopGracePeriodMs).catch(() => inst.kill());
+    }
+    this.opts.dispatch({ type: 'service/phase', service: run.name, phase: 'stopped', at: this.ctx.now() });
+    run.stopped.resolve();
+  }
+
+  /** Stop waiting and supervising without stopping anything (up --detach leaves it running). */
+  detach(): void {
+    this.abort.abort();
+    for (const run of this.runs.values()) {
+      run.stopping = true;
+      run.probes.abort();
+    }
+    for (const inst of this.instances.values()) inst.release();
+    this.logs.flush();
+  }
+}

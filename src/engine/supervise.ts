@@ -1,0 +1,109 @@
+// One service from its first start to its end: probe it, watch it exit, apply its restart
+// policy with backoff (a visible crash-loop state), and restart dependents that asked for it.
+import { backoffDelay, BACKOFF_RESET_AFTER_MS, shouldRestart } from '../plan/backoff.js';
+import type { SessionContext } from './context.js';
+import type { Instance } from './instance.js';
+import { probeAfterStart } from './probing.js';
+import type { ServiceRun } from './service-run.js';
+
+export interface Supervisor {
+  instances: Map<string, Instance>;
+}
+
+export async function supervise(ctx: SessionContext, run: ServiceRun, instance: Instance, sup: Supervisor): Promise<void> {
+  const isJob = run.svc.kind === 'job';
+  for (;;) {
+    run.startedAt = ctx.now();
+    ctx.dispatch({ type: 'service/started', service: run.name, at: run.startedAt });
+    ctx.dispatch({ type: 'service/phase', service: run.name, phase: 'running', at: ctx.now() });
+    run.started.resolve();
+    if (!isJob) {
+      probeAfterStart(ctx, run, instance).catch((err) => {
+        ctx.dispatch({ type: 'service/phase', service: run.name, phase: 'failed', at: ctx.now(), reason: (err as Error).message });
+        run.failAll((err as Error).message);
+      });
+    }
+    const code = await instance.waitExit().catch(() => -1);
+    run.probes.abort();
+    if (run.stopping || ctx.signal.aborted) return;
+    if (run.restartRequested) {
+      run.restartRequested = false;
+      if (!(await startAgain(ctx, run, instance))) return;
+      continue;
+    }
+
+    if (isJob && code === 0) {
+      ctx.say(run.name, 'completed successfully');
+      ctx.dispatch({ type: 'service/phase', service: run.name, phase: 'completed', at: ctx.now(), exitCode: 0 });
+      for (const l of [run.healthy, run.ready, run.seeded, run.completed]) l.resolve();
+      return;
+    }
+    if (!shouldRestart(run.svc.restart, code, run.restarts, run.svc.restartMaxRetries)) {
+      const reason = `exited with code ${code}`;
+      ctx.say(run.name, reason);
+      ctx.dispatch({
+        type: 'service/phase',
+        service: run.name,
+        phase: code === 0 ? 'exited' : 'failed',
+        at: ctx.now(),
+        exitCode: code,
+        reason: code === 0 ? undefined : reason,
+      });
+      run.failAll(reason);
+      return;
+    }
+
+    // Up long enough: this crash is a fresh start for the backoff, not part of a loop.
+    if (ctx.now() - run.startedAt > BACKOFF_RESET_AFTER_MS) run.consecutiveCrashes = 0;
+    run.consecutiveCrashes++;
+    const delay = backoffDelay(run.consecutiveCrashes);
+    const nextRetryAt = ctx.now() + delay;
+    ctx.say(run.name, `exited with code ${code}; restarting in ${(delay / 1000).toFixed(0)}s (restart: ${run.svc.restart})`);
+    ctx.dispatch({ type: 'service/phase', service: run.name, phase: 'crash-loop', at: ctx.now(), exitCode: code, nextRetryAt, reason: `exited with code ${code}` });
+    await sleep(delay, ctx.signal);
+    if (run.stopping || ctx.signal.aborted) return;
+    if (!(await startAgain(ctx, run, instance))) return;
+    void restartDependents(ctx, run, sup);
+  }
+}
+
+async function startAgain(ctx: SessionContext, run: ServiceRun, instance: Instance): Promise<boolean> {
+  run.resetForRestart();
+  run.restarts++;
+  ctx.dispatch({ type: 'service/restarted', service: run.name, restarts: run.restarts, at: ctx.now() });
+  ctx.dispatch({ type: 'service/phase', service: run.name, phase: 'starting', at: ctx.now() });
+  try {
+    await instance.start();
+    return true;
+  } catch (err) {
+    ctx.dispatch({ type: 'service/phase', service: run.name, phase: 'failed', at: ctx.now(), reason: `restart failed: ${(err as Error).message}` });
+    run.failAll(`restart failed: ${(err as Error).message}`);
+    return false;
+  }
+}
+
+/** depends_on.restart: once `dep` is ready again, restart the services that asked for it. */
+async function restartDependents(ctx: SessionContext, dep: ServiceRun, sup: Supervisor): Promise<void> {
+  const ok = await dep.ready.wait(ctx.signal);
+  if (!ok) return;
+  for (const run of ctx.runs.values()) {
+    if (!run.svc.depends_on[dep.name]?.restart || run.started.state !== 'ok' || run.stopping) continue;
+    const inst = sup.instances.get(run.name);
+    if (!inst) continue;
+    ctx.say(run.name, `restarting because ${dep.name} restarted`);
+    await requestRestart(run, inst);
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+  });
+}
+
+/** Restart a running service: stop it and let its supervisor start it again at once. */
+export async function requestRestart(run: ServiceRun, instance: Instance): Promise<void> {
+  run.restartRequested = true;
+  await instance.stop(run.svc.stopGracePeriodMs).catch(() => {});
+}

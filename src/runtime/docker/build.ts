@@ -1,0 +1,67 @@
+// Image builds through the Engine API: the context tar goes to /build, the builder's output
+// comes back as JSON lines and becomes the service's log.
+import type Docker from 'dockerode';
+import { FoxdevError } from '../../errors.js';
+import type { ResolvedBuild } from '../../config/project.js';
+import { LABEL_BUILD_HASH, LABEL_PROJECT, LABEL_SERVICE } from '../labels.js';
+import { hashContext, listContext, packContext, type ContextFile } from './build-context.js';
+
+export interface BuildInput {
+  project: string;
+  service: string;
+  tag: string;
+  build: ResolvedBuild;
+}
+
+export interface PreparedBuild extends BuildInput {
+  files: ContextFile[];
+  hash: string;
+}
+
+export async function prepareBuild(input: BuildInput): Promise<PreparedBuild> {
+  let files: ContextFile[];
+  try {
+    files = await listContext(input.build.context, input.build.dockerfile);
+  } catch (err) {
+    throw new FoxdevError('config', `service ${input.service}: build context ${input.build.context} cannot be read: ${(err as Error).message}`, { cause: err });
+  }
+  const hash = await hashContext(files, { dockerfile: input.build.dockerfile, target: input.build.target, args: input.build.args });
+  return { ...input, files, hash };
+}
+
+/** The build hash recorded on the service's current image, if it exists. */
+export async function imageBuildHash(docker: Docker, tag: string): Promise<string | undefined> {
+  try {
+    const info = await docker.getImage(tag).inspect();
+    return info.Config?.Labels?.[LABEL_BUILD_HASH];
+  } catch {
+    return undefined;
+  }
+}
+
+export async function buildImage(docker: Docker, b: PreparedBuild, onLine: (line: string) => void, signal?: AbortSignal): Promise<void> {
+  const stream = await docker.buildImage(packContext(b.files) as unknown as NodeJS.ReadableStream, {
+    t: b.tag,
+    dockerfile: b.build.dockerfile,
+    target: b.build.target,
+    buildargs: b.build.args,
+    labels: { [LABEL_PROJECT]: b.project, [LABEL_SERVICE]: b.service, [LABEL_BUILD_HASH]: b.hash },
+    rm: true,
+    forcerm: true,
+    abortSignal: signal,
+  } as Docker.ImageBuildOptions);
+  await new Promise<void>((resolve, reject) => {
+    docker.modem.followProgress(
+      stream,
+      (err: Error | null, output: Array<{ error?: string }>) => {
+        const failed = err?.message ?? output?.find((o) => o.error)?.error;
+        if (failed) reject(new FoxdevError('engine', `build of ${b.service} failed: ${failed.trim()}`));
+        else resolve();
+      },
+      (event: { stream?: string; status?: string; error?: string }) => {
+        const text = event.stream ?? event.status ?? event.error ?? '';
+        for (const line of text.split('\n')) if (line.trim()) onLine(line.replace(/\r$/, ''));
+      },
+    );
+  });
+}

@@ -1,0 +1,84 @@
+// Container lifecycle calls. No decisions here: the engine decides, this file only asks.
+import type Docker from 'dockerode';
+import { LABEL_CONFIG_HASH, LABEL_PROJECT, LABEL_SERVICE } from '../labels.js';
+
+export interface ProjectContainer {
+  id: string;
+  name: string;
+  service: string;
+  hash: string;
+  running: boolean;
+  state: string; // created | running | exited | ...
+  status: string; // "Up 3 minutes (healthy)"
+  labels: Record<string, string>;
+  ports: Array<{ published?: number; target: number; protocol: string }>;
+}
+
+export async function listProjectContainers(docker: Docker, project: string): Promise<ProjectContainer[]> {
+  const list = await docker.listContainers({ all: true, filters: { label: [`${LABEL_PROJECT}=${project}`] } });
+  return list.map((c) => ({
+    id: c.Id,
+    name: (c.Names[0] ?? '').replace(/^\//, ''),
+    service: c.Labels[LABEL_SERVICE] ?? '',
+    hash: c.Labels[LABEL_CONFIG_HASH] ?? '',
+    running: c.State === 'running',
+    state: c.State,
+    status: c.Status,
+    labels: c.Labels,
+    ports: c.Ports.map((p) => ({ published: p.PublicPort, target: p.PrivatePort, protocol: p.Type })),
+  }));
+}
+
+/** Create a container, replacing one left with the same name (e.g. by a foxdev killed mid-start). */
+export async function createContainer(docker: Docker, name: string, body: Record<string, unknown>): Promise<Docker.Container> {
+  try {
+    return await docker.createContainer({ ...body, name } as Docker.ContainerCreateOptions);
+  } catch (err) {
+    if ((err as { statusCode?: number }).statusCode !== 409) throw err;
+    await docker.getContainer(name).remove({ force: true });
+    return docker.createContainer({ ...body, name } as Docker.ContainerCreateOptions);
+  }
+}
+
+/** Stop with the container's stop signal, kill after `graceMs`. Already stopped is fine. */
+export async function stopContainer(docker: Docker, id: string, graceMs: number): Promise<void> {
+  try {
+    await docker.getContainer(id).stop({ t: Math.max(0, Math.ceil(graceMs / 1000)) });
+  } catch (err) {
+    const code = (err as { statusCode?: number }).statusCode;
+    if (code !== 304 && code !== 404) throw err; // 304: not running, 404: gone
+  }
+}
+
+export async function removeContainer(docker: Docker, id: string): Promise<void> {
+  try {
+    await docker.getContainer(id).remove({ force: true, v: false });
+  } catch (err) {
+    if ((err as { statusCode?: number }).statusCode !== 404) throw err;
+  }
+}
+
+export interface ExecResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run a command in a running container and collect its output (for probes, seeds, sync hooks). */
+export async function execIn(docker: Docker, id: string, cmd: string[], opts: { timeoutMs?: number; stdin?: string | Buffer } = {}): Promise<ExecResult> {
+  const exec = await docker.getContainer(id).exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, AttachStdin: opts.stdin !== undefined });
+  const stream = await exec.start({ hijack: opts.stdin !== undefined, stdin: opts.stdin !== undefined });
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  const sink = (into: Buffer[]) => ({ write: (b: Buffer) => (into.push(b), true) }) as unknown as NodeJS.WritableStream;
+  docker.modem.demuxStream(stream, sink(out), sink(err));
+  if (opts.stdin !== undefined) stream.end(opts.stdin);
+  await new Promise<void>((resolve, reject) => {
+    const timer = opts.timeoutMs ? setTimeout(() => (stream.destroy(), reject(new Error(`timed out after ${opts.timeoutMs} ms`))), opts.timeoutMs) : undefined;
+    stream.on('end', () => (clearTimeout(timer), resolve()));
+    stream.on('close', () => (clearTimeout(timer), resolve()));
+    stream.on('error', (e) => (clearTimeout(timer), reject(e)));
+  });
+  const info = await exec.inspect();
+  return { exitCode: info.ExitCode ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+}

@@ -1,0 +1,156 @@
+// Host processes (`run:` services): each in its own process group so stopping it also stops
+// whatever it spawned. The pid is written under .foxdev/ so `foxdev down` can stop it even after
+// foxdev itself was killed with -9.
+import { execa, type Options, type ResultPromise } from 'execa';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readFile, rm, writeFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ResolvedRun } from '../config/project.js';
+
+export interface HostProcess {
+  pid: number;
+  /** Resolves with the exit code (signal deaths give 128+n, as a shell reports them). */
+  exited: Promise<number>;
+  stop(graceMs: number): Promise<void>;
+}
+
+const SIGNALS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
+
+export function pidDir(projectDir: string): string {
+  return join(projectDir, '.foxdev', 'pids');
+}
+
+export function processLogFile(projectDir: string, service: string): string {
+  return join(projectDir, '.foxdev', 'logs', `${service}.log`);
+}
+
+/**
+ * Output always lands in .foxdev/logs/<service>.log too, so `foxdev logs` can read it later.
+ * Detached (`up -d`), the process writes that file directly and foxdev keeps no pipe to it, so
+ * foxdev can exit while the process goes on.
+ */
+export async function spawnHostProcess(
+  projectDir: string,
+  service: string,
+  run: ResolvedRun,
+  onLine: (stream: 'stdout' | 'stderr', line: string) => void,
+  opts: { detached?: boolean } = {},
+): Promise<HostProcess> {
+  const [file, ...args] = run.command;
+  const logFile = processLogFile(projectDir, service);
+  await mkdir(join(projectDir, '.foxdev', 'logs'), { recursive: true });
+  const detached = opts.detached === true;
+  const options: Options = {
+    cwd: run.cwd,
+    env: detached ? { ...run.env, FOXDEV_LOG: logFile } : run.env,
+    extendEnv: true,
+    detached: true, // own process group: a signal to -pid reaches the children too
+    reject: false,
+    stdin: 'ignore',
+    stdout: detached ? 'ignore' : 'pipe',
+    stderr: detached ? 'ignore' : 'pipe',
+    buffer: false,
+    cleanup: !detached,
+  };
+  // Detached, a shell redirects the output to the log file and then becomes the command.
+  const child: ResultPromise = detached
+    ? execa('/bin/sh', ['-c', 'exec "$0" "$@" >>"$FOXDEV_LOG" 2>&1', file, ...args], options)
+    : execa(file, args, options);
+  if (!child.pid) {
+    const r = await child;
+    throw new Error(`cannot start ${run.command.join(' ')}: ${r.message ?? 'spawn failed'}`);
+  }
+  const pid = child.pid;
+  await mkdir(pidDir(projectDir), { recursive: true });
+  await writeFile(join(pidDir(projectDir), `${service}.pid`), String(pid));
+  const log = detached ? undefined : createWriteStream(logFile, { flags: 'a' });
+  const lineOut = (name: 'stdout' | 'stderr', line: string) => {
+    log?.write(`${new Date().toISOString()} ${name} ${line}\n`);
+    onLine(name, line);
+  };
+  for (const [name, stream] of [['stdout', child.stdout], ['stderr', child.stderr]] as const) {
+    let rest = '';
+    stream?.setEncoding('utf8');
+    stream?.on('data', (chunk: string) => {
+      rest += chunk;
+      let nl: number;
+      while ((nl = rest.indexOf('\n')) >= 0) {
+        lineOut(name, rest.slice(0, nl).replace(/\r$/, ''));
+        rest = rest.slice(nl + 1);
+      }
+    });
+    stream?.on('end', () => rest && lineOut(name, rest));
+  }
+  const exited = child.then(async (r) => {
+    log?.end();
+    await rm(join(pidDir(projectDir), `${service}.pid`), { force: true });
+    if (typeof r.exitCode === 'number') return r.exitCode;
+    return 128 + (SIGNALS[r.signal ?? ''] ?? 1);
+  });
+  if (detached) child.unref?.();
+  return {
+    pid,
+    exited,
+    stop: (graceMs) => stopGroup(pid, graceMs, exited),
+  };
+}
+
+/** SIGTERM the group, SIGKILL it after the grace period. */
+export async function stopGroup(pid: number, graceMs: number, exited?: Promise<unknown>): Promise<void> {
+  if (!signalGroup(pid, 'SIGTERM')) return;
+  const gone = exited ?? waitGone(pid, graceMs);
+  const timedOut = await Promise.race([gone.then(() => false), sleep(graceMs).then(() => true)]);
+  if (timedOut) signalGroup(pid, 'SIGKILL');
+  await Promise.race([gone, sleep(2000)]);
+}
+
+function signalGroup(pid: number, sig: NodeJS.Signals): boolean {
+  try {
+    process.kill(-pid, sig);
+    return true;
+  } catch {
+    try {
+      process.kill(pid, sig);
+      return true;
+    } catch {
+      return false; // already gone
+    }
+  }
+}
+
+async function waitGone(pid: number, maxMs: number): Promise<void> {
+  const end = Date.now() + maxMs + 2000;
+  while (Date.now() < end) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await sleep(50);
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Host processes recorded for this project (left by a detached `up` or a foxdev killed with -9). */
+export async function recordedProcesses(projectDir: string): Promise<Array<{ service: string; pid: number; alive: boolean }>> {
+  const dir = pidDir(projectDir);
+  const files = await readdir(dir).catch(() => [] as string[]);
+  const out: Array<{ service: string; pid: number; alive: boolean }> = [];
+  for (const f of files.filter((f) => f.endsWith('.pid'))) {
+    const pid = Number((await readFile(join(dir, f), 'utf8')).trim());
+    let alive = false;
+    try {
+      process.kill(pid, 0);
+      alive = true;
+    } catch {
+      /* gone */
+    }
+    out.push({ service: f.slice(0, -4), pid, alive });
+  }
+  return out;
+}
+
+export async function forgetProcess(projectDir: string, service: string): Promise<void> {
+  await rm(join(pidDir(projectDir), `${service}.pid`), { force: true });
+}
