@@ -26,12 +26,15 @@ const FIXTURES = [
   { fixture: 'init-python', arg: 'PYTHON_IMAGE=foxdev/python:3.11' },
 ];
 
-const made = { images: [] as string[], dirs: [] as string[] };
+const made = { images: [] as string[], layers: [] as string[], dirs: [] as string[] };
 const sizes: Array<{ fixture: string; target: string; mb: number }> = [];
+const baseMb: Record<string, number> = {};
 
 async function build(dir: string, tag: string, target: string, arg: string): Promise<void> {
   try {
-    await run('docker', ['build', '-q', '--target', target, '--build-arg', arg, '--label', LABEL, '-t', tag, dir], { maxBuffer: 64 << 20 });
+    const { stdout } = await run('docker', ['build', '--target', target, '--build-arg', arg, '--label', LABEL, '-t', tag, dir], { maxBuffer: 64 << 20 });
+    // The classic builder leaves one untagged image per step (its cache); note them for cleanup.
+    made.layers.push(...[...stdout.matchAll(/^ ---> ([0-9a-f]{12})$/gm)].map((m) => m[1]));
   } catch (err) {
     const e = err as { stderr?: string; stdout?: string };
     throw new Error(`docker build --target ${target} failed:\n${e.stderr ?? ''}${e.stdout ?? ''}`);
@@ -50,7 +53,7 @@ async function waitHealthy(container: Docker.Container, timeoutMs: number): Prom
 }
 
 describe.skipIf(!engineUp)('generated Dockerfiles build and run on the engine', () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     for (const f of FIXTURES) {
       const dir = mkdtempSync(join(tmpdir(), `foxdev-${f.fixture}-`));
       made.dirs.push(dir);
@@ -60,18 +63,29 @@ describe.skipIf(!engineUp)('generated Dockerfiles build and run on the engine', 
       writeFiles(dir, initFiles(d, defaultOptions(scan, d)));
       Object.assign(f, { dir });
     }
+    for (const f of FIXTURES) {
+      baseMb[f.fixture] = (await docker.getImage(f.arg.split('=')[1]).inspect()).Size / 1e6;
+    }
   });
 
   afterAll(async () => {
     const containers = await docker.listContainers({ all: true, filters: { label: [LABEL] } });
     for (const c of containers) await docker.getContainer(c.Id).remove({ force: true });
     for (const tag of made.images) await docker.getImage(tag).remove({ force: true }).catch(() => undefined);
-    // Dangling intermediate stages from these builds.
-    await docker.pruneImages({ filters: { label: [LABEL], dangling: { true: true } } }).catch(() => undefined);
+    // Step images these builds made, newest first so children go before parents. Tagged ones are
+    // the base images (never ours to remove); one with children belongs to another build too.
+    for (const id of [...new Set(made.layers)].reverse()) {
+      const info = await docker.getImage(id).inspect().catch(() => undefined);
+      if (!info || info.RepoTags?.some((t) => t !== '<none>:<none>')) continue;
+      await docker.getImage(id).remove().catch(() => undefined);
+    }
     for (const dir of made.dirs) rmSync(dir, { recursive: true, force: true });
     if (sizes.length) {
-      const lines = sizes.map((s) => `  ${s.fixture.padEnd(12)} ${s.target.padEnd(5)} ${s.mb.toFixed(1).padStart(7)} MB`);
-      console.log(`generated image sizes:\n${lines.join('\n')}`);
+      const lines = sizes.map((s) => {
+        const over = s.mb - (baseMb[s.fixture] ?? 0);
+        return `  ${s.fixture.padEnd(12)} ${s.target.padEnd(5)} ${s.mb.toFixed(2).padStart(8)} MB  (+${over.toFixed(2)} MB over the base image)`;
+      });
+      console.log(`generated image sizes (prod beside dev):\n${lines.join('\n')}`);
     }
   });
 
