@@ -69,7 +69,7 @@ export class SyncReceiver {
       if (!p.startsWith('/') || p === '/' || p.includes('\n')) throw new FoxdevError('internal', `refusing to delete ${JSON.stringify(p)} in a container`);
     }
     const body = Buffer.from(paths.map((p) => `${p}\n`).join(''));
-    return Promise.resolve(void body);
+    return paths.length ? this.send('R', body, String(body.length)) : Promise.resolve();
   }
 
   close(): void {
