@@ -4,7 +4,8 @@
 // Secret-looking values are masked unless asked. Dollar signs are escaped as `$$` so the output
 // can be read back without being interpolated twice. Pure.
 import { formatDuration } from './duration.js';
-import type { Project, ResolvedProbe, Service } from './project.js';
+import { foxdevKeys } from './canonical-foxdev.js';
+import type { Project, Service } from './project.js';
 import { MASK, maskMap } from './secrets.js';
 
 type Dict = Record<string, unknown>;
@@ -27,7 +28,7 @@ export function toCanonical(project: Project, opts: { showSecrets?: boolean } = 
   if (project.secrets) out.secrets = maskContent(project.secrets, show);
   if (project.configs) out.configs = project.configs;
   for (const [k, v] of Object.entries(project.extensions ?? {})) out[k] = v;
-  out['x-foxdev'] = { logBuffer: project.logBuffer, profiles: project.profiles };
+  out['x-foxdev'] = { logBuffer: project.logBuffer };
   return out;
 }
 
@@ -71,18 +72,9 @@ function service(s: Service, show: boolean): Dict {
   if (s.user) o.user = s.user;
   if (Object.keys(s.labels).length) o.labels = s.labels;
   if (s.networks.length) o.networks = Object.fromEntries(s.networks.map((n) => [n, s.networkConfig?.[n] ?? null]));
-  const fox: Dict = { kind: s.kind };
-  if (s.ready.length) fox.ready = s.ready.map(probe);
-  if (s.sync.length) fox.sync = s.sync.map(({ initialSync, ...r }) => ({ ...r, ...(initialSync ? { initial_sync: true } : {}) }));
-  if (s.seed) fox.seed = s.seed.kind === 'postgres' && s.seed.password !== undefined && !show ? { ...s.seed, password: MASK } : s.seed;
-  if (s.run) fox.run = { ...s.run, env: maskMap(s.run.env, show) };
-  o['x-foxdev'] = fox;
+  const fox = foxdevKeys(s, show);
+  if (fox) o['x-foxdev'] = fox;
   return sorted(o);
-}
-
-function probe(p: ResolvedProbe): Dict {
-  const { intervalMs, timeoutMs, retries, startPeriodMs, ...rest } = p;
-  return { ...rest, interval: formatDuration(intervalMs), timeout: formatDuration(timeoutMs), retries, start_period: formatDuration(startPeriodMs) };
 }
 
 function maskContent(secrets: Record<string, Dict>, show: boolean): Dict {

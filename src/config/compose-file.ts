@@ -5,7 +5,7 @@ import os from 'node:os';
 import type { Problem } from '../errors.js';
 import { validateCompose } from './compose-schema.js';
 import { foxdevServiceFields } from './foxdev-schema.js';
-import { obj } from './shape.js';
+import { int, obj } from './shape.js';
 import type { Lookup } from './interpolate.js';
 import { interpolateTree } from './interpolate-tree.js';
 import type { Segment } from './keypath.js';
@@ -36,6 +36,7 @@ export function readComposeFile(file: string, baseDir: string, lookup: Lookup, p
   const found: Array<Problem & { segments: Segment[] }> = [];
   const value = interpolateTree(parsed.value, lookup, found) as Record<string, unknown>;
   found.push(...validateCompose(stripTags(value)));
+  if (value['x-foxdev'] !== undefined) obj({ logBuffer: int })(value['x-foxdev'], ['x-foxdev'], found);
   if (isPlainObject(value.services))
     for (const [name, svc] of Object.entries(value.services))
       if (isPlainObject(svc) && svc['x-foxdev'] !== undefined) obj(foxdevServiceFields)(svc['x-foxdev'], ['services', name, 'x-foxdev'], found);

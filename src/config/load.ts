@@ -122,13 +122,19 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
     volumes,
     networks,
     profiles,
-    logBuffer: foxdev.findLast((l) => l.logBuffer !== undefined)?.logBuffer ?? DEFAULT_LOG_BUFFER,
+    logBuffer: foxdev.findLast((l) => l.logBuffer !== undefined)?.logBuffer ?? composeLogBuffer(data) ?? DEFAULT_LOG_BUFFER,
   };
   if (Object.keys(section('secrets')).length > 0) project.secrets = section('secrets');
   if (Object.keys(section('configs')).length > 0) project.configs = section('configs');
-  const extensions = Object.fromEntries(Object.entries(data).filter(([k]) => k.startsWith('x-')));
+  const extensions = Object.fromEntries(Object.entries(data).filter(([k]) => k.startsWith('x-') && k !== 'x-foxdev'));
   if (Object.keys(extensions).length > 0) project.extensions = extensions;
   return project;
+}
+
+/** A compose file may carry foxdev's project settings in a top-level `x-foxdev` block. */
+function composeLogBuffer(data: Dict): number | undefined {
+  const fox = data['x-foxdev'];
+  return isPlainObject(fox) && typeof fox.logBuffer === 'number' ? fox.logBuffer : undefined;
 }
 
 function projectName(opts: LoadOptions, vars: Record<string, string | undefined>, foxdev: FoxdevLayer[], data: Dict, dir: string, problems: Problem[]): string {

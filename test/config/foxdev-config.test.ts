@@ -92,9 +92,11 @@ export default defineConfig({
   it('prints foxdev keys under x-foxdev and masks secrets', async () => {
     const c = toCanonical(await loadProject({ cwd: dir, env: {} })) as Record<string, any>;
     expect(c.services.db.environment.POSTGRES_PASSWORD).toBe('********');
-    expect(c.services.api['x-foxdev'].ready[0]).toEqual({ kind: 'http', url: 'http://localhost:3000/health', status: 200, interval: '250ms', timeout: '1s', retries: 3, start_period: '0s' });
-    expect(c.services.docs['x-foxdev'].kind).toBe('process');
-    expect(c['x-foxdev']).toEqual({ logBuffer: 200, profiles: [] });
+    expect(c.services.api['x-foxdev'].ready[0]).toEqual({ http: { url: 'http://localhost:3000/health', status: 200 }, interval: '250ms', timeout: '1s', retries: 3, start_period: '0s' });
+    expect(c.services.docs['x-foxdev'].run.command).toEqual(['sh', '-c', 'npm run docs']);
+    expect(c.services.migrate['x-foxdev']).toEqual({ oneshot: true });
+    expect(c.services.db['x-foxdev'].seed.postgres.user).toBe('postgres');
+    expect(c['x-foxdev']).toEqual({ logBuffer: 200 });
   });
 
   it('accepts an .mjs config', async () => {
