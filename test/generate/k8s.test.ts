@@ -138,6 +138,15 @@ describe('generate k8s', () => {
     for (const o of objects) expect(o.metadata.namespace).toBe('shop-staging');
   });
 
+  it('takes image names and tags from the config unless flags say otherwise', () => {
+    const p = makeProject([makeService('api', { image: 'registry.example.com/shop/api:3.1', build: { context: '/x', dockerfile: 'Dockerfile', args: {} } })]);
+    const image = (o = {}) => podSpec(find(generateK8s(p, o).objects, 'Deployment', 'api')).containers[0].image;
+    expect(image()).toBe('registry.example.com/shop/api:3.1');
+    expect(image({ tag: '3.2' })).toBe('registry.example.com/shop/api:3.2');
+    const untagged = makeProject([makeService('api', { image: 'shop/api', build: { context: '/x', dockerfile: 'Dockerfile', args: {} } })]);
+    expect(podSpec(find(generateK8s(untagged).objects, 'Deployment', 'api')).containers[0].image).toBe('shop/api:foxdev');
+  });
+
   it('keeps object names valid for odd service names', () => {
     const p = makeProject([makeService('My_API', { image: 'x:1', ports: [{ target: 80, protocol: 'tcp' }] })], { name: 'Demo Shop' });
     const { objects } = generateK8s(p);

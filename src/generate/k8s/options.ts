@@ -9,8 +9,8 @@ export interface K8sOptions {
   namespace: string;
   /** Registry and path prepended to images foxdev builds, e.g. "registry.example.com/team". */
   imagePrefix?: string;
-  /** Tag for images foxdev builds. */
-  tag: string;
+  /** Tag for images foxdev builds; else the tag the config's `image:` gives, else "foxdev". */
+  tag?: string;
   /** Overrides the environment's replica count for scalable services. */
   replicas?: number;
   /** Overrides parts of the environment's default requests/limits. */
@@ -47,7 +47,6 @@ export function k8sOptions(partial: Partial<K8sOptions> = {}): K8sOptions {
   return {
     env: 'dev',
     namespace: 'default',
-    tag: 'foxdev',
     volumeSize: '1Gi',
     waitImage: 'busybox:1.36',
     ...Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined)),

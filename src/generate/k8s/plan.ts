@@ -61,9 +61,12 @@ function uidOf(service: Service): number | undefined {
 
 function imageOf(project: Project, service: Service, o: K8sOptions): ServiceValues['image'] {
   if (!service.build && service.image) return { ...splitImage(service.image), pullPolicy: 'IfNotPresent' };
-  // Built by foxdev: the project's own image name (or the one the config gives), our tag.
-  const repo = service.image ? splitImage(service.image).repository : `${k8sName(project.name)}-${k8sName(service.name)}`;
-  return { repository: o.imagePrefix ? `${o.imagePrefix.replace(/\/+$/, '')}/${repo}` : repo, tag: o.tag, pullPolicy: 'IfNotPresent' };
+  // Built by foxdev: the image name the config gives, else "<project>-<service>" (what foxdev up
+  // tags locally); the tag from --tag, else the config's, else "foxdev" as foxdev up uses.
+  const named = service.image ? splitImage(service.image) : undefined;
+  const repo = named?.repository ?? `${k8sName(project.name)}-${k8sName(service.name)}`;
+  const tag = o.tag ?? (named?.tag || 'foxdev');
+  return { repository: o.imagePrefix ? `${o.imagePrefix.replace(/\/+$/, '')}/${repo}` : repo, tag, pullPolicy: 'IfNotPresent' };
 }
 
 function splitEnv(env: Record<string, string>): Pick<ServiceValues, 'env' | 'secretEnv'> {
