@@ -23,7 +23,7 @@ export interface Started {
   remove(): Promise<void>;
 }
 
-export async function startContainer(opts: { image: string; env?: string[]; mount: string; cmd?: string[] }): Promise<Started> {
+export async function startContainer(opts: { image: string; env?: string[]; mount?: string; cmd?: string[]; labels?: Record<string, string> }): Promise<Started> {
   const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const volume = await docker.createVolume({ Name: `foxdev-seed-test-${id}`, Labels: LABELS });
   const container = await docker.createContainer({
@@ -31,8 +31,8 @@ export async function startContainer(opts: { image: string; env?: string[]; moun
     Image: opts.image,
     Env: opts.env,
     Cmd: opts.cmd,
-    Labels: LABELS,
-    HostConfig: { Mounts: [{ Type: 'volume', Source: volume.name, Target: opts.mount }] },
+    Labels: { ...LABELS, ...opts.labels },
+    HostConfig: { Mounts: opts.mount ? [{ Type: 'volume', Source: volume.name, Target: opts.mount }] : [] },
   });
   const remove = async () => {
     await container.remove({ force: true, v: true }).catch(() => undefined);
@@ -48,8 +48,9 @@ export async function startContainer(opts: { image: string; env?: string[]; moun
 }
 
 /** foxdev/postgres:15 on a fresh volume, once its healthcheck passes. */
-export async function startPostgres(): Promise<Started> {
+export async function startPostgres(labels?: Record<string, string>): Promise<Started> {
   const started = await startContainer({
+    labels,
     image: 'foxdev/postgres:15',
     env: ['POSTGRES_USER=shop', 'POSTGRES_PASSWORD=shop', 'POSTGRES_DB=shop'],
     mount: '/var/lib/postgresql/data',
