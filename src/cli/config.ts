@@ -29,6 +29,7 @@ export function register(program: Command): void {
       }).catch((err: unknown) => {
         throw relativeFiles(err);
       });
+      for (const w of project.warnings ?? []) process.stderr.write(`foxdev: warning: ${w}\n`);
       if (opts.services) {
         const { dependencyOrder, graphOf } = await import('../plan/graph.js');
         process.stdout.write(dependencyOrder(graphOf(project)).join('\n') + '\n');

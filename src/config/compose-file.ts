@@ -15,7 +15,8 @@ import { isPlainObject, stripTags } from './tags.js';
 import { parseYamlFile } from './yaml-file.js';
 import { prune } from './prune.js';
 
-export function readComposeFile(file: string, baseDir: string, lookup: Lookup, problems: Problem[]): Layer | undefined {
+/** `unset` collects variables used plainly (${VAR}) but not set, for a warning. */
+export function readComposeFile(file: string, baseDir: string, lookup: Lookup, problems: Problem[], unset?: Set<string>): Layer | undefined {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -34,7 +35,7 @@ export function readComposeFile(file: string, baseDir: string, lookup: Lookup, p
     return undefined;
   }
   const found: Array<Problem & { segments: Segment[] }> = [];
-  const value = interpolateTree(parsed.value, lookup, found) as Record<string, unknown>;
+  const value = interpolateTree(parsed.value, lookup, found, [], (name) => unset?.add(name)) as Record<string, unknown>;
   found.push(...validateCompose(stripTags(value)));
   if (value['x-foxdev'] !== undefined) obj({ logBuffer: int })(value['x-foxdev'], ['x-foxdev'], found);
   if (isPlainObject(value.services))

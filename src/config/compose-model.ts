@@ -19,7 +19,15 @@ export interface ComposeModel {
   layers: Layer[];
 }
 
-export function loadComposeModel(files: string[], baseDir: string, lookup: Lookup, problems: Problem[], seen: string[] = []): ComposeModel {
+export interface ModelOptions {
+  /** Files being loaded above this one (include loops). */
+  seen?: string[];
+  /** Collects variables that were used but not set. */
+  unset?: Set<string>;
+}
+
+export function loadComposeModel(files: string[], baseDir: string, lookup: Lookup, problems: Problem[], opts: ModelOptions = {}): ComposeModel {
+  const seen = opts.seen ?? [];
   const layers: Layer[] = [];
   let data: Dict = {};
   for (const file of files) {
@@ -27,10 +35,10 @@ export function loadComposeModel(files: string[], baseDir: string, lookup: Looku
       problems.push({ file, message: `include loops: ${[...seen, file].map((f) => path.basename(f)).join(' → ')}` });
       continue;
     }
-    const layer = readComposeFile(file, baseDir, lookup, problems);
+    const layer = readComposeFile(file, baseDir, lookup, problems, opts.unset);
     if (!layer) continue;
     layers.push(layer);
-    const included = loadIncludes(layer, lookup, problems, [...seen, file]);
+    const included = loadIncludes(layer, lookup, problems, { ...opts, seen: [...seen, file] });
     layers.push(...included.layers);
     data = mergeFiles(data, included.data);
     data = mergeFiles(data, withoutInclude(layer.data));
@@ -38,7 +46,7 @@ export function loadComposeModel(files: string[], baseDir: string, lookup: Looku
   const cache = new Map<string, Dict | undefined>();
   const servicesOf = (file: string) => {
     if (!cache.has(file)) {
-      const other = readComposeFile(file, path.dirname(file), lookup, problems);
+      const other = readComposeFile(file, path.dirname(file), lookup, problems, opts.unset);
       if (other) layers.push(other);
       cache.set(file, other && isPlainObject(other.data.services) ? other.data.services : undefined);
     }
@@ -53,7 +61,7 @@ function withoutInclude(data: Dict): Dict {
   return rest;
 }
 
-function loadIncludes(layer: Layer, lookup: Lookup, problems: Problem[], seen: string[]): ComposeModel {
+function loadIncludes(layer: Layer, lookup: Lookup, problems: Problem[], opts: ModelOptions): ComposeModel {
   const entries = Array.isArray(layer.data.include) ? layer.data.include : [];
   const layers: Layer[] = [];
   let data: Dict = {};
@@ -68,7 +76,7 @@ function loadIncludes(layer: Layer, lookup: Lookup, problems: Problem[], seen: s
       required: e.env_file !== undefined,
     }));
     const own = readEnvFiles(envFiles, lookup, problems, 'include');
-    const sub = loadComposeModel(files, baseDir, (name) => lookup(name) ?? own[name], problems, seen);
+    const sub = loadComposeModel(files, baseDir, (name) => lookup(name) ?? own[name], problems, opts);
     layers.push(...sub.layers);
     for (const section of ['services', 'networks', 'volumes', 'secrets', 'configs']) {
       const mine = layer.data[section];

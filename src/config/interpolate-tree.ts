@@ -1,14 +1,20 @@
 // Interpolate every string value of parsed compose data (keys are left alone, as in compose),
 // collecting one problem per failing value instead of stopping at the first. Pure.
 import type { Problem } from '../errors.js';
-import { InterpolationError, interpolate, type Lookup } from './interpolate.js';
+import { InterpolationError, interpolate, type Lookup, type OnUnset } from './interpolate.js';
 import { formatPath, type Segment } from './keypath.js';
 import { OverrideTag, ResetTag } from './tags.js';
 
-export function interpolateTree(value: unknown, lookup: Lookup, problems: Array<Problem & { segments: Segment[] }>, at: Segment[] = []): unknown {
+export function interpolateTree(
+  value: unknown,
+  lookup: Lookup,
+  problems: Array<Problem & { segments: Segment[] }>,
+  at: Segment[] = [],
+  onUnset?: OnUnset,
+): unknown {
   if (typeof value === 'string') {
     try {
-      return interpolate(value, lookup);
+      return interpolate(value, lookup, onUnset);
     } catch (err) {
       if (!(err instanceof InterpolationError)) throw err;
       problems.push({ segments: at, path: formatPath(at), message: err.message });
@@ -16,11 +22,11 @@ export function interpolateTree(value: unknown, lookup: Lookup, problems: Array<
     }
   }
   if (value instanceof ResetTag) return value;
-  if (value instanceof OverrideTag) return new OverrideTag(interpolateTree(value.value, lookup, problems, at));
-  if (Array.isArray(value)) return value.map((v, i) => interpolateTree(v, lookup, problems, [...at, i]));
+  if (value instanceof OverrideTag) return new OverrideTag(interpolateTree(value.value, lookup, problems, at, onUnset));
+  if (Array.isArray(value)) return value.map((v, i) => interpolateTree(v, lookup, problems, [...at, i], onUnset));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = interpolateTree(v, lookup, problems, [...at, k]);
+    for (const [k, v] of Object.entries(value)) out[k] = interpolateTree(v, lookup, problems, [...at, k], onUnset);
     return out;
   }
   return value;

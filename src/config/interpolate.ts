@@ -9,7 +9,10 @@ export class InterpolationError extends Error {}
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 
-export function interpolate(text: string, lookup: Lookup): string {
+/** Called for a plain ${VAR} or $VAR that is not set (compose warns and uses ""). */
+export type OnUnset = (name: string) => void;
+
+export function interpolate(text: string, lookup: Lookup, onUnset?: OnUnset): string {
   let out = '';
   let i = 0;
   while (i < text.length) {
@@ -26,12 +29,14 @@ export function interpolate(text: string, lookup: Lookup): string {
     } else if (next === '{') {
       const end = matchingBrace(text, i + 1);
       if (end < 0) throw new InterpolationError(`invalid interpolation format in "${text}": missing "}"`);
-      out += expandBraced(text.slice(i + 2, end), lookup, text);
+      out += expandBraced(text.slice(i + 2, end), lookup, text, onUnset);
       i = end + 1;
     } else {
       const m = NAME.exec(text.slice(i + 1));
       if (m) {
-        out += lookup(m[0]) ?? '';
+        const value = lookup(m[0]);
+        if (value === undefined) onUnset?.(m[0]);
+        out += value ?? '';
         i += 1 + m[0].length;
       } else {
         out += '$'; // a lone "$" (e.g. "cost: 5$") stays as written, as compose does
@@ -52,13 +57,16 @@ function matchingBrace(text: string, open: number): number {
   return -1;
 }
 
-function expandBraced(body: string, lookup: Lookup, whole: string): string {
+function expandBraced(body: string, lookup: Lookup, whole: string, onUnset?: OnUnset): string {
   const m = NAME.exec(body);
   if (!m) throw new InterpolationError(`invalid interpolation format in "${whole}": "\${${body}}"`);
   const name = m[0];
   const rest = body.slice(name.length);
   const value = lookup(name);
-  if (rest === '') return value ?? '';
+  if (rest === '') {
+    if (value === undefined) onUnset?.(name);
+    return value ?? '';
+  }
   const op = /^(:?[-?+])/.exec(rest);
   if (!op) throw new InterpolationError(`invalid interpolation format in "${whole}": "\${${body}}"`);
   const arg = rest.slice(op[1].length);
@@ -66,9 +74,9 @@ function expandBraced(body: string, lookup: Lookup, whole: string): string {
   const set = colon ? value !== undefined && value !== '' : value !== undefined;
   switch (op[1].at(-1)) {
     case '-':
-      return set ? (value as string) : interpolate(arg, lookup);
+      return set ? (value as string) : interpolate(arg, lookup, onUnset);
     case '+':
-      return set ? interpolate(arg, lookup) : '';
+      return set ? interpolate(arg, lookup, onUnset) : '';
     default: {
       if (set) return value as string;
       const message = interpolate(arg, lookup);

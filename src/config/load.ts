@@ -53,7 +53,8 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
       }
     }
   }
-  const model = loadComposeModel(composeFiles, projectDir, env.lookup, problems);
+  const unset = new Set<string>();
+  const model = loadComposeModel(composeFiles, projectDir, env.lookup, problems, { unset });
   let data = model.data;
   for (const layer of foxdev) data = mergeFiles(data, layer.data);
   const layers: Layer[] = [...model.layers, ...foxdev];
@@ -124,6 +125,7 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
     profiles,
     logBuffer: foxdev.findLast((l) => l.logBuffer !== undefined)?.logBuffer ?? composeLogBuffer(data) ?? DEFAULT_LOG_BUFFER,
   };
+  if (unset.size > 0) project.warnings = [...unset].map((v) => `the ${v} variable is not set; using an empty string`);
   if (Object.keys(section('secrets')).length > 0) project.secrets = section('secrets');
   if (Object.keys(section('configs')).length > 0) project.configs = section('configs');
   const extensions = Object.fromEntries(Object.entries(data).filter(([k]) => k.startsWith('x-') && k !== 'x-foxdev'));

@@ -157,6 +157,8 @@ export interface Project {
   configs?: Record<string, Record<string, unknown>>;
   /** Top-level `x-` extension keys, kept verbatim. */
   extensions?: Record<string, unknown>;
+  /** Things worth telling a person that do not stop loading (e.g. a variable that is not set). */
+  warnings?: string[];
   /** Profiles that were active when the project was resolved. */
   profiles: string[];
   logBuffer: number;

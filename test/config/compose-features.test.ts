@@ -242,6 +242,12 @@ services:
     expect(shown.services.api.environment.DB_PASSWORD).toBe('hunter2');
   });
 
+  it('warns about variables that are not set', async () => {
+    const d = tempProject({ 'compose.yaml': 'services:\n  a:\n    image: "a:${TAG}"\n    environment: [X=${OK:-1}]\n' });
+    expect((await loadProject({ cwd: d, env: {} })).warnings).toEqual(['the TAG variable is not set; using an empty string']);
+    expect((await loadProject({ cwd: d, env: { TAG: '1' } })).warnings).toBeUndefined();
+  });
+
   it('reports a required variable with its location', async () => {
     const bad = tempProject({ 'compose.yaml': 'services:\n  a:\n    image: "a:${TAG:?set TAG first}"\n' });
     expect(await problems(loadProject({ cwd: bad, env: {} }), bad)).toEqual([

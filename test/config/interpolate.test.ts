@@ -63,6 +63,12 @@ describe('interpolate', () => {
     expect(run('cost 5$')).toBe('cost 5$');
   });
 
+  it('tells about plain variables that are not set, not about ones with a default', () => {
+    const unset: string[] = [];
+    expect(interpolate('$A ${B} ${C:-x} ${D-x} ${E:+x} ${SET} $$F ${G:-${H}}', lookup, (n) => unset.push(n))).toBe('  x x  value $F ');
+    expect(unset).toEqual(['A', 'B', 'H']);
+  });
+
   it('reports malformed expressions', () => {
     expect(() => run('${SET')).toThrow(/missing "}"/);
     expect(() => run('${1BAD}')).toThrow(/invalid interpolation format/);
