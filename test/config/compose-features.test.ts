@@ -243,7 +243,7 @@ services:
   });
 
   it('warns about variables that are not set', async () => {
-    const d = tempProject({ 'compose.yaml': 'services:\n  a:\n    image: "a:${TAG}"\n    environment: [X=${OK:-1}]\n' });
+    const d = tempProject({ 'compose.yaml': 'services:\n  a:\n    image: "a:${TAG}"\n    environment: [\"X=${OK:-1}\"]\n' });
     expect((await loadProject({ cwd: d, env: {} })).warnings).toEqual(['the TAG variable is not set; using an empty string']);
     expect((await loadProject({ cwd: d, env: { TAG: '1' } })).warnings).toBeUndefined();
   });
