@@ -46,15 +46,23 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+// CPU time (user + system, from GNU time when installed) is printed beside wall time: on a busy
+// machine wall time mostly measures waiting for a core, CPU time what the command costs.
+const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
 function timeCommand(args) {
   const times = [];
+  const cpu = [];
   for (let i = 0; i < RUNS; i++) {
+    const [cmd, argv] = gnuTime ? [gnuTime, ['-f', 'cpu %U %S', process.execPath, main, ...args]] : [process.execPath, [main, ...args]];
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, [main, ...args], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(cmd, argv, { cwd: root, encoding: 'utf8' });
     times.push(performance.now() - t0);
     if (r.status !== 0) throw new Error(`foxdev ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+    const m = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
+    if (m) cpu.push((Number(m[1]) + Number(m[2])) * 1000);
   }
-  return times;
+  return Object.assign(times, { cpu });
 }
 
 // Loading the config alone: a fresh process imports the loader, then times only importConfig().
@@ -83,9 +91,12 @@ if (existsSync(exampleConfig)) rows.push([`load ${path.relative(root, exampleCon
 const peerMedian = median(peer);
 const width = Math.max(...rows.map(([name]) => name.length));
 console.log(`runs: ${RUNS} each · node ${process.version} · ${os.cpus().length} cpus · load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-console.log(`${'case'.padEnd(width)}  median ms    min ms    max ms  × peer`);
+console.log(`${'case'.padEnd(width)}  median ms    min ms    max ms  × peer  median cpu ms`);
 for (const [name, times] of rows) {
   const m = median(times);
   const ratio = name.startsWith('load ') ? '' : (m / peerMedian).toFixed(2);
-  console.log(`${name.padEnd(width)}  ${m.toFixed(1).padStart(9)} ${Math.min(...times).toFixed(1).padStart(9)} ${Math.max(...times).toFixed(1).padStart(9)}  ${ratio.padStart(6)}`);
+  const cpu = times.cpu?.length ? median(times.cpu).toFixed(0) : '';
+  console.log(
+    `${name.padEnd(width)}  ${m.toFixed(1).padStart(9)} ${Math.min(...times).toFixed(1).padStart(9)} ${Math.max(...times).toFixed(1).padStart(9)}  ${ratio.padStart(6)}  ${cpu.padStart(13)}`,
+  );
 }

@@ -3,9 +3,13 @@
 // characters is kept as written even when the file does not exist yet (it may be generated).
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import picomatch from 'picomatch';
 
-export function expandGlobs(patterns: string[]): string[] {
+const GLOB_CHARS = /[*?[\]{}()!]/;
+
+/** Loads picomatch only when some pattern is a glob: most projects have none, and start faster. */
+export async function expandGlobs(patterns: string[]): Promise<string[]> {
+  if (!patterns.some((p) => GLOB_CHARS.test(p))) return [...new Set(patterns)];
+  const { default: picomatch } = await import('picomatch');
   const out: string[] = [];
   for (const pattern of patterns) {
     const { base, glob, isGlob } = picomatch.scan(pattern);

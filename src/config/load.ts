@@ -77,7 +77,7 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
     const envFiles = (Array.isArray(s.env_file) ? s.env_file : []) as Array<{ path: string; required: boolean }>;
     const fileEnv = readEnvFiles(envFiles, env.lookup, problems, `services.${svcName}.env_file`);
     const service = resolveService(svcName, s, { projectDir, lookup: env.lookup, fileEnv, awaitedToComplete: awaited.has(svcName) }, problems);
-    if (service.seed) service.seed.files = expandGlobs(service.seed.files);
+    if (service.seed) service.seed.files = await expandGlobs(service.seed.files);
     services[svcName] = service;
   }
   // Services turned off by profile keep the dependency graph honest but are not part of the project.
