@@ -120,11 +120,17 @@ function startFlood(store) {
     const owed = Math.floor(((performance.now() - t0) / 1000) * RATE) - produced;
     if (owed <= 0) return;
     produced += owed;
+    // Like the engine: a chunk of output per service, decoded once and split into lines (so the
+    // lines are slices of one flat string, not ropes of template pieces).
+    const perService = names.map((service) => {
+      const text = Array.from({ length: owed }, makeLine).join('\n');
+      return { service, lines: Buffer.from(text).toString('utf8').split('\n') };
+    });
     if (UNBATCHED) {
-      for (let k = 0; k < owed; k++) for (const service of names) store.dispatch({ type: 'log', service, stream: 'stdout', line: makeLine(), at });
+      for (const { service, lines } of perService) for (const line of lines) store.dispatch({ type: 'log', service, stream: 'stdout', line, at });
     } else {
       const entries = [];
-      for (let k = 0; k < owed; k++) for (const service of names) entries.push({ service, stream: 'stdout', line: makeLine(), at });
+      for (const { service, lines } of perService) for (const line of lines) entries.push({ service, stream: 'stdout', line, at });
       store.dispatch({ type: 'logs', entries });
     }
   }, BATCH_MS);
@@ -214,6 +220,12 @@ await sleep(SECONDS * 1000);
 stop();
 const flood = done();
 clearInterval(keyTimer);
+const heapBefore = process.memoryUsage().heapUsed;
+let liveHeap = null;
+if (globalThis.gc) {
+  globalThis.gc();
+  liveHeap = process.memoryUsage().heapUsed;
+}
 const frames = stdout.writes - writes0;
 const totalLines = store.getState().nextSeq - 1;
 
@@ -225,6 +237,7 @@ console.log(`dashboard flood ${SECONDS}s: ${SERVICES} services × ${RATE} lines/
 console.log(`  lines dispatched     ${totalLines} (${(totalLines / (flood.wallMs / 1000)).toFixed(0)} /s)`);
 console.log(`  CPU                  ${pct(flood.cpu)} of one core   (target < 50%)`);
 console.log(`  peak RSS             ${(Math.max(peakRss, maxRssKb * 1024) / 1048576).toFixed(0)} MB   (target < 250 MB; sampled ${(peakRss / 1048576).toFixed(0)} MB, started at ${(startRss / 1048576).toFixed(0)} MB)`);
+if (liveHeap !== null) console.log(`  JS heap at the end   ${(heapBefore / 1048576).toFixed(0)} MB, live after a full GC ${(liveHeap / 1048576).toFixed(0)} MB`);
 console.log(`  frames               ${((renders - renders0) / (flood.wallMs / 1000)).toFixed(1)} /s  (${(frames / (flood.wallMs / 1000)).toFixed(1)} stdout writes/s, ${(stdout.bytes / 1048576).toFixed(1)} MB written)`);
 console.log(`  key → frame          median ${q(latencies, 0.5)?.toFixed(0)} ms, p95 ${q(latencies, 0.95)?.toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms over ${latencies.length} keys   (target < 200 ms)`);
 console.log(`idle ${IDLE_SECONDS}s: CPU ${pct(idle.cpu)} of one core, ${(idleFrames / IDLE_SECONDS).toFixed(1)} frames/s   (target < 2%)`);

@@ -3,8 +3,9 @@
 // So a buffer is a window [start, end) over a shared backing array that only ever grows at its
 // tail: an older buffer never sees the lines appended after it, because it reads up to its own
 // `end`. Only the newest buffer (end === backing.length) may push in place; any other append
-// copies. When the dropped prefix grows past the capacity the live window is copied into a fresh
-// array, so memory stays under twice the capacity and each append costs O(1) amortised.
+// copies. When the dropped prefix grows past a quarter of the capacity the live window is copied
+// into a fresh array (dropped lines would otherwise stay reachable), so at most 1.25 × capacity
+// lines are held and each append costs O(1) amortised (about four pointer copies).
 
 import type { LogLine } from './types.js';
 
@@ -42,7 +43,7 @@ export function appendLogLines(buf: LogBuffer, lines: readonly LogLine[]): LogBu
   end += lines.length;
   const overflow = Math.max(0, end - start - buf.capacity);
   start += overflow;
-  if (start > buf.capacity) {
+  if (start > Math.max(64, buf.capacity >> 2)) {
     backing = backing.slice(start, end);
     end -= start;
     start = 0;

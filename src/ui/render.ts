@@ -15,7 +15,11 @@ export interface DashboardOptions {
   stderr?: NodeJS.WriteStream;
   /** Draw on the alternate screen; default: when stdout is a terminal. */
   altScreen?: boolean;
-  /** Ink's own frame cap; the store already coalesces to ~15 per second. */
+  /**
+   * Ink's own frame cap. The store already limits store-driven frames to ~15 a second; a second,
+   * unsynchronised throttle at the same rate would beat against it (halving the frame rate) and
+   * delay the frame answering a key. So Ink's cap is only a safety net, set well above.
+   */
   maxFps?: number;
   clock?: () => number;
   /** Called after every frame Ink writes (benchmarks count frames with it). */
@@ -40,7 +44,7 @@ export function renderDashboard(store: Store, onIntent: OnIntent, opts: Dashboar
     stdin: opts.stdin ?? process.stdin,
     stderr: opts.stderr ?? process.stderr,
     exitOnCtrlC: false,
-    maxFps: opts.maxFps ?? 15,
+    maxFps: opts.maxFps ?? 60,
     onRender: opts.onRender ? () => opts.onRender?.() : undefined,
   });
   let done = false;

@@ -29,7 +29,8 @@ describe('log buffer', () => {
     let b = emptyLogBuffer(100);
     for (let i = 0; i < 10_000; i++) b = appendLogLines(b, lines(i + 1, 1));
     expect(logBufferSize(b)).toBe(100);
-    expect(b.backing.length).toBeLessThanOrEqual(201);
+    // Dropped lines must become unreachable: the backing array holds at most capacity + 64 here.
+    expect(b.backing.length).toBeLessThanOrEqual(100 + 65);
     expect(logBufferLines(b)[0].seq).toBe(9901);
   });
 
@@ -42,5 +43,18 @@ describe('log buffer', () => {
 
   it('rejects a capacity below one', () => {
     expect(() => emptyLogBuffer(0)).toThrow(RangeError);
+  });
+});
+
+describe('log buffer at the default size', () => {
+  it('holds at most 1.25 × capacity lines in its backing array', () => {
+    let b = emptyLogBuffer(5000);
+    let max = 0;
+    for (let i = 0; i < 40_000; i += 20) {
+      b = appendLogLines(b, lines(i + 1, 20));
+      max = Math.max(max, b.backing.length);
+    }
+    expect(max).toBeLessThanOrEqual(5000 * 1.25 + 20);
+    expect(logBufferSize(b)).toBe(5000);
   });
 });
