@@ -5,7 +5,8 @@ import type { Problem } from '../errors.js';
 import { didYouMean } from './did-you-mean.js';
 import { formatPath, pointerToSegments, type Segment } from './keypath.js';
 import { typeName } from './type-name.js';
-import validate, { knownProperties } from './schema/compose-validator.generated.js';
+import { knownKeysFor } from './schema-known-keys.js';
+import validate from './schema/compose-validator.generated.js';
 
 interface AjvError {
   instancePath: string;
@@ -15,7 +16,6 @@ interface AjvError {
 }
 
 const validator = validate as unknown as ((data: unknown) => boolean) & { errors?: AjvError[] | null };
-const known = knownProperties as Record<string, string[]>;
 
 /** Problems with key paths (no file positions; the caller adds those). */
 export function validateCompose(data: unknown, prefix: Segment[] = []): Array<Problem & { segments: Segment[] }> {
@@ -124,31 +124,4 @@ function valueAt(data: unknown, pointer: string): unknown {
   let v = data;
   for (const s of pointerToSegments(pointer)) v = (v as Record<string | number, unknown> | undefined)?.[s];
   return v;
-}
-
-// Ajv's schemaPath is relative to the sub-schema's own function, so it alone does not say which
-// object an unknown key was found in; the instance path's shape does for the common places.
-function knownKeysFor(instancePath: string, schemaPath: string): string[] {
-  const segs = pointerToSegments(instancePath).map(String);
-  const byShape: Array<[RegExp, string]> = [
-    [/^$/, '#'],
-    [/^services\/[^/]+$/, '#/definitions/service'],
-    [/^services\/[^/]+\/build$/, '#/definitions/service/properties/build/oneOf/1'],
-    [/^services\/[^/]+\/healthcheck$/, '#/definitions/healthcheck'],
-    [/^services\/[^/]+\/develop$/, '#/definitions/development'],
-    [/^services\/[^/]+\/develop\/watch\/\d+$/, '#/definitions/development/properties/watch/items'],
-    [/^services\/[^/]+\/deploy$/, '#/definitions/deployment'],
-    [/^services\/[^/]+\/ports\/\d+$/, '#/definitions/service/properties/ports/items/oneOf/2'],
-    [/^services\/[^/]+\/volumes\/\d+$/, '#/definitions/service/properties/volumes/items/oneOf/1'],
-    [/^services\/[^/]+\/depends_on\/[^/]+$/, '#/definitions/service/properties/depends_on/oneOf/1/patternProperties/^[a-zA-Z0-9._-]+$'],
-    [/^networks\/[^/]+$/, '#/definitions/network'],
-    [/^volumes\/[^/]+$/, '#/definitions/volume'],
-    [/^secrets\/[^/]+$/, '#/definitions/secret'],
-    [/^configs\/[^/]+$/, '#/definitions/config'],
-  ];
-  const joined = segs.join('/');
-  for (const [re, pointer] of byShape) if (re.test(joined) && known[pointer]) return known[pointer];
-  const suffix = schemaPath.replace(/^#/, '').replace(/\/additionalProperties$/, '');
-  const match = Object.keys(known).find((k) => suffix !== '' && k.endsWith(suffix));
-  return match ? known[match] : [];
 }

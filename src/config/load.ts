@@ -12,8 +12,9 @@ import type { FoxdevLayer } from './foxdev-file.js';
 import type { Segment } from './keypath.js';
 import { placeProblem, type Layer } from './layer.js';
 import { mergeFiles } from './merge.js';
-import type { Project, ResolvedVolume, Service } from './project.js';
-import { isValidProjectName, normaliseProjectName } from './project-name.js';
+import type { Project, Service } from './project.js';
+import { chooseProjectName } from './project-name.js';
+import { resolveNetworks, resolveVolumes } from './resources.js';
 import { resolveService } from './resolve-service.js';
 import { isPlainObject } from './tags.js';
 
@@ -59,7 +60,11 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
   for (const layer of foxdev) data = mergeFiles(data, layer.data);
   const layers: Layer[] = [...model.layers, ...foxdev];
 
-  const name = projectName(opts, env.vars, foxdev, data, projectDir, problems);
+  const name = chooseProjectName(
+    [opts.projectName, env.vars.COMPOSE_PROJECT_NAME, foxdev.findLast((l) => l.name)?.name, typeof data.name === 'string' ? data.name : undefined],
+    projectDir,
+    problems,
+  );
   const profiles = opts.profiles?.length ? opts.profiles : (env.vars.COMPOSE_PROFILES ?? '').split(',').map((p) => p.trim()).filter(Boolean);
 
   const all = (isPlainObject(data.services) ? data.services : {}) as Record<string, Dict>;
@@ -102,26 +107,13 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
     throw new ConfigError(placed, { hint: 'fix these, then run `foxdev config` to check' });
   }
 
-  const usesDefault = Object.values(services).some((s) => s.networks.includes('default'));
-  const networks: Project['networks'] = {};
-  for (const [key, n] of Object.entries(section('networks'))) {
-    const { labels, ...r } = resource(name, key, n);
-    networks[key] = labels === undefined ? r : { ...r, extra: { ...r.extra, labels } };
-  }
-  if (usesDefault && !networks.default) networks.default = { name: `${name}_default`, external: false };
-  const volumes: Record<string, ResolvedVolume> = {};
-  for (const [key, v] of Object.entries(section('volumes'))) {
-    const { labels, ...r } = resource(name, key, v);
-    volumes[key] = { ...r, labels: (labels ?? {}) as Record<string, string> };
-  }
-
   const project: Project = {
     name,
     dir: projectDir,
     files: [...new Set(layers.map((l) => l.file))],
     services,
-    volumes,
-    networks,
+    volumes: resolveVolumes(name, section('volumes')),
+    networks: resolveNetworks(name, section('networks'), Object.values(services).some((s) => s.networks.includes('default'))),
     profiles,
     logBuffer: foxdev.findLast((l) => l.logBuffer !== undefined)?.logBuffer ?? composeLogBuffer(data) ?? DEFAULT_LOG_BUFFER,
   };
@@ -137,29 +129,6 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
 function composeLogBuffer(data: Dict): number | undefined {
   const fox = data['x-foxdev'];
   return isPlainObject(fox) && typeof fox.logBuffer === 'number' ? fox.logBuffer : undefined;
-}
-
-function projectName(opts: LoadOptions, vars: Record<string, string | undefined>, foxdev: FoxdevLayer[], data: Dict, dir: string, problems: Problem[]): string {
-  const explicit = opts.projectName ?? vars.COMPOSE_PROJECT_NAME ?? foxdev.findLast((l) => l.name)?.name ?? (typeof data.name === 'string' ? data.name : undefined);
-  if (explicit !== undefined) {
-    if (!isValidProjectName(explicit))
-      problems.push({ message: `project name "${explicit}" must be lower case letters, digits, "-" and "_", starting with a letter or digit` });
-    return explicit;
-  }
-  return normaliseProjectName(path.basename(dir)) || 'default';
-}
-
-/** A top-level network or volume: engine name "<project>_<key>" unless named or external. */
-function resource(project: string, key: string, raw: Dict): { name: string; external: boolean; labels?: unknown; extra?: Dict } {
-  const { name, external, labels, ...extra } = raw;
-  const ext = external === true || isPlainObject(external);
-  const externalName = isPlainObject(external) && typeof external.name === 'string' ? external.name : undefined;
-  return {
-    name: typeof name === 'string' ? name : (externalName ?? (ext ? key : `${project}_${key}`)),
-    external: ext,
-    ...(labels !== undefined ? { labels: Array.isArray(labels) ? Object.fromEntries(labels.map((l) => String(l).split('=', 2))) : labels } : {}),
-    ...(Object.keys(extra).length > 0 ? { extra } : {}),
-  };
 }
 
 function dedupe(problems: Problem[]): Problem[] {
