@@ -22,6 +22,8 @@ export interface DashboardOptions {
    */
   maxFps?: number;
   clock?: () => number;
+  /** Let Ink route console.log above the dashboard (default true); off where console is replaced. */
+  patchConsole?: boolean;
   /** Called after every frame Ink writes (benchmarks count frames with it). */
   onRender?: () => void;
 }
@@ -44,6 +46,7 @@ export function renderDashboard(store: Store, onIntent: OnIntent, opts: Dashboar
     stdin: opts.stdin ?? process.stdin,
     stderr: opts.stderr ?? process.stderr,
     exitOnCtrlC: false,
+    patchConsole: opts.patchConsole ?? true,
     maxFps: opts.maxFps ?? 60,
     onRender: opts.onRender ? () => opts.onRender?.() : undefined,
   });
