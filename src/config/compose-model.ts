@@ -86,7 +86,9 @@ function loadIncludes(layer: Layer, lookup: Lookup, problems: Problem[], opts: M
         if (name in mine && section === 'services')
           problems.push({ file: layer.file, path: `${section}.${name}`, message: `"${name}" is also defined by included file ${files.map((f) => path.relative(fromDir, f)).join(', ')}` });
     }
-    data = mergeFiles(data, sub.data);
+    // An included project's own name is not the including project's name.
+    const { name: _name, ...resources } = sub.data;
+    data = mergeFiles(data, resources);
   }
   return { data, layers };
 }

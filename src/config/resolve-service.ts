@@ -91,7 +91,7 @@ export function resolveService(name: string, svc: Dict, ctx: ResolveContext, pro
   if (isPlainObject(svc.healthcheck)) {
     const hc = svc.healthcheck;
     service.healthcheck = {
-      test: hc.disable === true ? ['NONE'] : ((hc.test ?? ['NONE']) as unknown[]).map(String),
+      test: hc.disable === true ? ['NONE'] : typeof hc.test === 'string' ? ['CMD-SHELL', hc.test] : ((hc.test ?? ['NONE']) as unknown[]).map(String),
       intervalMs: ms(hc.interval, HEALTHCHECK_DEFAULTS.intervalMs, 'healthcheck', 'interval'),
       timeoutMs: ms(hc.timeout, HEALTHCHECK_DEFAULTS.timeoutMs, 'healthcheck', 'timeout'),
       retries: typeof hc.retries === 'number' ? hc.retries : HEALTHCHECK_DEFAULTS.retries,

@@ -133,6 +133,7 @@ services:
   api: { image: api, depends_on: [db] }
 `,
       'db/compose.yaml': `
+name: dbproject
 services:
   db:
     image: postgres:\${PG_VERSION}
@@ -144,6 +145,7 @@ services:
     expect(p.services.db.image).toBe('postgres:16');
     expect(p.services.db.volumes[0].source).toBe(path.join(dir, 'db/init'));
     expect(p.services.api.depends_on.db.condition).toBe('service_started');
+    expect(p.name).toBe(path.basename(dir).toLowerCase());
   });
 
   it('reports a service defined in both', async () => {
