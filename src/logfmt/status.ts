@@ -59,8 +59,9 @@ export interface PhaseEvent {
 export function describePhase(ev: PhaseEvent, now: number = ev.at): string {
   const label = phaseLabel(ev.phase, ev.exitCode);
   const parts = [label];
-  if (ev.phase === 'crash-loop' && ev.nextRetryAt !== undefined) {
-    parts.push(ev.nextRetryAt > now ? `next try in ${formatDuration(ev.nextRetryAt - now + 999)}` : 'retrying now');
+  if (ev.phase === 'crash-loop') {
+    if (ev.exitCode !== undefined) parts.push(`last exit ${ev.exitCode}`);
+    if (ev.nextRetryAt !== undefined) parts.push(ev.nextRetryAt > now ? `next try in ${formatDuration(ev.nextRetryAt - now + 999)}` : 'retrying now');
   }
   let text = parts.join(' — ');
   if (ev.reason) {

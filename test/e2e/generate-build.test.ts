@@ -24,6 +24,8 @@ if (!engineUp && process.env.CI === 'true') throw new Error('no Docker engine an
 const FIXTURES = [
   { fixture: 'init-node', arg: 'NODE_IMAGE=foxdev/node:20' },
   { fixture: 'init-python', arg: 'PYTHON_IMAGE=foxdev/python:3.11' },
+  // Not required by the issue, but the static template is cheap to prove: busybox serves it.
+  { fixture: 'init-static', arg: 'RUNTIME_IMAGE=foxdev/busybox:1' },
 ];
 
 const made = { images: [] as string[], layers: [] as string[], dirs: [] as string[] };

@@ -62,7 +62,7 @@ describe('status wording', () => {
       'waiting for db: healthy — last probe: connection refused',
     );
     expect(describePhase({ phase: 'failed', at: 0, reason: 'image not found' })).toBe('failed: image not found');
-    expect(describePhase({ phase: 'crash-loop', at: 0, nextRetryAt: 5000, exitCode: 1 }, 1000)).toBe('crash-loop — next try in 4s');
+    expect(describePhase({ phase: 'crash-loop', at: 0, nextRetryAt: 5000, exitCode: 1 }, 1000)).toBe('crash-loop — last exit 1 — next try in 4s');
     expect(describePhase({ phase: 'crash-loop', at: 0, nextRetryAt: 5000 }, 6000)).toBe('crash-loop — retrying now');
   });
   it('formats a status line with the same prefix as log lines', () => {

@@ -12,7 +12,7 @@ const many = (n: number, from = 0): Action => ({
   type: 'logs',
   entries: Array.from({ length: n }, (_, i) => ({ service: i % 2 ? 'api' : 'db', stream: 'stdout' as const, line: `line-${String(from + i).padStart(4, '0')}`, at: 0 })),
 });
-const shown = (s: Screen) => s.frame().match(/line-\d{4}/g) ?? [];
+const shown = (s: Screen): string[] => [...(s.frame().match(/line-\d{4}/g) ?? [])];
 
 describe('log pane', () => {
   it('follows the newest lines, interleaved with padded prefixes', async () => {

@@ -60,7 +60,7 @@ describe('service list', () => {
       { type: 'service/phase', service: 'web', phase: 'crash-loop', at: NOW, exitCode: 1, nextRetryAt: NOW + 5000 },
     );
     expect(screen.frame()).toContain('└ failed: image shop-api not found');
-    expect(screen.frame()).toContain('└ crash-loop — next try in 5s');
+    expect(screen.frame()).toContain('└ crash-loop — last exit 1 — next try in 5s');
     expect(screen.frame()).toMatch(/1 failing|2 failing/);
   });
 
