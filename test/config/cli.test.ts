@@ -4,8 +4,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { removeTempProjects, tempProject } from './helpers.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const main = path.join(repoRoot, 'dist/cli/main.js');
@@ -19,6 +20,8 @@ function foxdev(...args: string[]) {
 beforeAll(() => {
   if (!existsSync(path.join(repoRoot, 'dist/cli/config.js'))) execFileSync('npx', ['tsc', '-p', '.'], { cwd: repoRoot, stdio: 'ignore' });
 }, 120_000);
+
+afterAll(removeTempProjects);
 
 describe('foxdev config', () => {
   it('five mistakes: five lines, exit code 2, no stack trace', () => {
@@ -57,6 +60,16 @@ describe('foxdev config', () => {
     expect(json.services.proxy.ports).toEqual([{ protocol: 'tcp', published: 80, target: 80 }]);
     expect(json.services.proxy.depends_on).toEqual({ backend: { condition: 'service_started', required: true } });
     expect(foxdev('config', '--services', '-C', dir).stdout).toBe('db\nbackend\nproxy\n');
+  });
+
+  it('--profile enables services; warnings go to stderr', () => {
+    const dir = tempProject({
+      'compose.yaml': 'services:\n  api: { image: "api:${TAG}" }\n  debug: { image: busybox, profiles: [debug], depends_on: [api] }\n',
+    });
+    expect(foxdev('config', '--services', '-C', dir).stdout).toBe('api\n');
+    const r = foxdev('config', '--services', '--profile', 'debug', '-C', dir);
+    expect(r.stdout).toBe('api\ndebug\n');
+    expect(r.stderr).toBe('foxdev: warning: the TAG variable is not set; using an empty string\n');
   });
 
   it('a missing project is one clear line', () => {
