@@ -3,6 +3,7 @@
 //
 //   node bench/ui-flood.mjs [--seconds 20] [--services 10] [--rate 2000] [--batch-ms 10]
 //                           [--unbatched] [--columns 120] [--rows 40] [--idle-seconds 5]
+//   node bench/ui-flood.mjs --printer [--seconds 20]     (the --no-tui printer instead)
 //
 // Fake services print `rate` lines a second each; the lines reach the store the way the engine
 // sends them (one `logs` action per batch window, or one `log` action per line with --unbatched).
@@ -60,6 +61,7 @@ if (!process.argv.includes('--no-compile')) execFileSync(
 process.env.NODE_ENV ??= 'production';
 const { createStore, initialState } = await import(pathToFileURL(join(out, 'store/index.js')).href);
 const { renderDashboard } = await import(pathToFileURL(join(out, 'ui/index.js')).href);
+const { createLinePrinter } = await import(pathToFileURL(join(out, 'logfmt/index.js')).href);
 
 // ---- fake terminal ------------------------------------------------------------------------
 class FakeStdout extends EventEmitter {
@@ -167,6 +169,29 @@ if (process.argv.includes('--store-only')) {
   process.exit(0);
 }
 execFileSync(process.execPath, [fileURLToPath(import.meta.url), ...process.argv.slice(2), '--store-only', '--no-compile'], { stdio: 'inherit' });
+
+// ---- --printer: the --no-tui view under the same flood; every line must come out ----------
+if (process.argv.includes('--printer')) {
+  const store = createStore(initialState());
+  let lines = 0;
+  let bytes = 0;
+  let writes = 0;
+  const printer = createLinePrinter(store, (chunk) => {
+    writes++;
+    bytes += chunk.length;
+    for (let i = chunk.indexOf('\n'); i >= 0; i = chunk.indexOf('\n', i + 1)) lines++;
+  }, { color: true });
+  store.dispatch(projectAction);
+  const stop = startFlood(store);
+  const done = measure();
+  await sleep(SECONDS * 1000);
+  stop();
+  const r = done();
+  printer.close();
+  const sent = store.getState().nextSeq - 1;
+  console.log(`printer flood ${SECONDS}s: CPU ${pct(r.cpu)} of one core, ${sent} lines dispatched, ${lines} printed${lines === sent ? ' (none lost)' : ' — LINES LOST'}, ${(writes / (r.wallMs / 1000)).toFixed(0)} writes/s, ${(bytes / 1048576).toFixed(0)} MB, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  process.exit(lines === sent ? 0 : 1);
+}
 
 // ---- 2. dashboard under the flood ---------------------------------------------------------
 const startRss = process.memoryUsage().rss;
