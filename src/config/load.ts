@@ -13,6 +13,7 @@ import type { Segment } from './keypath.js';
 import { placeProblem, type Layer } from './layer.js';
 import { mergeFiles } from './merge.js';
 import type { Project, Service } from './project.js';
+import { activeProfiles, enabledServices, profilesOf } from './profiles.js';
 import { chooseProjectName } from './project-name.js';
 import { resolveNetworks, resolveVolumes } from './resources.js';
 import { resolveService } from './resolve-service.js';
@@ -65,13 +66,9 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
     projectDir,
     problems,
   );
-  const profiles = opts.profiles?.length ? opts.profiles : (env.vars.COMPOSE_PROFILES ?? '').split(',').map((p) => p.trim()).filter(Boolean);
-
+  const profiles = activeProfiles(opts.profiles, env.vars);
   const all = (isPlainObject(data.services) ? data.services : {}) as Record<string, Dict>;
-  const enabled = Object.entries(all).filter(([, s]) => {
-    const own = Array.isArray(s.profiles) ? s.profiles.map(String) : [];
-    return own.length === 0 || profiles.includes('*') || own.some((p) => profiles.includes(p));
-  });
+  const enabled = enabledServices(all, profiles);
   const awaited = new Set<string>();
   for (const [, s] of enabled)
     for (const [dep, d] of Object.entries((s.depends_on ?? {}) as Record<string, Dict>))
@@ -85,7 +82,7 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
     if (service.seed) service.seed.files = await expandGlobs(service.seed.files);
     services[svcName] = service;
   }
-  // Services turned off by profile keep the dependency graph honest but are not part of the project.
+  // An optional dependency (required: false) on a service that is not enabled is dropped, as compose does.
   for (const [dep, s] of Object.entries(services))
     for (const [target, d] of Object.entries(s.depends_on)) if (!d.required && !(target in services)) delete services[dep].depends_on[target];
 
@@ -93,7 +90,7 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
   problems.push(
     ...checkServices(services, {
       projectDir,
-      defined: Object.fromEntries(Object.entries(all).map(([n, s]) => [n, Array.isArray(s.profiles) ? s.profiles.map(String) : []])),
+      defined: Object.fromEntries(Object.entries(all).map(([n, s]) => [n, profilesOf(s)])),
       volumes: Object.keys(section('volumes')),
       networks: Object.keys(section('networks')),
       secrets: Object.keys(section('secrets')),
