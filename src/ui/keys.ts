@@ -72,6 +72,7 @@ function normalKey(v: ViewState, input: string, key: KeyInfo, ctx: KeyContext): 
   if (input === '/') return { view: { ...v, mode: 'filter', draft: v.filter } };
   if (input === '?') return { view: { ...v, mode: 'help' } };
   if (input === 'w') return { view: { ...v, wrap: !v.wrap } };
+  if (input === 't') return { view: { ...v, timestamps: !v.timestamps } };
   if (key.pageUp || (key.ctrl && input === 'u')) return { view: v, scroll: 'pageUp' };
   if (key.pageDown || (key.ctrl && input === 'd')) return { view: v, scroll: 'pageDown' };
   if (input === 'g' || key.home) return { view: v, scroll: 'top' };

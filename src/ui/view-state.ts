@@ -18,6 +18,8 @@ export interface ViewState {
   /** While confirming a seed: the service, or null for every seedable service. */
   seedTarget: string | null;
   wrap: boolean;
+  /** Show each line's time of day before its prefix. */
+  timestamps: boolean;
   /** A one-line message in the footer until the next key. */
   notice: string | null;
 }
@@ -31,6 +33,7 @@ export const initialViewState: ViewState = {
   draft: '',
   seedTarget: null,
   wrap: true,
+  timestamps: false,
   notice: null,
 };
 

@@ -102,6 +102,15 @@ describe('log pane', () => {
     expect(screen.frame()).toContain('no wrap');
   });
 
+  it('t shows the time of each line', async () => {
+    screen = await renderScreen();
+    const at = new Date(2026, 0, 2, 3, 4, 5, 6).getTime();
+    await screen.act(project(['db']), log('db', 'stamped', at));
+    expect(screen.lines()).toContain('db | stamped');
+    await screen.press('t');
+    expect(screen.lines()).toContain('03:04:05.006 db | stamped');
+  });
+
   it("keeps the services' own colours", async () => {
     screen = await renderScreen();
     await screen.act(project(['db']), log('db', '\x1b[31mred alert\x1b[39m plain'));

@@ -65,9 +65,9 @@ export function App({ store, onIntent, clock = Date.now, ticks = true }: AppProp
       match: filter ? filter.test : undefined,
       anchorSeq: view.anchorSeq,
       height: layout.logRows,
-      format: { columns, width: nameWidth, color: true, timestamps: false, wrap: view.wrap },
+      format: { columns, width: nameWidth, color: true, timestamps: view.timestamps, wrap: view.wrap },
     }),
-    [scopeName, filter, view.anchorSeq, layout.logRows, columns, nameWidth, view.wrap],
+    [scopeName, filter, view.anchorSeq, layout.logRows, columns, nameWidth, view.wrap, view.timestamps],
   );
   const win = useMemo(() => computeLogWindow(state, query), [state, query]);
 

@@ -13,6 +13,7 @@ const KEYS: ReadonlyArray<[string, string]> = [
   ['PgUp PgDn', 'scroll the logs (also Ctrl-U / Ctrl-D)'],
   ['g G', 'oldest / newest line, G follows again'],
   ['w', 'wrap long lines on/off'],
+  ['t', 'timestamps on/off'],
   ['?', 'close this help'],
   ['q Ctrl-C', 'quit (stops the services)'],
 ];
