@@ -117,6 +117,10 @@ export function normaliseService(svc: Dict, ctx: PathContext, at: Segment[], pro
 
   if ('label_file' in svc) out.label_file = each(svc.label_file, (f) => stringList(f).map((p) => resolveHostPath(p, ctx)));
 
+  // string_or_list keys: a single string is a one-item list, so merging appends as for lists.
+  for (const key of ['dns', 'dns_search', 'tmpfs'])
+    if (typeof svc[key] === 'string') out[key] = [svc[key]];
+
   if ('expose' in svc) out.expose = each(svc.expose, (list) => (list as unknown[]).map(String));
 
   if ('extends' in svc)

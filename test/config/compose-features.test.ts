@@ -16,6 +16,7 @@ services:
     image: api:1
     command: ["node", "server.js"]
     environment: { A: "1", B: "2" }
+    dns: 1.1.1.1
     ports: ["3000:3000"]
     volumes: ["./src:/app/src", "data:/data"]
     labels: [one=1]
@@ -27,6 +28,7 @@ services:
   api:
     command: node --watch server.js
     environment: [B=two, C=3]
+    dns: [8.8.8.8]
     ports: ["9229:9229", "3000:3000"]
     volumes: ["./other:/app/src:ro"]
     labels: { two: "2" }
@@ -53,6 +55,7 @@ services:
       'data:/data:false',
     ]);
     expect(api.labels).toEqual({ one: '1', two: '2' });
+    expect(api.extra.dns).toEqual(['1.1.1.1', '8.8.8.8']); // string_or_list appends
     expect(Object.keys(p.services)).toEqual(['api', 'db']);
     expect(p.files).toEqual([path.join(dir, 'compose.yaml'), path.join(dir, 'compose.override.yaml')]);
   });
