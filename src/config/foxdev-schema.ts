@@ -1,6 +1,7 @@
 // The shape of foxdev's own keys, for the same "every problem at once" validation compose keys
 // get from the JSON schema. Keep in step with types.ts (the compiler checks user configs; this
 // checks .js configs and compose `x-foxdev` blocks, and gives locations).
+import { formatPath } from './keypath.js';
 import { bool, command, duration, either, int, isObject, list, obj, oneOf, port, scalarMap, str, stringList, type Shape } from './shape.js';
 
 const timing = { interval: duration, timeout: duration, retries: int, start_period: duration };
@@ -13,7 +14,12 @@ export const readyProbe: Shape = either(
   [has('tcp'), obj({ tcp: either('a port or { port, host }', [(v) => typeof v === 'number', port], [isObject, obj({ port, host: str }, ['port'])]), ...timing })],
   [has('exec'), obj({ exec: command, ...timing })],
   [has('log'), obj({ log: str, ...timing })],
-  [isObject, obj({ http: str, tcp: port, exec: command, log: str, ...timing })],
+  [isObject, (v, at, out) => {
+    // None of the probe keys: say which are possible (and catch misspellings of them).
+    const before = out.length;
+    obj({ http: str, tcp: port, exec: command, log: str, ...timing })(v, at, out);
+    if (out.length === before) out.push({ segments: at, path: formatPath(at), message: 'a probe needs one of "http", "tcp", "exec" or "log"' });
+  }],
 );
 
 export const syncRule: Shape = obj(

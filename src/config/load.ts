@@ -100,7 +100,7 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
   );
 
   if (problems.length > 0) {
-    const placed = dedupe(problems.map((p) => placeProblem(p, layers)));
+    const placed = inFileOrder(dedupe(problems.map((p) => placeProblem(p, layers))), layers);
     throw new ConfigError(placed, { hint: 'fix these, then run `foxdev config` to check' });
   }
 
@@ -126,6 +126,16 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
 function composeLogBuffer(data: Dict): number | undefined {
   const fox = data['x-foxdev'];
   return isPlainObject(fox) && typeof fox.logBuffer === 'number' ? fox.logBuffer : undefined;
+}
+
+/** Problems in reading order: by file (as loaded), line and column; those without a place last. */
+function inFileOrder(problems: Problem[], layers: Layer[]): Problem[] {
+  const fileRank = new Map(layers.map((l, i) => [l.file, i]));
+  const rank = (p: Problem) => [p.file === undefined ? Infinity : (fileRank.get(p.file) ?? layers.length), p.line ?? Infinity, p.column ?? 0];
+  return problems
+    .map((p, i) => ({ p, i, r: rank(p) }))
+    .sort((a, b) => a.r[0] - b.r[0] || a.r[1] - b.r[1] || a.r[2] - b.r[2] || a.i - b.i)
+    .map(({ p }) => p);
 }
 
 function dedupe(problems: Problem[]): Problem[] {

@@ -3,8 +3,23 @@
 // instead of tripping over a string where a list belongs.
 import type { Segment } from './keypath.js';
 
+const FOXDEV_KEYS = new Set(['ready', 'sync', 'seed', 'run', 'oneshot']);
+
+/**
+ * A foxdev key (ready, sync, seed, run) is dropped whole when anything in it is wrong: half a seed
+ * or probe means nothing, and resolving never has to guess. Compose values are dropped where the
+ * schema pointed, because there each part stands on its own.
+ */
+function extent(segments: Segment[]): Segment[] {
+  if (segments[0] !== 'services') return segments;
+  if (segments[2] === 'x-foxdev') return segments.slice(0, 4);
+  if (FOXDEV_KEYS.has(String(segments[2]))) return segments.slice(0, 3);
+  return segments;
+}
+
 export function prune(data: unknown, problems: Array<{ segments: Segment[] }>): void {
-  for (const { segments } of problems) {
+  for (const problem of problems) {
+    const segments = extent(problem.segments);
     if (segments.length === 0) continue;
     let parent = data as Record<string | number, unknown> | undefined;
     for (const s of segments.slice(0, -1)) parent = parent?.[s] as Record<string | number, unknown> | undefined;

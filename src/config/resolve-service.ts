@@ -5,7 +5,7 @@ import type { ResolvedDepends, ResolvedMount, ResolvedPort, RestartPolicy, Servi
 import type { DependsCondition } from './types.js';
 import { probes, seed, shellCommand, syncRules, watchToSync } from './resolve-foxdev.js';
 import { parseDuration } from './duration.js';
-import { formatPath } from './keypath.js';
+import { formatPath, type Segment } from './keypath.js';
 import { shellWords } from './shell-words.js';
 import { isPlainObject } from './tags.js';
 import type { Lookup } from './interpolate.js';
@@ -33,14 +33,16 @@ export interface ResolveContext {
   awaitedToComplete: boolean;
 }
 
-export function resolveService(name: string, svc: Dict, ctx: ResolveContext, problems: Problem[]): Service {
-  const at = (...keys: Array<string | number>) => formatPath(['services', name, ...keys]);
+export function resolveService(name: string, svc: Dict, ctx: ResolveContext, problems: Array<Problem & { segments?: Segment[] }>): Service {
+  // Problems carry their key path as segments so load.ts can find the line that wrote it.
+  const report = (keys: Array<string | number>, message: string) =>
+    problems.push({ segments: ['services', name, ...keys], path: formatPath(['services', name, ...keys]), message });
   const fox = (isPlainObject(svc['x-foxdev']) ? svc['x-foxdev'] : {}) as Dict;
   const ms = (value: unknown, fallback: number, ...keys: Array<string | number>): number => {
     if (value === undefined || value === null) return fallback;
     const n = parseDuration(value as string | number);
     if (n === undefined) {
-      problems.push({ path: at(...keys), message: `expected a duration such as "500ms", "2s" or "1m30s", got ${JSON.stringify(value)}` });
+      report(keys, `expected a duration such as "500ms", "2s" or "1m30s", got ${JSON.stringify(value)}`);
       return fallback;
     }
     return n;
@@ -55,7 +57,7 @@ export function resolveService(name: string, svc: Dict, ctx: ResolveContext, pro
 
   const restartText = typeof svc.restart === 'string' ? svc.restart : 'no';
   const restartMatch = /^(no|always|on-failure|unless-stopped)(?::(\d+))?$/.exec(restartText);
-  if (!restartMatch) problems.push({ path: at('restart'), message: `expected "no", "always", "on-failure[:N]" or "unless-stopped", got "${restartText}"` });
+  if (!restartMatch) report(['restart'], `expected "no", "always", "on-failure[:N]" or "unless-stopped", got "${restartText}"`);
 
   const networkEntries = Object.entries((svc.networks ?? {}) as Record<string, Dict | null>);
   const networkConfig: Record<string, Dict> = {};
@@ -94,7 +96,7 @@ export function resolveService(name: string, svc: Dict, ctx: ResolveContext, pro
       test: hc.disable === true ? ['NONE'] : typeof hc.test === 'string' ? ['CMD-SHELL', hc.test] : ((hc.test ?? ['NONE']) as unknown[]).map(String),
       intervalMs: ms(hc.interval, HEALTHCHECK_DEFAULTS.intervalMs, 'healthcheck', 'interval'),
       timeoutMs: ms(hc.timeout, HEALTHCHECK_DEFAULTS.timeoutMs, 'healthcheck', 'timeout'),
-      retries: typeof hc.retries === 'number' ? hc.retries : HEALTHCHECK_DEFAULTS.retries,
+      retries: count(hc.retries, HEALTHCHECK_DEFAULTS.retries, (m) => report(['healthcheck', 'retries'], m)),
       startPeriodMs: ms(hc.start_period, HEALTHCHECK_DEFAULTS.startPeriodMs, 'healthcheck', 'start_period'),
     };
     if (hc.start_interval !== undefined) service.healthcheck.startIntervalMs = ms(hc.start_interval, 5000, 'healthcheck', 'start_interval');
@@ -110,6 +112,15 @@ export function resolveService(name: string, svc: Dict, ctx: ResolveContext, pro
     };
   }
   return service;
+}
+
+/** A count such as retries: compose allows a string (it may come from a variable) if it is a number. */
+function count(value: unknown, fallback: number, problem: (message: string) => void): number {
+  if (value === undefined || value === null) return fallback;
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  if (typeof n === 'number' && Number.isInteger(n) && n >= 0) return n;
+  problem(`expected a whole number, got ${JSON.stringify(value)}`);
+  return fallback;
 }
 
 function words(value: unknown): string[] {

@@ -367,6 +367,31 @@ services:
     expect(p.services.web.extra.develop).toBeUndefined();
   });
 
+  it('reports broken foxdev keys and invalid values without tripping over them', async () => {
+    const dir = tempProject({
+      'compose.yaml': `
+services:
+  web:
+    image: nginx
+    healthcheck: { test: curl, interval: soon, retries: many }
+    restart: sometimes
+    x-foxdev:
+      ready: { interval: 1s }
+      seed: { postgres: { database: 1 } }
+      sync: [{ target: /x }]
+`,
+    });
+    expect(await problems(loadProject({ cwd: dir, env: {} }), dir)).toEqual([
+      'compose.yaml:5:32: services.web.healthcheck.interval: expected a duration such as "500ms", "2s" or "1m30s", got "soon"',
+      'compose.yaml:5:48: services.web.healthcheck.retries: expected a whole number, got "many"',
+      'compose.yaml:6:5: services.web.restart: expected "no", "always", "on-failure[:N]" or "unless-stopped", got "sometimes"',
+      'compose.yaml:8:7: services.web.x-foxdev.ready: a probe needs one of "http", "tcp", "exec" or "log"',
+      'compose.yaml:9:15: services.web.x-foxdev.seed.postgres: missing required key "files"',
+      'compose.yaml:9:27: services.web.x-foxdev.seed.postgres.database: expected a string, got number 1',
+      'compose.yaml:10:14: services.web.x-foxdev.sync[0]: missing required key "path"',
+    ]);
+  });
+
   it('reports YAML syntax errors with their position', async () => {
     const dir = tempProject({ 'compose.yaml': 'services:\n  a:\n    image: [unclosed\n' });
     const found = await problems(loadProject({ cwd: dir, env: {} }), dir);

@@ -124,11 +124,12 @@ export default defineConfig({
 } as any);
 `,
     });
+    // In reading order, whatever stage found them.
     expect(await problems(loadProject({ cwd: bad, env: {} }), bad)).toEqual([
-      'foxdev.config.ts:12:3: logbuffer: unknown key "logbuffer" (did you mean "logBuffer"?)',
       'foxdev.config.ts:7:7: services.api.redy: unknown key "redy" (did you mean "ready"?)',
       'foxdev.config.ts:8:29: services.api.sync[0].action: expected one of "sync", "sync+restart", "sync+exec", "rebuild", "restart", got string "copy"',
       'foxdev.config.ts:9:7: services.api.ports[0]: expected a number, a string or a mapping, got boolean true',
+      'foxdev.config.ts:12:3: logbuffer: unknown key "logbuffer" (did you mean "logBuffer"?)',
     ]);
   });
 
