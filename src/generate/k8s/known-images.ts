@@ -6,10 +6,12 @@ export interface ImageFacts {
   /** Writes outside its volumes (sockets, pid files), so the root filesystem stays writable. */
   writableRoot: boolean;
   stateful: boolean;
+  /** What a person must still do for it to run under these settings. */
+  note?: string;
 }
 
 const FACTS: Array<[RegExp, ImageFacts]> = [
-  [/(^|\/)(postgres|postgis)$/, { uid: 999, writableRoot: true, stateful: true }],
+  [/(^|\/)(postgres|postgis)$/, { uid: 999, writableRoot: true, stateful: true, note: 'set PGDATA to a subdirectory of its volume (e.g. /var/lib/postgresql/data/pgdata): a fresh claim holds lost+found, and initdb wants an empty folder' }],
   [/(^|\/)(mysql|mariadb)$/, { uid: 999, writableRoot: true, stateful: true }],
   [/(^|\/)mongo$/, { uid: 999, writableRoot: true, stateful: true }],
   [/(^|\/)(redis|valkey)$/, { uid: 999, writableRoot: true, stateful: true }],

@@ -86,6 +86,7 @@ function planService(project: Project, service: Service, o: K8sOptions, notes: s
   const defaults = ENV_DEFAULTS[o.env];
   const replicas = scalable ? (o.replicas ?? deploy.replicas ?? defaults.replicas) : 1;
   const readOnlyRoot = !(facts?.writableRoot || service.seed);
+  if (facts?.note && claims.length) notes.push(`${service.name}: ${facts.note}`);
   if (!readOnlyRoot) notes.push(`${service.name}: root filesystem left writable (a database writes outside its volumes)`);
   for (const m of service.volumes) {
     if (m.type === 'bind') notes.push(`${service.name}: bind mount ${m.source} → ${m.target} skipped (host paths do not exist in a cluster)`);
