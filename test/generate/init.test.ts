@@ -39,6 +39,10 @@ describe('detect', () => {
     expect((err as FoxdevError).hint).toMatch(/--stack/);
   });
 
+  it('reports a broken package.json as a config error', () => {
+    expect(() => detectStack(scan(['package.json'], { 'package.json': '{"name": ' }))).toThrow(expect.objectContaining({ kind: 'config', message: 'package.json is not valid JSON' }));
+  });
+
   it('offers the backing services the code mentions and a clean project name', () => {
     const s = scan(['package.json'], { 'package.json': '{"dependencies":{"pg":"8","ioredis":"5"}}' });
     expect(defaultOptions(s, detectStack(s))).toMatchObject({ project: 'demo-app', with: ['postgres', 'redis'], port: 3000 });

@@ -22,8 +22,16 @@ function mentions(text: string): string[] {
   return found;
 }
 
+function readPackageJson(text: string): { main?: string; scripts?: Record<string, string> } {
+  try {
+    return JSON.parse(text) as { main?: string; scripts?: Record<string, string> };
+  } catch (cause) {
+    throw new FoxdevError('config', 'package.json is not valid JSON', { cause, hint: 'fix it (npm pkg get name shows the error), then run foxdev init again' });
+  }
+}
+
 function detectNode(scan: Scan): Detected {
-  const pkg = JSON.parse(scan.texts['package.json']) as { main?: string; scripts?: Record<string, string> };
+  const pkg = readPackageJson(scan.texts['package.json']);
   const lock = LOCKFILES.find(([file]) => scan.entries.includes(file));
   const packageManager = lock?.[1] ?? 'npm';
   const entry = pkg.main ?? ['server.js', 'index.js', 'src/index.js', 'app.js'].find((f) => scan.entries.includes(f)) ?? 'index.js';
