@@ -16,7 +16,7 @@ export function loadEnvironment(dir: string, shell: NodeJS.ProcessEnv, problems:
   const file = path.join(dir, '.env');
   let dotenv: Record<string, string> = {};
   if (existsSync(file)) {
-    const parsed = parseDotenv(readFileSync(file, 'utf8'), (name) => shell[name]);
+    const parsed = parseDotenv(readText(file, problems) ?? '', (name) => shell[name]);
     dotenv = parsed.values;
     for (const e of parsed.errors) problems.push({ file, line: e.line, message: e.message });
   }
@@ -32,9 +32,20 @@ export function readEnvFiles(entries: Array<{ path: string; required: boolean }>
       if (entry.required) problems.push({ path: where, message: `env file ${entry.path} not found` });
       continue;
     }
-    const parsed = parseDotenv(readFileSync(entry.path, 'utf8'), lookup);
+    const text = readText(entry.path, problems, where);
+    if (text === undefined) continue;
+    const parsed = parseDotenv(text, lookup);
     for (const e of parsed.errors) problems.push({ file: entry.path, line: e.line, message: e.message });
     Object.assign(out, parsed.values);
   }
   return out;
+}
+
+function readText(file: string, problems: Problem[], where?: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    problems.push({ ...(where ? { path: where } : { file }), message: `cannot read env file ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}` });
+    return undefined;
+  }
 }

@@ -28,8 +28,12 @@ function packageEntry(): string {
 export async function importConfig(file: string): Promise<unknown> {
   const { createJiti } = await import('jiti');
   const jiti = createJiti(import.meta.url, { alias: { foxdev: packageEntry() }, moduleCache: false });
-  const mod = await jiti.import<unknown>(file, { default: true });
-  return typeof mod === 'function' ? await (mod as () => unknown)() : mod;
+  // Evaluated from source, always transpiled: jiti.import() hands an .mjs to Node's import(),
+  // which caches by URL, so a second load in one process (a config reload) would see the first
+  // version of the file. Transpiled output is still cached on disk by content.
+  const mod = await jiti.evalModule(readFileSync(file, 'utf8'), { filename: file, async: true, forceTranspile: true });
+  const value = mod !== null && typeof mod === 'object' && 'default' in mod ? (mod as { default: unknown }).default : mod;
+  return typeof value === 'function' ? await (value as () => unknown)() : value;
 }
 
 export interface FoxdevLayer extends Layer {

@@ -1,5 +1,6 @@
 // foxdev.config.ts: loaded with jiti, `import 'foxdev'` resolved without node_modules, compose
 // files imported and overridden, foxdev's own keys resolved with their defaults.
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { toCanonical } from '../../src/config/canonical.js';
@@ -105,6 +106,17 @@ export default defineConfig({
     });
     const p = await loadProject({ cwd: mjs, env: {} });
     expect(p.services.web.ports).toEqual([{ target: 8080, protocol: 'tcp' }]);
+  });
+
+  it('sees a changed config when loaded again in the same process', async () => {
+    for (const name of ['foxdev.config.mjs', 'foxdev.config.ts']) {
+      const d = tempProject({});
+      const write = (image: string) => writeFileSync(path.join(d, name), `export default { services: { web: { image: '${image}' } } };\n`);
+      write('one');
+      expect((await loadProject({ cwd: d, env: {} })).services.web.image).toBe('one');
+      write('two');
+      expect((await loadProject({ cwd: d, env: {} })).services.web.image).toBe('two');
+    }
   });
 
   it('reports every mistake with a line', async () => {
