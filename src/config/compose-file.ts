@@ -10,7 +10,7 @@ import type { Lookup } from './interpolate.js';
 import { interpolateTree } from './interpolate-tree.js';
 import type { Segment } from './keypath.js';
 import { placeProblem, yamlLocator, type Layer } from './layer.js';
-import { normaliseFile } from './normalise.js';
+import { normaliseFile, type Found } from './normalise.js';
 import { isPlainObject, stripTags } from './tags.js';
 import { parseYamlFile } from './yaml-file.js';
 import { prune } from './prune.js';
@@ -42,14 +42,8 @@ export function readComposeFile(file: string, baseDir: string, lookup: Lookup, p
     for (const [name, svc] of Object.entries(value.services))
       if (isPlainObject(svc) && svc['x-foxdev'] !== undefined) obj(foxdevServiceFields)(svc['x-foxdev'], ['services', name, 'x-foxdev'], found);
   prune(value, found);
-  const local: Problem[] = [];
+  const local: Found[] = [];
   layer.data = normaliseFile(value, { baseDir, home: os.homedir() }, local);
-  for (const p of [...found, ...local.map((l) => ({ ...l, segments: pathSegments(l.path) }))]) problems.push(placeProblem(p, [layer]));
+  for (const p of [...found, ...local]) problems.push(placeProblem(p, [layer]));
   return layer;
-}
-
-/** Inverse of formatPath for the simple paths normalise.ts produces. */
-function pathSegments(p: string | undefined): Segment[] {
-  if (!p) return [];
-  return p.split('.').flatMap((part) => part.split(/\[(\d+)\]/).filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
 }

@@ -12,7 +12,7 @@ import { didYouMean } from './did-you-mean.js';
 import { foxdevServiceFields, foxdevTopFields } from './foxdev-schema.js';
 import type { Segment } from './keypath.js';
 import { placeProblem, type Layer } from './layer.js';
-import { normaliseFoxdevPaths, normaliseService } from './normalise.js';
+import { normaliseFoxdevPaths, normaliseService, type Found } from './normalise.js';
 import { knownProperties } from './schema/compose-validator.generated.js';
 import { obj, type ShapeProblem } from './shape.js';
 import { isPlainObject } from './tags.js';
@@ -95,9 +95,9 @@ export async function readFoxdevConfig(file: string, problems: Problem[]): Promi
       // Drop what was reported (in place) so resolving goes on with well-formed data.
       prune({ services: { [name]: compose } }, found.slice(before));
       prune({ services: { [name]: fox } }, found.slice(0, before).filter((p) => p.segments[0] === 'services' && p.segments[1] === name));
-      const local: Problem[] = [];
+      const local: Found[] = [];
       const normal = normaliseService(compose, ctx, ['services', name], local);
-      found.push(...local.map((p) => ({ ...p, segments: ['services', name] })));
+      found.push(...local.map((p) => ({ ...p, segments: p.segments ?? ['services', name] })));
       if (Object.keys(fox).length > 0) normal['x-foxdev'] = normaliseFoxdevPaths(fox, ctx);
       out[name] = normal;
     }

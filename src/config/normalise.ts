@@ -17,7 +17,9 @@ export function isRemoteContext(context: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith('git@') || context.startsWith('github.com/');
 }
 
-export function normaliseFile(doc: Dict, ctx: PathContext, problems: Problem[]): Dict {
+export type Found = Problem & { segments?: Segment[] };
+
+export function normaliseFile(doc: Dict, ctx: PathContext, problems: Found[]): Dict {
   const out: Dict = { ...doc };
   if (isPlainObject(doc.services)) {
     const services: Dict = {};
@@ -46,9 +48,9 @@ function each(value: unknown, fn: (v: unknown) => unknown): unknown {
   return fn(value);
 }
 
-export function normaliseService(svc: Dict, ctx: PathContext, at: Segment[], problems: Problem[]): Dict {
+export function normaliseService(svc: Dict, ctx: PathContext, at: Segment[], problems: Found[]): Dict {
   const out: Dict = { ...svc };
-  const problem = (key: Segment[], message: string) => problems.push({ path: formatPath([...at, ...key]), message });
+  const problem = (key: Segment[], message: string) => problems.push({ segments: [...at, ...key], path: formatPath([...at, ...key]), message });
 
   for (const key of MAP_KEYS) if (key in svc) out[key] = each(svc[key], listOrDict);
 
