@@ -32,7 +32,8 @@ export function register(program: Command): void {
       for (const w of project.warnings ?? []) process.stderr.write(`foxdev: warning: ${w}\n`);
       if (opts.services) {
         const { dependencyOrder, graphOf } = await import('../plan/graph.js');
-        process.stdout.write(dependencyOrder(graphOf(project)).join('\n') + '\n');
+        const names = dependencyOrder(graphOf(project));
+        if (names.length > 0) process.stdout.write(names.join('\n') + '\n');
         return;
       }
       const { toCanonical } = await import('../config/canonical.js');
