@@ -34,6 +34,9 @@ export function readComposeFile(file: string, baseDir: string, lookup: Lookup, p
     problems.push({ file, message: 'a compose file must be a mapping with a "services" key' });
     return undefined;
   }
+  // An empty section (`volumes:` with nothing under it) is an empty mapping, as compose reads it.
+  for (const section of ['services', 'networks', 'volumes', 'secrets', 'configs'])
+    if (section in parsed.value && parsed.value[section] === null) parsed.value[section] = {};
   const found: Array<Problem & { segments: Segment[] }> = [];
   const value = interpolateTree(parsed.value, lookup, found, [], (name) => unset?.add(name)) as Record<string, unknown>;
   found.push(...validateCompose(stripTags(value)));

@@ -392,6 +392,13 @@ services:
     ]);
   });
 
+  it('reads empty sections as empty', async () => {
+    const dir = tempProject({ 'compose.yaml': 'services:\n  a: { image: a }\nvolumes:\nnetworks:\n' });
+    const p = await loadProject({ cwd: dir, env: {} });
+    expect(p.volumes).toEqual({});
+    expect(Object.keys(p.networks)).toEqual(['default']);
+  });
+
   it('reports YAML syntax errors with their position', async () => {
     const dir = tempProject({ 'compose.yaml': 'services:\n  a:\n    image: [unclosed\n' });
     const found = await problems(loadProject({ cwd: dir, env: {} }), dir);
