@@ -7,6 +7,8 @@ import { execIn, stopContainer } from '../runtime/docker/containers.js';
 
 export class ContainerInstance implements Instance {
   private logAbort?: AbortController;
+  /** Aborts the pending wait-for-exit request when foxdev lets go of the container. */
+  private readonly waitAbort = new AbortController();
 
   constructor(
     private readonly docker: Docker,
@@ -37,7 +39,7 @@ export class ContainerInstance implements Instance {
   }
 
   async waitExit(): Promise<number> {
-    const r = (await this.docker.getContainer(this.id).wait()) as { StatusCode: number };
+    const r = (await this.docker.getContainer(this.id).wait({ abortSignal: this.waitAbort.signal })) as { StatusCode: number };
     // Let the log stream deliver the last lines before the exit is reported.
     await new Promise((res) => setTimeout(res, 50));
     return r.StatusCode;
@@ -55,6 +57,7 @@ export class ContainerInstance implements Instance {
 
   release(): void {
     this.logAbort?.abort();
+    this.waitAbort.abort();
   }
 
   async kill(): Promise<void> {

@@ -15,9 +15,14 @@ import { probeSeen } from './gates.js';
 
 /** While starting, probe this often whatever the healthcheck's own interval says. */
 export const FAST_PROBE_MS = 100;
+/**
+ * `ready` probes run every 100 ms, so a few failed tries say nothing while a server boots: unless a
+ * start period is configured, failures only count after this long.
+ */
+export const READY_START_PERIOD_MS = 60_000;
 
 function readyProbe(run: ServiceRun, p: ResolvedProbe, instance: Instance): TimedProbe {
-  const timing = { intervalMs: p.intervalMs, retries: p.retries, startPeriodMs: p.startPeriodMs };
+  const timing = { intervalMs: p.intervalMs, retries: p.retries, startPeriodMs: p.startPeriodMs || READY_START_PERIOD_MS };
   switch (p.kind) {
     case 'http':
       return { name: `http ${p.url}`, probe: httpProbe(p.url, p.status, p.timeoutMs), ...timing };

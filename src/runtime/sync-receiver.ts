@@ -16,21 +16,23 @@ import { PassThrough, type Duplex } from 'node:stream';
 import type Docker from 'dockerode';
 import { FoxdevError } from '../errors.js';
 
-// `read` in sh consumes a pipe byte by byte, and `head -c N` reads at most N bytes, so each
-// command takes exactly its frame off stdin.
+// `read` in sh consumes a pipe byte by byte, and dd with count_bytes,fullblock reads exactly N
+// bytes (GNU and busybox alike; busybox `head -c` reads ahead through stdio and would eat the
+// next frame), so each command takes exactly its frame off stdin.
 const SCRIPT = `
+take() { dd bs=65536 count="$1" iflag=count_bytes,fullblock 2>/dev/null; }
 while IFS= read -r line; do
   op=\${line%% *}; n=\${line#* }
   case "$op" in
     T) t=\${n#* }; np=\${n%% *}
-       head -c "$np" | while IFS= read -r l; do
+       take "$np" | while IFS= read -r l; do
          k=\${l%% *}; p=\${l#? }
          if [ "$k" = d ]; then
            if [ -L "$p" ] || { [ -e "$p" ] && [ ! -d "$p" ]; }; then rm -f -- "$p"; fi
          elif [ -d "$p" ] && [ ! -L "$p" ]; then rm -rf -- "$p"; fi
        done
-       head -c "$t" | tar -x -f - -C / ; rc=$? ;;
-    R) head -c "$n" | { set --; while IFS= read -r p; do set -- "$@" "$p"; done; [ $# -eq 0 ] || rm -rf -- "$@"; }; rc=$? ;;
+       take "$t" | tar -x -f - -C / ; rc=$? ;;
+    R) take "$n" | { set --; while IFS= read -r p; do set -- "$@" "$p"; done; [ $# -eq 0 ] || rm -rf -- "$@"; }; rc=$? ;;
     *) rc=99 ;;
   esac
   echo "$op $rc"
@@ -38,6 +40,8 @@ done
 `;
 
 class ReceiverStopped extends FoxdevError {}
+
+const ANSWER_TIMEOUT_MS = 30_000;
 
 interface Waiter {
   op: string;
@@ -73,16 +77,26 @@ export class SyncReceiver {
   }
 
   close(): void {
-    this.stream?.end();
-    this.stream?.destroy();
+    const stream = this.stream;
     this.stream = undefined;
+    stream?.end();
+    stream?.destroy();
+    const err = new FoxdevError('sync', 'the sync receiver was closed');
+    for (const w of this.waiters.splice(0)) w.reject(err);
   }
 
   private send(op: 'T' | 'R', body: Buffer, sizes: string): Promise<void> {
     const once = async (): Promise<void> => {
       const stream = await this.open();
       await new Promise<void>((resolve, reject) => {
-        this.waiters.push({ op, resolve, reject });
+        // A receiver that stops answering (a wedged container) must not hang the sync forever:
+        // give up, drop it, and let the next command start a fresh one.
+        const timer = setTimeout(() => {
+          this.close();
+          reject(new FoxdevError('sync', `the sync receiver in container ${this.container.id.slice(0, 12)} did not answer within ${ANSWER_TIMEOUT_MS / 1000} s`));
+        }, ANSWER_TIMEOUT_MS + body.length / 1000);
+        const done = <A extends unknown[]>(f: (...a: A) => void) => (...a: A) => (clearTimeout(timer), f(...a));
+        this.waiters.push({ op, resolve: done(resolve), reject: done(reject) });
         stream.write(`${op} ${sizes}\n`);
         stream.write(body);
       });

@@ -131,7 +131,8 @@ export async function startSync(opts: StartSyncOptions): Promise<SyncSession> {
       if (f.kind === 'exec') {
         log(`running \`${f.command.join(' ')}\` in ${opts.serviceName} because ${rel(root, f.file)} changed`);
         try {
-          const r = await execIn(opts.container, f.command, { onLine: log, workingDir: rules[f.rule].rule.target });
+          // Like compose's sync+exec: the container's own working directory and user.
+          const r = await execIn(opts.container, f.command, { onLine: log });
           if (r.exitCode !== 0) fail(new FoxdevError('sync', `\`${f.command.join(' ')}\` exited ${r.exitCode} after ${rel(root, f.file)} changed`));
         } catch (err) {
           fail(err);
