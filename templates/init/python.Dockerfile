@@ -36,12 +36,16 @@ COPY --chown=@@UID@@:@@UID@@ . .
 USER @@UID@@:@@UID@@
 RUN @@TEST@@
 
+# The virtualenv prod ships: pip and setuptools are build tools, so they stay behind.
+FROM deps AS venv
+RUN python3 -m pip uninstall --yes --quiet pip setuptools wheel
+
 # prod: the slim base, the virtualenv and the source, owned by an unprivileged user. The numeric
 # uid lets Kubernetes' runAsNonRoot verify it.
 FROM base AS prod
 ENV PATH=/opt/venv/bin:$PATH
 RUN groupadd --system --gid @@UID@@ app && useradd --system --uid @@UID@@ --gid app --no-create-home app
-COPY --from=deps --chown=@@UID@@:@@UID@@ /opt/venv /opt/venv
+COPY --from=venv --chown=@@UID@@:@@UID@@ /opt/venv /opt/venv
 COPY --chown=@@UID@@:@@UID@@ . .
 USER @@UID@@:@@UID@@
 EXPOSE @@PORT@@
