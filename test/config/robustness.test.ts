@@ -74,7 +74,7 @@ describe('robustness', () => {
           if (result !== 'ok') expect(result).toBeInstanceOf(ConfigError);
         },
       ),
-      { numRuns: 100 },
+      { numRuns: 50 },
     );
   }, 60_000);
 });
