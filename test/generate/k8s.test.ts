@@ -147,6 +147,17 @@ describe('generate k8s', () => {
     expect(podSpec(find(generateK8s(untagged).objects, 'Deployment', 'api')).containers[0].image).toBe('shop/api:foxdev');
   });
 
+  it('notes what it cannot carry over', () => {
+    const p = makeProject([
+      makeService('api', { image: 'a:1', user: 'node', depends_on: { ghost: { condition: 'service_started', required: false, restart: false } } }),
+      makeService('db', { image: 'postgres:16', volumes: [{ type: 'volume', source: 'pg', target: '/var/lib/postgresql/data', read_only: false }] }),
+    ], { volumes: { pg: { name: 'shop_pg', external: false, labels: {} } } });
+    const { notes } = generateK8s(p);
+    expect(notes).toContain('api: does not wait for ghost (not in the project, or not in the active profiles)');
+    expect(notes.some((n) => n.startsWith('api: user "node" is a name'))).toBe(true);
+    expect(notes.some((n) => n.startsWith('db: set PGDATA'))).toBe(true);
+  });
+
   it('keeps object names valid for odd service names', () => {
     const p = makeProject([makeService('My_API', { image: 'x:1', ports: [{ target: 80, protocol: 'tcp' }] })], { name: 'Demo Shop' });
     const { objects } = generateK8s(p);

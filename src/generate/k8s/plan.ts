@@ -86,6 +86,9 @@ function planService(project: Project, service: Service, o: K8sOptions, notes: s
   const defaults = ENV_DEFAULTS[o.env];
   const replicas = scalable ? (o.replicas ?? deploy.replicas ?? defaults.replicas) : 1;
   const readOnlyRoot = !(facts?.writableRoot || service.seed);
+  if (service.user && !/^\d+(:\d+)?$/.test(service.user)) {
+    notes.push(`${service.name}: user "${service.user}" is a name; runAsNonRoot needs a numeric uid, so give one (user: "1000") or a numeric USER in the image`);
+  }
   if (facts?.note && claims.length) notes.push(`${service.name}: ${facts.note}`);
   if (!readOnlyRoot) notes.push(`${service.name}: root filesystem left writable (a database writes outside its volumes)`);
   for (const m of service.volumes) {
@@ -94,7 +97,8 @@ function planService(project: Project, service: Service, o: K8sOptions, notes: s
   const waits: Wait[] = [];
   for (const dep of Object.keys(service.depends_on)) {
     const target = project.services[dep];
-    if (!target || target.kind === 'process') notes.push(`${service.name}: does not wait for ${dep} (a host process, not in the cluster)`);
+    if (!target) notes.push(`${service.name}: does not wait for ${dep} (not in the project, or not in the active profiles)`);
+    else if (target.kind === 'process') notes.push(`${service.name}: does not wait for ${dep} (a host process, not in the cluster)`);
     else if (target.kind === 'job') notes.push(`${service.name}: does not wait for job ${dep} to complete (an init container cannot see Jobs without API access)`);
     else if (!target.ports.length) notes.push(`${service.name}: does not wait for ${dep} (it has no port to probe)`);
     else waits.push({ service: dep, host: k8sName(dep), port: target.ports[0].target });
