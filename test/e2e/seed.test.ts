@@ -50,8 +50,8 @@ describe.skipIf(!available)('seed (postgres)', () => {
     const err = await applySeed(pg.container, broken, opts()).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SeedSqlError);
     expect((err as SeedSqlError).file).toBe('db/03-broken.sql');
-    expect((err as SeedSqlError).line).toBe(4);
-    expect((err as SeedSqlError).message).toMatch(/^db\/03-broken\.sql:4: relation "no_such_table" does not exist/);
+    expect((err as SeedSqlError).line).toBe(3); // the statement spans lines 3–4; the bad name is on 3
+    expect((err as SeedSqlError).message).toMatch(/^db\/03-broken\.sql:3: relation "no_such_table" does not exist/);
     expect(await q(`SELECT count(*) FROM pg_tables WHERE schemaname = 'public'`)).toBe('0');
     expect(await seedStatus(pg.container, seed, opts())).toBe('unseeded');
   });
@@ -95,7 +95,7 @@ describe.skipIf(!available)('seed (postgres)', () => {
       const e = err as SeedSqlError;
       expect(e.kind).toBe('seed');
       // truncate mode stops at the schema file, which cannot run twice; recreate reaches the broken file.
-      if (reset === 'recreate') expect(`${e.file}:${e.line}`).toBe('db/03-broken.sql:4');
+      if (reset === 'recreate') expect(`${e.file}:${e.line}`).toBe('db/03-broken.sql:3');
       else expect(e.file).toBe('db/01-schema.sql');
       expect(e.serverMessage).toMatch(/does not exist|already exists/);
       expect(await q(`SELECT count(*) FROM customers WHERE email = 'marker@example.test'`)).toBe('1');
@@ -157,7 +157,7 @@ describe.skipIf(!available)('seed (postgres)', () => {
     expect(await q('SELECT count(*) FROM customers')).toBe('101');
     await q(`INSERT INTO customers (email, name) VALUES ('marker2@example.test', 'M')`);
     const broken = { ...seed, reset, files: [...seed.files, path.join(dir, 'db/03-broken.sql')] };
-    await expect(resetAndSeed(pg.container, broken, opts())).rejects.toThrow(/03-broken\.sql:4/);
+    await expect(resetAndSeed(pg.container, broken, opts())).rejects.toThrow(/03-broken\.sql:3/);
     expect(await q(`SELECT count(*) FROM customers WHERE email = 'marker2@example.test'`)).toBe('1');
     expect(await databases()).toBe('shop');
   });

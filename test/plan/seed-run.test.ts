@@ -84,6 +84,25 @@ describe('psqlError', () => {
     expect(e.serverMessage).toBe('relation "nope" does not exist');
     expect(e.message).toBe('../shared/x.sql:4: relation "nope" does not exist\nLINE 1: INSERT INTO nope\n                    ^');
   });
+  it('uses the echoed statement and the server\'s LINE to name the exact line, not where the statement ends', () => {
+    const stderr = [
+      'psql:db/02-rows.sql:9: ERROR:  relation "no_such_table" does not exist',
+      'LINE 2:   no_such_table',
+      '          ^',
+      'psql:db/02-rows.sql:9: STATEMENT:  INSERT INTO',
+      '  no_such_table',
+      '  VALUES (1);',
+      '',
+    ].join('\n');
+    const e = psqlError(stderr, names, 'seeding "shop"');
+    expect(e.line).toBe(8); // statement on lines 7–9, error on its 2nd line
+    expect(e.message).toBe('db/02-rows.sql:8: relation "no_such_table" does not exist\nLINE 2:   no_such_table\n          ^');
+    // Without a LINE (a runtime error), the statement's first line.
+    const dup = psqlError('psql:db/02-rows.sql:12: ERROR:  duplicate key value violates unique constraint "k"\nDETAIL:  Key (id)=(1) already exists.\npsql:db/02-rows.sql:12: STATEMENT:  INSERT INTO t\n  VALUES (1);\n', names, 'x');
+    expect(dup.line).toBe(11);
+    expect(dup.message).toBe('db/02-rows.sql:11: duplicate key value violates unique constraint "k"\nDETAIL:  Key (id)=(1) already exists.');
+  });
+
   it('skips notices and falls back to what was being done for errors outside any file', () => {
     const e = psqlError('psql:<stdin>:1: NOTICE:  hi\npsql:<stdin>:3: ERROR:  permission denied to create database\n', names, 'creating "x"');
     expect(e.file).toBeUndefined();

@@ -155,7 +155,8 @@ async function applySql(ctx: PgStepContext, database: string, files: Array<{ pat
   ctx.onLog(`applying ${files.length} file(s) to "${database}" in one transaction`);
   const dir = await putSeedDir(ctx.conn.container, await readEntries(files));
   {
-    const script = ['BEGIN;', truncate ? TRUNCATE_ALL : '', ...files.map((f) => `\\i ${metaArg(f.inContainer)}`), 'COMMIT;', ''].join('\n');
+    // ECHO=errors prints the failing statement, which lets the error name its exact line.
+    const script = ['\\set ECHO errors', 'BEGIN;', truncate ? TRUNCATE_ALL : '', ...files.map((f) => `\\i ${metaArg(f.inContainer)}`), 'COMMIT;', ''].join('\n');
     const r = await psql(ctx.conn, database, script, { workdir: dir, onStderr: ctx.onLog, removeAfter: dir });
     if (r.exitCode !== 0) {
       const names = new Map(files.map((f) => [f.inContainer, f.display]));
