@@ -4,8 +4,10 @@
 // generator hands the same builders placeholders instead (see ../helm/markers.ts), which is why
 // builders place values but never compute with them.
 import type { Project, Service } from '../../config/project.js';
-import { isSecretEnv } from '../secret-names.js';
-import { imageFacts, splitImage } from './known-images.js';
+import { dependentsOf, waitsFor } from './dependencies.js';
+import { splitEnv } from './env.js';
+import { imageOf } from './image.js';
+import { imageFacts } from './known-images.js';
 import { k8sName } from './names.js';
 import { ENV_DEFAULTS, type K8sOptions } from './options.js';
 import { resourcesFor } from './resources.js';
@@ -59,23 +61,6 @@ function uidOf(service: Service): number | undefined {
   return imageFacts(service.image)?.uid;
 }
 
-function imageOf(project: Project, service: Service, o: K8sOptions): ServiceValues['image'] {
-  if (!service.build && service.image) return { ...splitImage(service.image), pullPolicy: 'IfNotPresent' };
-  // Built by foxdev: the image name the config gives, else "<project>-<service>" (what foxdev up
-  // tags locally); the tag from --tag, else the config's, else "foxdev" as foxdev up uses.
-  const named = service.image ? splitImage(service.image) : undefined;
-  const repo = named?.repository ?? `${k8sName(project.name)}-${k8sName(service.name)}`;
-  const tag = o.tag ?? (named?.tag || 'foxdev');
-  return { repository: o.imagePrefix ? `${o.imagePrefix.replace(/\/+$/, '')}/${repo}` : repo, tag, pullPolicy: 'IfNotPresent' };
-}
-
-function splitEnv(env: Record<string, string>): Pick<ServiceValues, 'env' | 'secretEnv'> {
-  const plain: Record<string, string> = {};
-  const secret: Record<string, string> = {};
-  for (const [k, v] of Object.entries(env)) (isSecretEnv(k, v) ? secret : plain)[k] = v;
-  return { env: plain, secretEnv: secret };
-}
-
 function planService(project: Project, service: Service, o: K8sOptions, notes: string[]): ServicePlan {
   const facts = imageFacts(service.image);
   const claims = service.volumes.filter((m) => m.type === 'volume' && m.source && project.volumes[m.source]).map((m) => m.source!);
@@ -94,15 +79,7 @@ function planService(project: Project, service: Service, o: K8sOptions, notes: s
   for (const m of service.volumes) {
     if (m.type === 'bind') notes.push(`${service.name}: bind mount ${m.source} → ${m.target} skipped (host paths do not exist in a cluster)`);
   }
-  const waits: Wait[] = [];
-  for (const dep of Object.keys(service.depends_on)) {
-    const target = project.services[dep];
-    if (!target) notes.push(`${service.name}: does not wait for ${dep} (not in the project, or not in the active profiles)`);
-    else if (target.kind === 'process') notes.push(`${service.name}: does not wait for ${dep} (a host process, not in the cluster)`);
-    else if (target.kind === 'job') notes.push(`${service.name}: does not wait for job ${dep} to complete (an init container cannot see Jobs without API access)`);
-    else if (!target.ports.length) notes.push(`${service.name}: does not wait for ${dep} (it has no port to probe)`);
-    else waits.push({ service: dep, host: k8sName(dep), port: target.ports[0].target });
-  }
+  const waits = waitsFor(project, service, notes);
   const autoscale = scalable && replicas >= 2 && defaults.autoscaling.enabled;
   return {
     service,
@@ -112,10 +89,7 @@ function planService(project: Project, service: Service, o: K8sOptions, notes: s
     readOnlyRoot,
     uid: uidOf(service),
     waits,
-    dependents: Object.values(project.services)
-      .filter((s) => s.kind !== 'process' && service.name in s.depends_on)
-      .map((s) => s.name)
-      .sort(),
+    dependents: dependentsOf(project, service),
     claims,
     values: {
       image: imageOf(project, service, o),
