@@ -77,7 +77,7 @@ export function register(program: Command): void {
       .option('--env <env>', 'dev or prod: replicas, resources, autoscaling (default: dev)')
       .option('-n, --namespace <ns>', 'namespace of every object (default: default)')
       .option('--image-prefix <prefix>', 'registry/path for images foxdev builds, e.g. registry.example.com/team')
-      .option('--tag <tag>', 'tag for images foxdev builds (default: foxdev)')
+      .option('--tag <tag>', 'tag for images foxdev builds (default: the config image tag, else foxdev)')
       .option('--replicas <n>', 'replicas of each stateless service')
       .option('--requests <spec>', 'resource requests, e.g. cpu=100m,memory=128Mi')
       .option('--limits <spec>', 'resource limits, e.g. cpu=1,memory=512Mi')

@@ -5,7 +5,8 @@ import { basename, join, relative } from 'node:path';
 import { FoxdevError } from '../../errors.js';
 import type { LintInput } from './index.js';
 
-const SKIP = new Set(['node_modules', '.git', '.venv', 'venv', 'dist', 'build', '.foxdev', 'vendor']);
+// Dependencies, VCS data, build output, and test snapshots (copies of generated files, not sources).
+const SKIP = new Set(['node_modules', '.git', '.venv', 'venv', 'dist', 'build', '.foxdev', 'vendor', '__snapshots__']);
 
 export function kindOf(file: string): LintInput['kind'] | undefined {
   const name = basename(file);
