@@ -7,7 +7,7 @@ const q = (name: string): string => `"${name}"`;
 export function formatSeedStep(s: SeedStep): string {
   switch (s.op) {
     case 'create-database':
-      return `create database ${q(s.database)} owner ${q(s.owner)}${s.template ? ` as a copy of ${q(s.template)}` : ''}${s.ifMissing ? ' if missing' : ''}`;
+      return `${s.dropFirst?.length ? `drop ${s.dropFirst.map(q).join(', ')} if present, then ` : ''}create database ${q(s.database)} owner ${q(s.owner)}${s.template ? ` as a copy of ${q(s.template)}` : ''}${s.ifMissing ? ' if missing' : ''}`;
     case 'drop-database':
       return `drop database ${s.databases.map(q).join(', ')} if present`;
     case 'apply-sql': {
@@ -30,7 +30,7 @@ export function formatSeedStep(s: SeedStep): string {
 export function formatSeedPlan(plan: SeedPlan): string {
   const lines = [`${plan.summary}`];
   plan.steps.forEach((p, i) => {
-    lines.push(`  ${i + 1}. ${formatSeedStep(p.step)}${p.cleanup ? ' (cleanup: a failure only warns)' : ''}`);
+    lines.push(`  ${i + 1}. ${formatSeedStep(p.step)}${p.cleanup ? ' (cleanup, alongside what follows: a failure only warns)' : ''}`);
     for (const r of p.rollback) lines.push(`       on failure: ${formatSeedStep(r)}`);
   });
   return lines.join('\n');

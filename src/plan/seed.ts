@@ -17,7 +17,8 @@ import { commonDir, seedFiles, type SeedFile } from './seed-files.js';
 export type { SeedFile } from './seed-files.js';
 
 export type SeedStep =
-  | { op: 'create-database'; database: string; owner: string; ifMissing?: boolean; template?: string }
+  /** `dropFirst`: foxdev's own leftovers to drop in the same round trip before creating. */
+  | { op: 'create-database'; database: string; owner: string; ifMissing?: boolean; template?: string; dropFirst?: string[] }
   | { op: 'drop-database'; databases: string[] }
   /** Every file, in order, in one transaction; `truncate` empties all user tables first, inside it. */
   | { op: 'apply-sql'; database: string; files: SeedFile[]; truncate: boolean }
@@ -31,8 +32,9 @@ export type SeedStep =
 export interface PlannedStep {
   step: SeedStep;
   /**
-   * Tidying after the data is in place (dropping foxdev's old side copy). A failure is reported
-   * as a warning and undoes nothing: the data is already right, and the next run drops leftovers.
+   * Tidying after the data is in place (dropping foxdev's old side copy). It runs alongside the
+   * steps after it (the plan ends when it does); a failure is reported as a warning and undoes
+   * nothing: the data is already right, and the next run drops leftovers.
    */
   cleanup?: boolean;
   /**
@@ -133,8 +135,7 @@ export function planSeed(seed: ResolvedSeed, mode: SeedMode, opts: SeedPlanOptio
     mode,
     summary: `reset postgres database "${db}" of ${opts.service} (command)`,
     steps: [
-      step({ op: 'drop-database', databases: [backup, failed] }),
-      step({ op: 'create-database', database: backup, owner, template: db }, [{ op: 'drop-database', databases: [backup] }]),
+      step({ op: 'create-database', database: backup, owner, template: db, dropFirst: [backup, failed] }, [{ op: 'drop-database', databases: [backup] }]),
       step({ op: 'run-command', purpose: 'reset', command: reset.command, where: 'container', files: [] }, [
         { op: 'swap-database', target: db, replacement: backup, retired: failed },
         { op: 'drop-database', databases: [failed] },
@@ -156,13 +157,12 @@ function swapPlan(service: string, mode: SeedMode, summary: string, db: string, 
     summary,
     steps: [
       // Leftovers of an interrupted run carry foxdev's side names, so they are safe to drop.
-      step({ op: 'drop-database', databases: [fresh, old] }),
-      step({ op: 'create-database', database: fresh, owner }, [{ op: 'drop-database', databases: [fresh] }]),
+      step({ op: 'create-database', database: fresh, owner, dropFirst: [fresh, old] }, [{ op: 'drop-database', databases: [fresh] }]),
       step(fill),
       step({ op: 'swap-database', target: db, replacement: fresh, retired: old }),
-      // Recorded before the old copy is dropped: the swap is the moment the data changed.
-      step({ op: 'record-hash', database: db, source }),
+      // The old copy is dropped while the hash is recorded: the swap is the moment the data changed.
       cleanup({ op: 'drop-database', databases: [old] }),
+      step({ op: 'record-hash', database: db, source }),
     ],
   };
 }

@@ -31,8 +31,7 @@ describe('runSeedPlan', () => {
     const { ran, run } = recorder((s) => s.op === 'apply-sql');
     await expect(runSeedPlan(plan, run)).rejects.toThrow('boom: apply-sql');
     expect(ran).toEqual([
-      'drop database "shop__foxdev_new", "shop__foxdev_old" if present',
-      'create database "shop__foxdev_new" owner "shop"',
+      'drop "shop__foxdev_new", "shop__foxdev_old" if present, then create database "shop__foxdev_new" owner "shop"',
       'apply in one transaction to "shop__foxdev_new": db/a.sql',
       'drop database "shop__foxdev_new" if present',
     ]);
@@ -58,6 +57,26 @@ describe('runSeedPlan', () => {
     await expect(runSeedPlan(plan, run, (l) => logs.push(l))).rejects.toThrow('boom: apply-sql');
     expect(ran.at(-1)).toBe('drop database "shop__foxdev_backup" if present');
     expect(logs.some((l) => l.startsWith('rollback step failed (swap'))).toBe(true);
+  });
+
+  it('runs a cleanup alongside the following steps and finishes only when it has', async () => {
+    const plan = planSeed(seed('recreate'), 'reset', { service: 'db', projectDir: '/p' });
+    const events: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const run = async (s: SeedStep) => {
+      events.push(`start ${s.op}`);
+      if (s.op === 'drop-database') await held;
+      events.push(`end ${s.op}`);
+    };
+    let finished = false;
+    const done = runSeedPlan(plan, run).then(() => (finished = true));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(events.slice(-3)).toEqual(['start drop-database', 'start record-hash', 'end record-hash']);
+    expect(finished).toBe(false);
+    release();
+    await done;
+    expect(events.at(-1)).toBe('end drop-database');
   });
 
   it('treats a failing cleanup as a warning: the data is already in place', async () => {

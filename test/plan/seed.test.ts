@@ -25,13 +25,12 @@ describe('planSeed (postgres)', () => {
 
   it('recreate seeds a side database and swaps it in only after the seed committed', () => {
     expect(text(pg('recreate'), 'reset')).toBe(`reset postgres database "shop" of db (recreate)
-  1. drop database "shop__foxdev_new", "shop__foxdev_old" if present
-  2. create database "shop__foxdev_new" owner "shop"
+  1. drop "shop__foxdev_new", "shop__foxdev_old" if present, then create database "shop__foxdev_new" owner "shop"
        on failure: drop database "shop__foxdev_new" if present
-  3. apply in one transaction to "shop__foxdev_new": db/01-schema.sql, db/02-rows.sql
-  4. swap "shop__foxdev_new" in as "shop" (the current one renamed to "shop__foxdev_old", in one transaction)
-  5. record the seed hash for "shop"
-  6. drop database "shop__foxdev_old" if present (cleanup: a failure only warns)`);
+  2. apply in one transaction to "shop__foxdev_new": db/01-schema.sql, db/02-rows.sql
+  3. swap "shop__foxdev_new" in as "shop" (the current one renamed to "shop__foxdev_old", in one transaction)
+  4. drop database "shop__foxdev_old" if present (cleanup, alongside what follows: a failure only warns)
+  5. record the seed hash for "shop"`);
   });
 
   it('truncate empties and reseeds inside the one transaction', () => {
@@ -42,34 +41,32 @@ describe('planSeed (postgres)', () => {
 
   it('a custom reset command is guarded by a copy of the database that is swapped back on failure', () => {
     expect(text(pg({ command: ['sh', '-c', 'reset-db'] }), 'reset')).toBe(`reset postgres database "shop" of db (command)
-  1. drop database "shop__foxdev_backup", "shop__foxdev_failed" if present
-  2. create database "shop__foxdev_backup" owner "shop" as a copy of "shop"
+  1. drop "shop__foxdev_backup", "shop__foxdev_failed" if present, then create database "shop__foxdev_backup" owner "shop" as a copy of "shop"
        on failure: drop database "shop__foxdev_backup" if present
-  3. run reset command on the container: ["sh","-c","reset-db"]
+  2. run reset command on the container: ["sh","-c","reset-db"]
        on failure: swap "shop__foxdev_backup" in as "shop" (the current one renamed to "shop__foxdev_failed", in one transaction)
        on failure: drop database "shop__foxdev_failed" if present
-  4. create database "shop" owner "shop" if missing
-  5. apply in one transaction to "shop": db/01-schema.sql, db/02-rows.sql
-  6. record the seed hash for "shop"
-  7. drop database "shop__foxdev_backup" if present (cleanup: a failure only warns)`);
+  3. create database "shop" owner "shop" if missing
+  4. apply in one transaction to "shop": db/01-schema.sql, db/02-rows.sql
+  5. record the seed hash for "shop"
+  6. drop database "shop__foxdev_backup" if present (cleanup, alongside what follows: a failure only warns)`);
   });
 
   it('restore loads the dump into a side database and records the snapshot hash', () => {
     expect(text(pg('recreate'), 'restore', '/p/.foxdev/snapshots/db/a.dump')).toBe(`restore postgres database "shop" of db from /p/.foxdev/snapshots/db/a.dump
-  1. drop database "shop__foxdev_new", "shop__foxdev_old" if present
-  2. create database "shop__foxdev_new" owner "shop"
+  1. drop "shop__foxdev_new", "shop__foxdev_old" if present, then create database "shop__foxdev_new" owner "shop"
        on failure: drop database "shop__foxdev_new" if present
-  3. pg_restore /p/.foxdev/snapshots/db/a.dump into "shop__foxdev_new"
-  4. swap "shop__foxdev_new" in as "shop" (the current one renamed to "shop__foxdev_old", in one transaction)
-  5. record the snapshot's hash for "shop"
-  6. drop database "shop__foxdev_old" if present (cleanup: a failure only warns)`);
+  2. pg_restore /p/.foxdev/snapshots/db/a.dump into "shop__foxdev_new"
+  3. swap "shop__foxdev_new" in as "shop" (the current one renamed to "shop__foxdev_old", in one transaction)
+  4. drop database "shop__foxdev_old" if present (cleanup, alongside what follows: a failure only warns)
+  5. record the snapshot's hash for "shop"`);
   });
 
   it('touches only the configured database and side databases derived from its name', () => {
     for (const reset of ['recreate', 'truncate', { command: ['x'] }] as const) {
       const plan = planSeed(pg(reset), 'reset', { service: 'db', projectDir: '/p' });
       const names = plan.steps.flatMap((p) => [p.step, ...p.rollback]).flatMap((s) =>
-        'databases' in s ? s.databases : 'target' in s ? [s.target, s.replacement, s.retired] : 'database' in s && s.database ? [s.database] : [],
+        'databases' in s ? s.databases : s.op === 'create-database' ? [s.database, ...(s.template ? [s.template] : []), ...(s.dropFirst ?? [])] : 'target' in s ? [s.target, s.replacement, s.retired] : 'database' in s && s.database ? [s.database] : [],
       );
       for (const n of names) expect(n === 'shop' || n.startsWith('shop__foxdev_')).toBe(true);
     }

@@ -83,7 +83,8 @@ SELECT count(pg_terminate_backend(pid, 5000)) FROM pg_stat_activity WHERE datnam
       case 'create-database': {
         if (step.ifMissing && (await exists(step.database))) return;
         ctx.onLog(`creating database "${step.database}"`);
-        const create = `CREATE DATABASE ${ident(step.database)} OWNER ${ident(step.owner)}${step.template ? ` TEMPLATE ${ident(step.template)}` : ''};\n`;
+        const drops = (step.dropFirst ?? []).map((d) => `DROP DATABASE IF EXISTS ${ident(d)} WITH (FORCE);\n`).join('');
+        const create = `SET client_min_messages = warning;\n${drops}CREATE DATABASE ${ident(step.database)} OWNER ${ident(step.owner)}${step.template ? ` TEMPLATE ${ident(step.template)}` : ''};\n`;
         if (!step.template) {
           await admin(create, `creating "${step.database}"`);
           return;
