@@ -3,6 +3,7 @@
 // `import { defineConfig } from 'foxdev'` resolves to this package even in a project that has no
 // node_modules/foxdev, through a jiti alias.
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +27,9 @@ function packageEntry(): string {
 }
 
 export async function importConfig(file: string): Promise<unknown> {
-  const { createJiti } = await import('jiti');
+  // Required, not imported: importing jiti's CommonJS build from ESM makes Node scan its 190 kB
+  // for named exports, which costs about as much again as loading it (~30 ms).
+  const { createJiti } = createRequire(import.meta.url)('jiti') as typeof import('jiti');
   const jiti = createJiti(import.meta.url, { alias: { foxdev: packageEntry() }, moduleCache: false });
   // Evaluated from source, always transpiled: jiti.import() hands an .mjs to Node's import(),
   // which caches by URL, so a second load in one process (a config reload) would see the first
