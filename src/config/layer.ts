@@ -8,8 +8,11 @@ export interface Layer {
   file: string;
   /** Normalised compose-shaped data; foxdev keys of a service live under `x-foxdev`. */
   data: Record<string, unknown>;
-  /** Where a key path was written in this file, if it was. */
-  locate(segments: Segment[]): Position | undefined;
+  /**
+   * Where a key path was written in this file, if it was; `written` when the file spells the
+   * path differently (foxdev keys under `x-foxdev` in a compose file).
+   */
+  locate(segments: Segment[]): (Position & { written?: Segment[] }) | undefined;
 }
 
 const FOXDEV_KEYS = new Set(['ready', 'sync', 'seed', 'run', 'oneshot']);
@@ -22,7 +25,9 @@ export function yamlLocator(positions: Map<string, Position>): Layer['locate'] {
   return (segments) => {
     const direct = positions.get(formatPath(segments));
     if (direct || segments[0] !== 'services' || !FOXDEV_KEYS.has(String(segments[2]))) return direct;
-    return positions.get(formatPath([...segments.slice(0, 2), 'x-foxdev', ...segments.slice(2)]));
+    const written = [...segments.slice(0, 2), 'x-foxdev', ...segments.slice(2)];
+    const pos = positions.get(formatPath(written));
+    return pos && { ...pos, written };
   };
 }
 
@@ -34,7 +39,10 @@ export function placeProblem(p: Problem & { segments?: Segment[] }, layers: Laye
     const prefix = segments.slice(0, n);
     for (let i = layers.length - 1; i >= 0; i--) {
       const pos = layers[i].locate(prefix);
-      if (pos) return { ...problem, file: layers[i].file, line: pos.line, column: pos.column };
+      if (!pos) continue;
+      // Name the key the way that file writes it.
+      const path = pos.written ? formatPath([...pos.written, ...segments.slice(n)]) : problem.path;
+      return { ...problem, ...(path !== undefined ? { path } : {}), file: layers[i].file, line: pos.line, column: pos.column };
     }
   }
   return layers.length === 1 ? { ...problem, file: layers[0].file } : problem;

@@ -56,7 +56,7 @@ describe('configuration errors', () => {
       'compose.yaml:10:5: services.api.environment: expected a mapping or a list, got boolean true',
       'compose.yaml:12:9: services.api.depends_on.databse: depends on "databse", which is not a service (did you mean "database"?)',
       'compose.yaml:14:9: services.api.ports[0]: host port 8080/tcp is already published by service "web" (services.web.ports[0])',
-      `compose.yaml:17:11: services.api.sync[0].path: sync path ${path.resolve(dir, '../outside')} is outside the project directory ${dir}`,
+      `compose.yaml:17:11: services.api.x-foxdev.sync[0].path: sync path ${path.resolve(dir, '../outside')} is outside the project directory ${dir}`,
     ]);
   });
 });
