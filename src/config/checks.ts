@@ -1,7 +1,7 @@
 // Checks across services that no schema can express: dependencies that name nothing, cycles,
-// a host port published twice, sync paths outside the project, references to undeclared
-// volumes, networks and secrets, services with nothing to run. Pure.
-import path from 'node:path';
+// a host port published twice, references to undeclared volumes, networks and secrets, services
+// with nothing to run. Pure. (Sync paths outside the project are checked per service, in
+// resolve-service.ts, where it is known whether a rule came from develop.watch.)
 import type { Problem } from '../errors.js';
 import { buildGraph, findCycles, formatCycle } from '../plan/graph.js';
 import { didYouMean } from './did-you-mean.js';
@@ -9,7 +9,6 @@ import { formatPath, type Segment } from './keypath.js';
 import type { Service } from './project.js';
 
 export interface CheckContext {
-  projectDir: string;
   /** Every service defined, enabled or not, with its profiles. */
   defined: Record<string, string[]>;
   volumes: string[];
@@ -48,12 +47,6 @@ export function checkServices(services: Record<string, Service>, ctx: CheckConte
       if (clash)
         add(['services', name, 'ports', index], `host port ${me.port}/${me.protocol} is already published by service "${clash.service}" (${formatPath(['services', clash.service, 'ports', clash.index])})`);
       else publishers.push(me);
-    });
-
-    s.sync.forEach((rule, i) => {
-      const rel = path.relative(ctx.projectDir, rule.path);
-      if (rel.startsWith('..') || path.isAbsolute(rel))
-        add(['services', name, 'sync', i, 'path'], `sync path ${rule.path} is outside the project directory ${ctx.projectDir}`);
     });
 
     s.volumes.forEach((v, i) => {

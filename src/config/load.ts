@@ -89,7 +89,6 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
   const section = (key: string) => (isPlainObject(data[key]) ? (data[key] as Record<string, Dict>) : {});
   problems.push(
     ...checkServices(services, {
-      projectDir,
       defined: Object.fromEntries(Object.entries(all).map(([n, s]) => [n, profilesOf(s)])),
       volumes: Object.keys(section('volumes')),
       networks: Object.keys(section('networks')),

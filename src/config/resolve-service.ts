@@ -1,5 +1,6 @@
 // A merged, normalised compose service (plus its `x-foxdev` keys) → the resolved Service every
 // later stage reads. Pure: environment files were read by the caller and come in as `fileEnv`.
+import path from 'node:path';
 import type { Problem } from '../errors.js';
 import type { ResolvedDepends, ResolvedMount, ResolvedPort, RestartPolicy, Service } from './project.js';
 import type { DependsCondition } from './types.js';
@@ -66,7 +67,17 @@ export function resolveService(name: string, svc: Dict, ctx: ResolveContext, pro
   // process (foxdev `run`) is on the host's network and attaches to none.
   const networks = networkEntries.length > 0 ? networkEntries.map(([n]) => n) : svc.network_mode === undefined && !fox.run ? ['default'] : [];
 
-  const sync = [...watchToSync((svc.develop as Dict | undefined)?.watch), ...syncRules(fox.sync)];
+  const watched = watchToSync((svc.develop as Dict | undefined)?.watch);
+  const own = syncRules(fox.sync);
+  const sync = [...watched, ...own];
+  // Sync copies host files into a container: only files of this project, never ../ or /etc.
+  const outside = (p: string) => {
+    const rel = path.relative(ctx.projectDir, p);
+    return rel.startsWith('..') || path.isAbsolute(rel);
+  };
+  const outsideMessage = (p: string) => `sync path ${p} is outside the project directory ${ctx.projectDir}`;
+  watched.forEach((r, i) => outside(r.path) && report(['develop', 'watch', i, 'path'], outsideMessage(r.path)));
+  own.forEach((r, i) => outside(r.path) && report(['sync', i, 'path'], outsideMessage(r.path)));
 
   const service: Service = {
     name,

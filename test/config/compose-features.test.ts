@@ -392,6 +392,15 @@ services:
     ]);
   });
 
+  it('points at the develop.watch entry whose path leaves the project', async () => {
+    const dir = tempProject({
+      'compose.yaml': 'services:\n  web:\n    image: w\n    develop:\n      watch:\n        - { action: sync, path: ./src, target: /src }\n        - { action: rebuild, path: ../elsewhere }\n',
+    });
+    expect(await problems(loadProject({ cwd: dir, env: {} }), dir)).toEqual([
+      `compose.yaml:7:30: services.web.develop.watch[1].path: sync path ${path.resolve(dir, '../elsewhere')} is outside the project directory ${dir}`,
+    ]);
+  });
+
   it('reads empty sections as empty', async () => {
     const dir = tempProject({ 'compose.yaml': 'services:\n  a: { image: a }\nvolumes:\nnetworks:\n' });
     const p = await loadProject({ cwd: dir, env: {} });
