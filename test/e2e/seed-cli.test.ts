@@ -1,7 +1,7 @@
 // `foxdev seed` end to end: the real CLI (run from source) against a project whose db container
 // carries foxdev's labels, as `foxdev up` would have started it.
 import { execa } from 'execa';
-import { stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireEngine } from '../helpers/engine.js';
@@ -29,6 +29,7 @@ describe.runIf(available)('foxdev seed (CLI)', () => {
     [db, api] = await Promise.all([startPostgres(labels('db')), startContainer({ image: 'foxdev/busybox:1', cmd: ['sleep', '3600'], labels: labels('api') })]);
   });
   afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
     await Promise.all([db?.remove(), api?.remove()]);
   });
 

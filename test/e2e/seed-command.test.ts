@@ -1,7 +1,7 @@
 // The generic seed form on a second kind of store: SQLite in foxdev/sqlite:3 (built offline by
 // scripts/images/seed-extra.sh), seeded by a command in the container and by one on the host.
 import { execa } from 'execa';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResolvedSeed } from '../../src/config/project.js';
@@ -38,6 +38,7 @@ describe.skipIf(!available)('seed (generic command form, SQLite)', () => {
     store = await startContainer({ image: 'foxdev/sqlite:3', mount: '/data', cmd: ['sleep', '3600'] });
   });
   afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
     await store?.remove();
   });
 

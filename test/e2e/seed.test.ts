@@ -1,5 +1,5 @@
 // Seeding a real PostgreSQL (foxdev/postgres:15) on a fresh volume, through the Engine API only.
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResolvedSeed } from '../../src/config/project.js';
@@ -41,6 +41,7 @@ describe.skipIf(!available)('seed (postgres)', () => {
     pg = await startPostgres();
   });
   afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
     await pg?.remove();
   });
 
