@@ -19,7 +19,13 @@ export class ProcessInstance implements Instance {
     return this.current?.pid;
   }
 
+  /** Take over a process an earlier `up -d` left running; its output is in its log file. */
+  adopt(pid: number): void {
+    this.current = { pid, exited: waitForPidExit(pid), stop: (graceMs) => stopGroup(pid, graceMs) };
+  }
+
   async start(): Promise<void> {
+    if (this.current && isAlive(this.current.pid)) return; // adopted and still running
     this.current = await spawnHostProcess(this.projectDir, this.service, this.run, this.onLine, { detached: this.detached });
   }
 
@@ -45,4 +51,19 @@ export class ProcessInstance implements Instance {
   async kill(): Promise<void> {
     if (this.current) await stopGroup(this.current.pid, 0, this.current.exited);
   }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** No child handle for an adopted process: notice its exit by polling. */
+async function waitForPidExit(pid: number): Promise<number> {
+  while (isAlive(pid)) await new Promise((r) => setTimeout(r, 500).unref());
+  return 0;
 }

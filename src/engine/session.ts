@@ -138,11 +138,15 @@ export class Session {
     try {
       const image = await this.imageFor(run.svc, sp);
       await awaitGates(this.ctx, run);
-      phase({ type: 'service/phase', service: run.name, phase: 'creating', at: this.ctx.now() });
+      const fresh = sp.step.action === 'create' || sp.step.action === 'recreate' || sp.step.action === 'spawn';
+      if (fresh) phase({ type: 'service/phase', service: run.name, phase: 'creating', at: this.ctx.now() });
       const instance = await this.instanceFor(run.svc, sp, image);
       this.instances.set(run.name, instance);
       phase({ type: 'service/phase', service: run.name, phase: 'starting', at: this.ctx.now() });
-      if (sp.step.action === 'reuse' && instance instanceof ContainerInstance) instance.attach();
+      if (sp.step.action === 'reuse' && instance instanceof ContainerInstance) {
+        this.line(run.name, 'system', 'unchanged and running; reattached');
+        instance.attach();
+      }
       else await instance.start();
       await supervise(this.ctx, run, instance, { instances: this.instances });
     } catch (err) {
@@ -171,7 +175,12 @@ export class Session {
     const onLine = (stream: 'stdout' | 'stderr', l: string) => this.line(svc.name, stream, l);
     if (svc.kind === 'process') {
       if (!svc.run) throw new FoxdevError('internal', `${svc.name} is a process without a run command`);
-      return new ProcessInstance(project.dir, svc.name, svc.run, onLine, this.opts.detach === true);
+      const inst = new ProcessInstance(project.dir, svc.name, svc.run, onLine, this.opts.detach === true);
+      if (sp.step.action === 'adopt') {
+        inst.adopt(sp.step.pid);
+        this.line(svc.name, 'system', `already running (pid ${sp.step.pid}); reattached`);
+      }
+      return inst;
     }
     const step = sp.step;
     if (step.action === 'reuse' || step.action === 'start') return new ContainerInstance(docker, step.id, onLine);

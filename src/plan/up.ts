@@ -20,6 +20,8 @@ export interface Observed {
   desiredBuildHashes: Record<string, string>;
   /** Named volume keys that do not exist yet (a new volume means a fresh database to seed). */
   missingVolumes: string[];
+  /** Host processes still running from an earlier `up -d`, by service. */
+  processes?: Record<string, number>;
 }
 
 export type ContainerStep =
@@ -27,7 +29,8 @@ export type ContainerStep =
   | { action: 'recreate'; because: string; id: string }
   | { action: 'reuse'; id: string }
   | { action: 'start'; id: string }
-  | { action: 'spawn' }; // host process
+  | { action: 'spawn' } // host process
+  | { action: 'adopt'; pid: number }; // host process left running by an earlier up -d
 
 export interface ServicePlan {
   service: string;
@@ -55,7 +58,10 @@ export function planUp(project: Project, observed: Observed, selected: string[])
       .map(([dep, d]) => ({ service: dep, ...d }));
     const volumeIsNew = svc.volumes.some((m) => m.type === 'volume' && m.source && observed.missingVolumes.includes(m.source));
     const seed = svc.seed !== undefined && volumeIsNew;
-    if (svc.kind === 'process') return { service: name, kind: svc.kind, build: 'none', step: { action: 'spawn' }, gates, seed };
+    if (svc.kind === 'process') {
+      const pid = observed.processes?.[name];
+      return { service: name, kind: svc.kind, build: 'none', step: pid ? { action: 'adopt', pid } : { action: 'spawn' }, gates, seed };
+    }
 
     let build: ServicePlan['build'] = 'none';
     let image = svc.image ?? '';

@@ -1,4 +1,8 @@
-import type { Probe } from './types.js';
+// HTTP readiness probe. It uses node:http rather than fetch on purpose: fetch refuses the ports
+// browsers block (4190, 6000, 6665-6669, …), and a dev service may well listen on one of them.
+import http from 'node:http';
+import https from 'node:https';
+import type { Probe, ProbeResult } from './types.js';
 
 /**
  * Passes on the expected status (default: any 2xx/3xx). `localhost` is tried over IPv4 and then
@@ -7,33 +11,54 @@ import type { Probe } from './types.js';
  */
 export function httpProbe(url: string, status: number | undefined, timeoutMs: number): Probe {
   const parsed = new URL(url);
-  const candidates = parsed.hostname === 'localhost' ? ['127.0.0.1', '[::1]'].map((h) => withHost(parsed, h)) : [url];
+  const hosts = parsed.hostname === 'localhost' ? ['127.0.0.1', '::1'] : [parsed.hostname.replace(/^\[|\]$/g, '')];
   return async (signal) => {
-    let last = { ok: false, detail: 'not probed' };
-    for (const candidate of candidates) {
-      try {
-        const res = await fetch(candidate, { signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]), redirect: 'manual' });
-        await res.body?.cancel();
-        const ok = status !== undefined ? res.status === status : res.status >= 200 && res.status < 400;
-        return { ok, detail: `HTTP ${res.status}` };
-      } catch (err) {
-        last = { ok: false, detail: describeFetchError(err) };
+    let last: ProbeResult = { ok: false, detail: 'not probed' };
+    for (const host of hosts) {
+      last = await request(parsed, host, timeoutMs, signal);
+      if (last.detail.startsWith('HTTP ')) {
+        const code = Number(last.detail.slice(5));
+        return { ok: status !== undefined ? code === status : code >= 200 && code < 400, detail: last.detail };
       }
     }
     return last;
   };
 }
 
-function withHost(u: URL, host: string): string {
-  const copy = new URL(u.href);
-  copy.hostname = host;
-  return copy.href;
+function request(url: URL, host: string, timeoutMs: number, signal: AbortSignal): Promise<ProbeResult> {
+  const lib = url.protocol === 'https:' ? https : http;
+  return new Promise((resolve) => {
+    const req = lib.request(
+      {
+        host,
+        port: url.port || (url.protocol === 'https:' ? 443 : 80),
+        path: url.pathname + url.search,
+        method: 'GET',
+        headers: { host: url.host, 'user-agent': 'foxdev-probe' },
+        timeout: timeoutMs,
+        signal,
+        rejectUnauthorized: false, // local dev certificates are usually self-signed
+      },
+      (res) => {
+        res.resume();
+        resolve({ ok: true, detail: `HTTP ${res.statusCode}` });
+      },
+    );
+    req.on('timeout', () => req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
+    req.on('error', (err: NodeJS.ErrnoException) => resolve({ ok: false, detail: describe(err) }));
+    req.end();
+  });
 }
 
-function describeFetchError(err: unknown): string {
-  const cause = (err as { cause?: { code?: string } }).cause;
-  if (cause?.code === 'ECONNREFUSED') return 'connection refused';
-  if (cause?.code === 'ECONNRESET') return 'connection reset';
-  if ((err as Error).name === 'TimeoutError') return 'timed out';
-  return (err as Error).message;
+function describe(err: NodeJS.ErrnoException): string {
+  switch (err.code) {
+    case 'ECONNREFUSED':
+      return 'connection refused';
+    case 'ECONNRESET':
+      return 'connection reset';
+    case 'ETIMEDOUT':
+      return 'timed out';
+    default:
+      return err.message;
+  }
 }
