@@ -6,9 +6,10 @@
 //   npm run build && node bench/config.mjs [--runs 15]
 //
 // Cases: the example project (the repository's foxdev.config.ts, else fixtures/shop), the
-// largest compose file of the corpus (../shared/corpus/awesome-compose), and loading a
-// foxdev.config.ts alone (jiti import, timed inside a fresh process). Target: whole command
-// under 300 ms. The load average is printed because these are wall times on a shared machine.
+// largest compose file of the corpus (../shared/corpus/awesome-compose), loading a
+// foxdev.config.ts alone (jiti, timed inside a fresh process) and loadProject() alone (the
+// work without process start-up and module loading). Target: whole command under 300 ms. The
+// load average is printed because these are wall times on a shared machine.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -81,12 +82,30 @@ function timeConfigImport(file) {
   return times;
 }
 
+// The work itself, without start-up: loadProject() in a fresh process once its modules are in.
+function timeLoadProject(args) {
+  const script = `
+    const { loadProject } = await import(${JSON.stringify(path.join(root, 'dist/config/load.js'))});
+    const t0 = performance.now();
+    await loadProject(${JSON.stringify(args)});
+    process.stdout.write(String(performance.now() - t0));`;
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+    times.push(Number(r.stdout));
+  }
+  return times;
+}
+
 const rows = [];
 const peer = timeCommand(['--version']);
 rows.push(['foxdev --version (peer: node + CLI start)', peer]);
 if (existsSync(exampleConfig)) rows.push([`foxdev config -C ${path.relative(root, example) || '.'} (example)`, timeCommand(['config', '-C', example])]);
 if (largest) rows.push([`foxdev config -f <corpus>/${path.relative(path.resolve(root, '../shared/corpus'), largest)}`, timeCommand(['config', '-f', largest])]);
 if (existsSync(exampleConfig)) rows.push([`load ${path.relative(root, exampleConfig)} alone (in process)`, timeConfigImport(exampleConfig)]);
+if (existsSync(exampleConfig)) rows.push(['loadProject(example) alone (in process)', timeLoadProject({ cwd: example })]);
+if (largest) rows.push(['loadProject(largest corpus file) alone (in process)', timeLoadProject({ cwd: path.dirname(largest), files: [largest] })]);
 
 const peerMedian = median(peer);
 const width = Math.max(...rows.map(([name]) => name.length));
@@ -94,7 +113,7 @@ console.log(`runs: ${RUNS} each · node ${process.version} · ${os.cpus().length
 console.log(`${'case'.padEnd(width)}  median ms    min ms    max ms  × peer  median cpu ms`);
 for (const [name, times] of rows) {
   const m = median(times);
-  const ratio = name.startsWith('load ') ? '' : (m / peerMedian).toFixed(2);
+  const ratio = name.startsWith('load') ? '' : (m / peerMedian).toFixed(2);
   const cpu = times.cpu?.length ? median(times.cpu).toFixed(0) : '';
   console.log(
     `${name.padEnd(width)}  ${m.toFixed(1).padStart(9)} ${Math.min(...times).toFixed(1).padStart(9)} ${Math.max(...times).toFixed(1).padStart(9)}  ${ratio.padStart(6)}  ${cpu.padStart(13)}`,
