@@ -23,6 +23,8 @@ export function buildProgram(): Command {
 }
 
 async function main(argv: string[]): Promise<number> {
+  // React's development build is several times slower; the dashboard is imported lazily, after this.
+  process.env.NODE_ENV ??= 'production';
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
