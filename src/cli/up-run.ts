@@ -39,7 +39,14 @@ export async function runUp(project: Project, targets: string[], o: RunUpOptions
     const result = await waitSettled(session, o.waitTimeoutMs);
     session.detach();
     printer.close();
-    if (!result.ok) throw settledError(result);
+    if (!result.ok) {
+      // What a CI log needs to explain the failure without a second command.
+      for (const f of result.failures) {
+        if (!f.lastLines.length) continue;
+        process.stderr.write(`--- last lines of ${f.service} ---\n${f.lastLines.join('\n')}\n`);
+      }
+      throw settledError(result);
+    }
     process.stdout.write(`foxdev: ${project.name}: ${plan.services.length} services ready\n`);
     return 0;
   }

@@ -5,7 +5,7 @@ import type { Project } from '../config/project.js';
 import { dependencyOrder, graphOf } from '../plan/graph.js';
 import { listProjectContainers, removeContainer, stopContainer } from '../runtime/docker/containers.js';
 import { removeProjectNetworks, removeProjectVolumes } from '../runtime/docker/objects.js';
-import { forgetProcess, recordedProcesses, stopGroup } from '../runtime/process.js';
+import { forgetProcess, recordedProcesses, stateDir, stopGroup } from '../runtime/process.js';
 
 export interface DownOptions {
   volumes?: boolean;
@@ -50,13 +50,13 @@ export async function down(docker: Docker, project: Project, opts: DownOptions =
   }
 
   const processes: string[] = [];
-  for (const p of await recordedProcesses(project.dir)) {
+  for (const p of await recordedProcesses(stateDir(project))) {
     if (p.alive) {
       say(`stopping host process ${p.service} (pid ${p.pid})`);
       await stopGroup(p.pid, grace(p.service));
       processes.push(p.service);
     }
-    await forgetProcess(project.dir, p.service);
+    await forgetProcess(stateDir(project), p.service);
   }
 
   const orphansLeft = opts.removeOrphans ? [] : orphans.map((c) => c.name);

@@ -7,7 +7,7 @@ import { FoxdevError } from '../errors.js';
 import type { LogEntry } from '../store/types.js';
 import { listProjectContainers } from '../runtime/docker/containers.js';
 import { containerLogs } from '../runtime/docker/logs.js';
-import { processLogFile } from '../runtime/process.js';
+import { processLogFile, stateDir } from '../runtime/process.js';
 
 export interface LogsOptions {
   follow: boolean;
@@ -35,7 +35,7 @@ export async function serviceLogs(docker: Docker, project: Project, services: st
 
 /** Lines in the file are "<iso time> <stream> <text>", as the process runtime writes them. */
 async function processLogs(project: Project, service: string, o: LogsOptions, onEntry: (e: LogEntry) => void): Promise<void> {
-  const file = processLogFile(project.dir, service);
+  const file = processLogFile(stateDir(project), service);
   const parse = (raw: string): LogEntry => {
     const m = /^(\S+) (stdout|stderr) (.*)$/.exec(raw);
     if (!m) return { service, stream: 'stdout', line: raw, at: Date.now() };

@@ -7,7 +7,7 @@ import { imageName } from '../runtime/labels.js';
 import { listProjectContainers } from '../runtime/docker/containers.js';
 import { imageBuildHash, prepareBuild, type PreparedBuild } from '../runtime/docker/build.js';
 import { missingVolumes } from '../runtime/docker/objects.js';
-import { recordedProcesses } from '../runtime/process.js';
+import { recordedProcesses, stateDir } from '../runtime/process.js';
 
 export interface Observation {
   observed: Observed;
@@ -37,7 +37,7 @@ export async function observe(docker: Docker, project: Project, selected: string
   const volumeKeys = Object.keys(project.volumes).filter((k) => !project.volumes[k].external);
   const missingNames = new Set(await missingVolumes(docker, volumeKeys.map((k) => project.volumes[k].name)));
   const processes: Record<string, number> = {};
-  for (const p of await recordedProcesses(project.dir)) if (p.alive) processes[p.service] = p.pid;
+  for (const p of await recordedProcesses(stateDir(project))) if (p.alive) processes[p.service] = p.pid;
   return {
     observed: {
       containers,

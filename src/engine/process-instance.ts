@@ -8,7 +8,7 @@ export class ProcessInstance implements Instance {
   private current?: HostProcess;
 
   constructor(
-    private readonly projectDir: string,
+    private readonly state: string,
     private readonly service: string,
     private readonly run: ResolvedRun,
     private readonly onLine: (stream: 'stdout' | 'stderr', line: string) => void,
@@ -26,7 +26,7 @@ export class ProcessInstance implements Instance {
 
   async start(): Promise<void> {
     if (this.current && isAlive(this.current.pid)) return; // adopted and still running
-    this.current = await spawnHostProcess(this.projectDir, this.service, this.run, this.onLine, { detached: this.detached });
+    this.current = await spawnHostProcess(this.state, this.service, this.run, this.onLine, { detached: this.detached });
   }
 
   waitExit(): Promise<number> {

@@ -3,7 +3,7 @@ import type Docker from 'dockerode';
 import type { Project } from '../config/project.js';
 import { dependencyOrder, graphOf } from '../plan/graph.js';
 import { listProjectContainers } from '../runtime/docker/containers.js';
-import { recordedProcesses } from '../runtime/process.js';
+import { recordedProcesses, stateDir } from '../runtime/process.js';
 
 export interface PsRow {
   service: string;
@@ -40,7 +40,7 @@ export async function ps(docker: Docker, project: Project): Promise<PsRow[]> {
       });
     }),
   );
-  for (const p of await recordedProcesses(project.dir)) {
+  for (const p of await recordedProcesses(stateDir(project))) {
     rows.push({ service: p.service, kind: 'process', name: `pid ${p.pid}`, state: p.alive ? 'running' : 'exited', health: 'none', ports: [], restarts: 0 });
   }
   const order = dependencyOrder(graphOf(project));

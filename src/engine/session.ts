@@ -20,6 +20,7 @@ import { LogBatcher } from './log-batcher.js';
 import { observe } from './observe.js';
 import { checkPorts } from './port-check.js';
 import { ProcessInstance } from './process-instance.js';
+import { stateDir } from '../runtime/process.js';
 import { ServiceRun } from './service-run.js';
 import { requestRestart, supervise } from './supervise.js';
 
@@ -175,7 +176,7 @@ export class Session {
     const onLine = (stream: 'stdout' | 'stderr', l: string) => this.line(svc.name, stream, l);
     if (svc.kind === 'process') {
       if (!svc.run) throw new FoxdevError('internal', `${svc.name} is a process without a run command`);
-      const inst = new ProcessInstance(project.dir, svc.name, svc.run, onLine, this.opts.detach === true);
+      const inst = new ProcessInstance(stateDir(project), svc.name, svc.run, onLine, this.opts.detach === true);
       if (sp.step.action === 'adopt') {
         inst.adopt(sp.step.pid);
         this.line(svc.name, 'system', `already running (pid ${sp.step.pid}); reattached`);

@@ -16,12 +16,20 @@ export interface HostProcess {
 
 const SIGNALS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
 
-export function pidDir(projectDir: string): string {
-  return join(projectDir, '.foxdev', 'pids');
+/**
+ * Where foxdev keeps a project's host-process state: per project name, because one directory
+ * can hold several projects (`-p shop` and `-p shop-e2e` must not adopt each other's processes).
+ */
+export function stateDir(project: { dir: string; name: string }): string {
+  return join(project.dir, '.foxdev', 'projects', project.name);
 }
 
-export function processLogFile(projectDir: string, service: string): string {
-  return join(projectDir, '.foxdev', 'logs', `${service}.log`);
+export function pidDir(state: string): string {
+  return join(state, 'pids');
+}
+
+export function processLogFile(state: string, service: string): string {
+  return join(state, 'logs', `${service}.log`);
 }
 
 /**
@@ -30,15 +38,15 @@ export function processLogFile(projectDir: string, service: string): string {
  * foxdev can exit while the process goes on.
  */
 export async function spawnHostProcess(
-  projectDir: string,
+  state: string,
   service: string,
   run: ResolvedRun,
   onLine: (stream: 'stdout' | 'stderr', line: string) => void,
   opts: { detached?: boolean } = {},
 ): Promise<HostProcess> {
   const [file, ...args] = run.command;
-  const logFile = processLogFile(projectDir, service);
-  await mkdir(join(projectDir, '.foxdev', 'logs'), { recursive: true });
+  const logFile = processLogFile(state, service);
+  await mkdir(join(state, 'logs'), { recursive: true });
   const detached = opts.detached === true;
   const options: Options = {
     cwd: run.cwd,
@@ -61,8 +69,8 @@ export async function spawnHostProcess(
     throw new Error(`cannot start ${run.command.join(' ')}: ${r.message ?? 'spawn failed'}`);
   }
   const pid = child.pid;
-  await mkdir(pidDir(projectDir), { recursive: true });
-  await writeFile(join(pidDir(projectDir), `${service}.pid`), String(pid));
+  await mkdir(pidDir(state), { recursive: true });
+  await writeFile(join(pidDir(state), `${service}.pid`), String(pid));
   const log = detached ? undefined : createWriteStream(logFile, { flags: 'a' });
   const lineOut = (name: 'stdout' | 'stderr', line: string) => {
     log?.write(`${new Date().toISOString()} ${name} ${line}\n`);
@@ -83,7 +91,7 @@ export async function spawnHostProcess(
   }
   const exited = child.then(async (r) => {
     log?.end();
-    await rm(join(pidDir(projectDir), `${service}.pid`), { force: true });
+    await rm(join(pidDir(state), `${service}.pid`), { force: true });
     if (typeof r.exitCode === 'number') return r.exitCode;
     return 128 + (SIGNALS[r.signal ?? ''] ?? 1);
   });
@@ -133,8 +141,8 @@ async function waitGone(pid: number, maxMs: number): Promise<void> {
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Host processes recorded for this project (left by a detached `up` or a foxdev killed with -9). */
-export async function recordedProcesses(projectDir: string): Promise<Array<{ service: string; pid: number; alive: boolean }>> {
-  const dir = pidDir(projectDir);
+export async function recordedProcesses(state: string): Promise<Array<{ service: string; pid: number; alive: boolean }>> {
+  const dir = pidDir(state);
   const files = await readdir(dir).catch(() => [] as string[]);
   const out: Array<{ service: string; pid: number; alive: boolean }> = [];
   for (const f of files.filter((f) => f.endsWith('.pid'))) {
@@ -151,6 +159,6 @@ export async function recordedProcesses(projectDir: string): Promise<Array<{ ser
   return out;
 }
 
-export async function forgetProcess(projectDir: string, service: string): Promise<void> {
-  await rm(join(pidDir(projectDir), `${service}.pid`), { force: true });
+export async function forgetProcess(state: string, service: string): Promise<void> {
+  await rm(join(pidDir(state), `${service}.pid`), { force: true });
 }

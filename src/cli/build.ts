@@ -1,0 +1,20 @@
+import type { Command } from 'commander';
+import { loadFromOptions } from './options.js';
+
+export function register(program: Command): void {
+  program
+    .command('build')
+    .description('build the images of services with a build section (unchanged contexts are skipped)')
+    .argument('[services...]')
+    .option('--force', 'build even when the context and config are unchanged')
+    .action(async (services: string[], flags: { force?: boolean }, cmd: Command) => {
+      const project = await loadFromOptions(cmd);
+      const { dockerClient, engineUnreachable } = await import('../runtime/docker-client.js');
+      const { buildServices } = await import('../engine/build.js');
+      const docker = dockerClient();
+      await docker.ping().catch((err) => {
+        throw engineUnreachable(err);
+      });
+      await buildServices(docker, project, services, { force: flags.force === true, onLine: (s, l) => process.stdout.write(`${s} | ${l}\n`) });
+    });
+}

@@ -1,0 +1,19 @@
+import type { Command } from 'commander';
+import { loadFromOptions } from './options.js';
+
+export function register(program: Command): void {
+  program
+    .command('restart')
+    .description('restart running services (containers with their stop grace period; host processes are respawned)')
+    .argument('<services...>')
+    .option('-t, --timeout <seconds>', 'grace period before killing')
+    .action(async (services: string[], flags: { timeout?: string }, cmd: Command) => {
+      const project = await loadFromOptions(cmd);
+      const { dockerClient } = await import('../runtime/docker-client.js');
+      const { restartServices } = await import('../engine/restart.js');
+      await restartServices(dockerClient(), project, services, {
+        timeoutMs: flags.timeout ? Number(flags.timeout) * 1000 : undefined,
+        onLine: (l) => process.stdout.write(`${l}\n`),
+      });
+    });
+}

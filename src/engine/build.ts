@@ -1,0 +1,29 @@
+// `foxdev build`: the same builds `up` does, without starting anything. Services build in parallel.
+import type Docker from 'dockerode';
+import type { Project } from '../config/project.js';
+import { FoxdevError } from '../errors.js';
+import { imageName } from '../runtime/labels.js';
+import { buildImage, imageBuildHash, prepareBuild } from '../runtime/docker/build.js';
+
+export async function buildServices(
+  docker: Docker,
+  project: Project,
+  names: string[],
+  o: { force: boolean; onLine: (service: string, line: string) => void },
+): Promise<void> {
+  for (const n of names) if (!project.services[n]) throw new FoxdevError('usage', `no service named ${n} (have: ${Object.keys(project.services).join(', ')})`);
+  const targets = (names.length ? names : Object.keys(project.services)).filter((n) => project.services[n].build && project.services[n].kind !== 'process');
+  await Promise.all(
+    targets.map(async (name) => {
+      const tag = imageName(project.name, name);
+      const prepared = await prepareBuild({ project: project.name, service: name, tag, build: project.services[name].build! });
+      if (!o.force && (await imageBuildHash(docker, tag)) === prepared.hash) {
+        o.onLine(name, `${tag} is up to date (context unchanged)`);
+        return;
+      }
+      const t0 = Date.now();
+      await buildImage(docker, prepared, (l) => o.onLine(name, l));
+      o.onLine(name, `built ${tag} in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+    }),
+  );
+}

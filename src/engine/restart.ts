@@ -1,0 +1,33 @@
+// `foxdev restart` outside a session: restart what runs, found by label or pid file.
+import type Docker from 'dockerode';
+import type { Project } from '../config/project.js';
+import { FoxdevError } from '../errors.js';
+import { listProjectContainers } from '../runtime/docker/containers.js';
+import { recordedProcesses, spawnHostProcess, stateDir, stopGroup } from '../runtime/process.js';
+
+export async function restartServices(
+  docker: Docker,
+  project: Project,
+  services: string[],
+  o: { timeoutMs?: number; onLine: (l: string) => void },
+): Promise<void> {
+  const containers = await listProjectContainers(docker, project.name);
+  const processes = await recordedProcesses(stateDir(project));
+  for (const name of services) {
+    const svc = project.services[name];
+    if (!svc) throw new FoxdevError('usage', `no service named ${name} (have: ${Object.keys(project.services).join(', ')})`);
+    const grace = o.timeoutMs ?? svc.stopGracePeriodMs;
+    if (svc.kind === 'process') {
+      const p = processes.find((x) => x.service === name && x.alive);
+      if (!p || !svc.run) throw new FoxdevError('usage', `${name} is not running`, { hint: `start it with foxdev up -d ${name}` });
+      await stopGroup(p.pid, grace);
+      const started = await spawnHostProcess(stateDir(project), name, svc.run, () => {}, { detached: true });
+      o.onLine(`restarted ${name} (pid ${p.pid} → ${started.pid})`);
+      continue;
+    }
+    const c = containers.find((x) => x.service === name);
+    if (!c) throw new FoxdevError('usage', `${name} has no container`, { hint: `start it with foxdev up -d ${name}` });
+    await docker.getContainer(c.id).restart({ t: Math.ceil(grace / 1000) });
+    o.onLine(`restarted ${c.name}`);
+  }
+}
