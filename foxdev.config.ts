@@ -74,5 +74,5 @@ export default defineConfig({
       ready: { http: `http://localhost:${docsPort}/` },
     },
   },
-  volumes: { 'db-data': {} },
+  volumes: { 'db-data': null },
 });

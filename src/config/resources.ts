@@ -24,8 +24,10 @@ export function resolveVolumes(project: string, declared: Record<string, Dict>):
   return volumes;
 }
 
-function resource(project: string, key: string, raw: Dict): { name: string; external: boolean; labels?: unknown; extra?: Dict } {
-  const { name, external, labels, ...extra } = raw;
+// `raw` is null for a bare `volumes: { data: null }` (compose's `data:`), which a foxdev.config.ts
+// can write too; it means all defaults.
+function resource(project: string, key: string, raw: Dict | null): { name: string; external: boolean; labels?: unknown; extra?: Dict } {
+  const { name, external, labels, ...extra } = raw ?? {};
   const ext = external === true || isPlainObject(external);
   const externalName = isPlainObject(external) && typeof external.name === 'string' ? external.name : undefined;
   return {
