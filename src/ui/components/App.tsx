@@ -12,6 +12,7 @@ import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import type { OnIntent } from '../intent.js';
 import { handleKey, type KeyInfo, type Scroll } from '../keys.js';
 import { computeLayout } from '../layout.js';
+import { splitKeys } from '../split-keys.js';
 import { nextTimeChange } from '../service-columns.js';
 import { computeLogWindow, pageDownAnchor, pageUpAnchor, topAnchor, type WindowQuery } from '../log-window.js';
 import { activeFilter, initialViewState, type ViewState } from '../view-state.js';
@@ -75,15 +76,18 @@ export function App({ store, onIntent, clock = Date.now, ticks = true }: AppProp
   const latest = useRef({ view, services, query });
   latest.current = { view: { ...view, selected }, services, query };
   const onKey = useCallback(
-    (input: string, key: KeyInfo) => {
-      const cur = latest.current;
-      const snapshot = store.getSnapshot();
-      const res = handleKey(cur.view, input, key, { services: cur.services, seedable: selectSeedable(snapshot) });
-      let next = res.view;
-      if (res.scroll) next = { ...next, anchorSeq: applyScroll(snapshot, cur.query, res.scroll) };
-      latest.current = { ...cur, view: next };
-      if (next !== cur.view) setView(next);
-      if (res.intent) onIntent(res.intent);
+    (chunk: string, chunkKey: KeyInfo) => {
+      // Several keys may arrive in one read ("jj\r"); each is handled as if it came alone.
+      for (const [input, key] of splitKeys(chunk, chunkKey)) {
+        const cur = latest.current;
+        const snapshot = store.getSnapshot();
+        const res = handleKey(cur.view, input, key, { services: cur.services, seedable: selectSeedable(snapshot) });
+        let next = res.view;
+        if (res.scroll) next = { ...next, anchorSeq: applyScroll(snapshot, cur.query, res.scroll) };
+        latest.current = { ...cur, view: next };
+        if (next !== cur.view) setView(next);
+        if (res.intent) onIntent(res.intent);
+      }
     },
     [store, onIntent],
   );

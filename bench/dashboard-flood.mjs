@@ -1,0 +1,278 @@
+#!/usr/bin/env node
+// The dashboard under a real log flood, in a real terminal, against the real engine.
+//
+//   npx tsc -p . && flock /tmp/foxdev-docker.lock node bench/dashboard-flood.mjs \
+//       [--services 10] [--rate 2000] [--seconds 20] [--keys 10] [--idle-seconds 30] [--only flood|idle]
+//
+// Flood: a compose project generated in a temp dir, `services` × foxdev/busybox:1, each printing
+// `rate` numbered lines a second for `seconds` (a busybox sh loop paced on /proc/uptime; all start
+// at the same wall-clock second, a few seconds after `up`, so the dashboard is settled first).
+// `foxdev up` runs in tmux at 120×40 (its own -L socket). Measured on foxdev's process:
+//   - CPU as a share of one core: Δ(utime+stime) in /proc/<pid>/stat over the flood (+2 s drain);
+//   - peak RSS: VmHWM in /proc/<pid>/status;
+//   - frames a second: every non-empty stdout write that is not a bare synchronised-update marker
+//     (Ink writes one per frame), counted by a 10-line --import preload written to the temp dir;
+//     no code in foxdev itself;
+//   - key → screen: j/k during the flood, polling capture-pane until the ▸ marker has moved; median;
+//   - the rate really reached: first/last line times per service from `foxdev logs -t`;
+//   - completeness: `foxdev logs` returns every numbered line (services × rate × seconds).
+// Idle: the example (foxdev.config.ts) up in tmux, everything ready, then foxdev's CPU over
+// `idle-seconds` (the example's worker prints one line every few seconds; nothing else).
+// Targets (issue 5): < 50 % of a core, < 250 MB RSS, key → screen < 200 ms, idle < 2 %.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(root, 'dist/cli/main.js');
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : dflt;
+};
+const SERVICES = Number(arg('services', 10));
+const RATE = Number(arg('rate', 2000));
+const SECONDS = Number(arg('seconds', 20));
+const KEYS = Number(arg('keys', 10));
+const IDLE_SECONDS = Number(arg('idle-seconds', 30));
+const ONLY = arg('only', 'both');
+const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// ---- tmux on a socket of our own ----------------------------------------------------------
+const SOCKET = `foxdev-bench-${process.pid}`;
+// Through sh, closing fds 3–9 first: a tmux server started from a shell under `flock` kept the
+// lock's fd, and so the lock, for as long as it lived; this way it cannot, however it is started.
+const tmux = (...args) =>
+  execFileSync('sh', ['-c', 'exec 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&-; exec tmux "$@"', 'sh', '-L', SOCKET, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+const capture = () => tmux('capture-pane', '-p', '-t', 'bench');
+const shq = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/** Start `foxdev … up` in a 120×40 pane; returns foxdev's pid (exec: the pane's process is node). */
+function startUp(args, env, preload) {
+  const envs = Object.entries(env).map(([k, v]) => `${k}=${shq(v)}`).join(' ');
+  const node = preload ? `node --import ${shq(preload)}` : 'node';
+  const cmd = `cd ${shq(root)} && exec env ${envs} ${node} ${shq(cli)} ${args.map(shq).join(' ')} up`;
+  tmux('new-session', '-d', '-x', '120', '-y', '40', '-s', 'bench', cmd, ';', 'set-option', '-g', 'remain-on-exit', 'on');
+  return Number(tmux('display-message', '-p', '-t', 'bench', '#{pane_pid}').trim());
+}
+
+async function waitScreen(what, test, timeoutMs) {
+  const t0 = Date.now();
+  let s = '';
+  while (Date.now() - t0 < timeoutMs) {
+    s = capture();
+    if (test(s)) return s;
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${what}:\n${s}`);
+}
+
+/** Quit with q and wait for foxdev to end; returns its exit status. */
+async function quit() {
+  tmux('send-keys', '-t', 'bench', 'q');
+  const t0 = Date.now();
+  while (Date.now() - t0 < 90_000) {
+    const [dead, code] = tmux('display-message', '-p', '-t', 'bench', '#{pane_dead} #{pane_dead_status}').trim().split(' ');
+    if (dead === '1') return Number(code);
+    await sleep(200);
+  }
+  throw new Error('foxdev did not exit within 90 s of q');
+}
+
+function cpuTicks(pid) {
+  // Fields after the command name (which may hold spaces) start at field 3; utime is 14, stime 15.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(f[11]) + Number(f[12]);
+}
+const peakRssMb = (pid) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+
+function cleanup(project, cwd) {
+  try {
+    tmux('kill-server');
+  } catch {}
+  try {
+    execFileSync('node', [cli, ...(cwd ? ['-C', cwd] : []), '-p', project, 'down', '-v'], { cwd: root, stdio: 'ignore', env: { ...process.env, ...PORTS_IDLE } });
+  } catch {}
+}
+
+// ---- flood ---------------------------------------------------------------------------------
+const FLOOD_SH = `# One flooding service: PER_TICK numbered lines per 100 ms tick, TICKS ticks, paced
+# on /proc/uptime (centiseconds) so the rate holds whatever the echo loop costs.
+while [ "$(date +%s)" -lt "$FLOOD_AT" ]; do sleep 0.1; done
+read up _ < /proc/uptime; start=\${up%.*}\${up#*.}
+n=0; t=0
+while [ $t -lt $TICKS ]; do
+  i=0
+  while [ $i -lt $PER_TICK ]; do
+    echo "$SVC $n the quick brown fox jumps over the lazy dog 0123456789"
+    n=$((n+1)); i=$((i+1))
+  done
+  t=$((t+1))
+  read up _ < /proc/uptime; now=\${up%.*}\${up#*.}
+  rest=$((start + t * 10 - now))
+  if [ $rest -gt 0 ]; then sleep 0.$(printf %02d $rest); fi
+done
+`;
+// The preload that counts frames: a timestamp per stdout write that carries a frame, dumped at exit.
+const FRAMES_MJS = `import { writeFileSync } from 'node:fs';
+const times = [];
+const write = process.stdout.write.bind(process.stdout);
+const MARKERS = new Set(['\\x1b[?2026h', '\\x1b[?2026l', '']);
+process.stdout.write = (chunk, ...rest) => {
+  if (!MARKERS.has(String(chunk))) times.push(Date.now());
+  return write(chunk, ...rest);
+};
+process.on('exit', () => writeFileSync(process.env.FOXDEV_BENCH_FRAMES, times.join('\\n')));
+`;
+
+async function flood() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'foxdev-flood-'));
+  const project = `flood-${process.pid}`;
+  const result = {};
+  try {
+    mkdirSync(path.join(dir, 'flood'));
+    writeFileSync(path.join(dir, 'flood/flood.sh'), FLOOD_SH);
+    writeFileSync(path.join(dir, 'frames.mjs'), FRAMES_MJS);
+    const floodAt = Math.ceil(Date.now() / 1000) + 12;
+    const perTick = RATE / 10;
+    if (!Number.isInteger(perTick)) throw new Error('--rate must be a multiple of 10');
+    const names = Array.from({ length: SERVICES }, (_, i) => `s${String(i).padStart(2, '0')}`);
+    const compose = ['services:'];
+    for (const n of names) {
+      compose.push(
+        `  ${n}:`,
+        `    image: foxdev/busybox:1`,
+        `    command: ["sh", "/flood/flood.sh"]`,
+        `    volumes: ["./flood:/flood:ro"]`,
+        `    environment: { SVC: ${n}, FLOOD_AT: "${floodAt}", TICKS: "${SECONDS * 10}", PER_TICK: "${perTick}" }`,
+      );
+    }
+    writeFileSync(path.join(dir, 'compose.yaml'), compose.join('\n') + '\n');
+    const framesFile = path.join(dir, 'frames.txt');
+
+    const pid = startUp(['-C', dir, '-p', project], { FOXDEV_BENCH_FRAMES: framesFile }, path.join(dir, 'frames.mjs'));
+    await waitScreen('every flood service running', (s) => s.includes(`${SERVICES}/${SERVICES} ready`), 60_000);
+    const untilFlood = floodAt * 1000 - Date.now();
+    if (untilFlood < 500) throw new Error('the services took too long to start; the flood began before measuring');
+    await sleep(untilFlood);
+    const t0 = Date.now();
+    const c0 = cpuTicks(pid);
+
+    // Keys during the flood: j then k alternately, each timed until the marker moves.
+    const latencies = [];
+    const selectedRow = (s) => s.split('\n').find((l) => l.startsWith('▸ '))?.slice(2).split(' ')[0];
+    await sleep(1000);
+    for (let k = 0; k < KEYS; k++) {
+      const before = selectedRow(capture());
+      const key = k % 2 === 0 ? 'j' : 'k';
+      const want = names[names.indexOf(before) + (key === 'j' ? 1 : -1)];
+      const sent = performance.now();
+      tmux('send-keys', '-t', 'bench', key);
+      for (;;) {
+        if (selectedRow(capture()) === want) break;
+        if (performance.now() - sent > 5000) throw new Error(`key ${key}: selection never moved to ${want}`);
+      }
+      latencies.push(performance.now() - sent);
+      await sleep(Math.max(0, ((SECONDS - 3) * 1000) / KEYS - (performance.now() - sent)));
+    }
+    // The rest of the flood, and 2 s for foxdev to drain what is still in flight.
+    await sleep(Math.max(0, t0 + SECONDS * 1000 + 2000 - Date.now()));
+    const t1 = Date.now();
+    const c1 = cpuTicks(pid);
+    result.cpu = ((c1 - c0) / CLK_TCK / ((t1 - t0) / 1000)) * 100;
+    result.rss = peakRssMb(pid);
+    result.keys = latencies;
+    result.screen = capture();
+    result.exit = await quit();
+    const frames = readFileSync(framesFile, 'utf8').split('\n').map(Number);
+    result.fps = frames.filter((t) => t >= t0 && t < t0 + SECONDS * 1000).length / SECONDS;
+
+    // Every line back from `foxdev logs`, and the rate each service really printed at.
+    const perSvc = new Map(names.map((n) => [n, { count: 0, next: 0, ooo: 0, first: NaN, last: NaN }]));
+    const lp = spawn('node', [cli, '-C', dir, '-p', project, 'logs', '-t', '--no-color'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const tod = (s) => {
+      const [h, m, rest] = s.split(':');
+      return (Number(h) * 3600 + Number(m) * 60 + Number(rest)) * 1000;
+    };
+    for await (const line of createInterface({ input: lp.stdout })) {
+      const m = /^(\d\d:\d\d:\d\d\.\d{3}) (s\d+) +\| (s\d+) (\d+) the quick/.exec(line);
+      if (!m) continue;
+      const s = perSvc.get(m[2]);
+      if (!s || m[3] !== m[2]) continue;
+      // Each line's number must be the next one: nothing lost, nothing doubled, in order.
+      if (Number(m[4]) !== s.next) s.ooo++;
+      s.next = Number(m[4]) + 1;
+      s.count++;
+      const at = tod(m[1]);
+      if (Number.isNaN(s.first)) s.first = at;
+      s.last = at;
+    }
+    await new Promise((r) => lp.on('close', r));
+    result.lines = [...perSvc.values()].reduce((n, s) => n + s.count, 0);
+    result.outOfOrder = [...perSvc.values()].reduce((n, s) => n + s.ooo, 0);
+    result.rates = [...perSvc.values()].map((s) => (s.count - 1) / ((s.last - s.first) / 1000));
+  } finally {
+    cleanup(project, dir);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return result;
+}
+
+// ---- idle ----------------------------------------------------------------------------------
+const PORTS_IDLE = { SHOP_API_PORT: '4330', SHOP_WEB_PORT: '4331', SHOP_DOCS_PORT: '4332' };
+
+async function idle() {
+  const project = `idle-${process.pid}`;
+  try {
+    const pid = startUp(['-p', project], PORTS_IDLE);
+    await waitScreen('the example ready', (s) => s.includes('6/6 ready'), 180_000);
+    // Let the last probes and the first "seconds" ticks of the uptimes settle.
+    await sleep(3000);
+    const t0 = Date.now();
+    const c0 = cpuTicks(pid);
+    await sleep(IDLE_SECONDS * 1000);
+    const cpu = ((cpuTicks(pid) - c0) / CLK_TCK / ((Date.now() - t0) / 1000)) * 100;
+    const rss = peakRssMb(pid);
+    const exit = await quit();
+    return { cpu, rss, exit };
+  } finally {
+    cleanup(project);
+  }
+}
+
+// ---- report --------------------------------------------------------------------------------
+const rows = [];
+const row = (what, value, target, ok) => rows.push([what, value, target, ok === undefined ? '' : ok ? 'ok' : 'MISS']);
+if (ONLY !== 'idle') {
+  const f = await flood();
+  const expected = SERVICES * RATE * SECONDS;
+  const keyMed = median(f.keys);
+  row('flood CPU (share of one core)', `${f.cpu.toFixed(1)} %`, '< 50 %', f.cpu < 50);
+  row('flood peak RSS (VmHWM)', `${f.rss.toFixed(0)} MB`, '< 250 MB', f.rss < 250);
+  row('frames a second during the flood', f.fps.toFixed(1), '≈ 15 (cap)', f.fps <= 20 && f.fps >= 5);
+  row(`key → screen, median of ${f.keys.length}`, `${keyMed.toFixed(0)} ms (max ${Math.max(...f.keys).toFixed(0)})`, '< 200 ms', keyMed < 200);
+  row('rate reached per service (min / max)', `${Math.min(...f.rates).toFixed(0)} / ${Math.max(...f.rates).toFixed(0)} lines/s`, `≈ ${RATE}`, Math.min(...f.rates) >= RATE * 0.95);
+  row('foxdev logs: numbered lines back', `${f.lines} of ${expected}${f.outOfOrder ? `, ${f.outOfOrder} out of order` : ''}`, 'all', f.lines === expected && f.outOfOrder === 0);
+  row('flood: foxdev exit status after q', String(f.exit), '0', f.exit === 0);
+  if (process.argv.includes('--show-screen')) console.log(f.screen);
+}
+if (ONLY !== 'flood') {
+  const i = await idle();
+  row(`idle CPU, example up, ${IDLE_SECONDS} s`, `${i.cpu.toFixed(2)} %`, '< 2 %', i.cpu < 2);
+  row('idle peak RSS', `${i.rss.toFixed(0)} MB`, '', undefined);
+  row('idle: foxdev exit status after q', String(i.exit), '0', i.exit === 0);
+}
+const widths = [0, 1, 2, 3].map((c) => Math.max(...[['measure', 'value', 'target', ''], ...rows].map((r) => r[c].length)));
+const fmt = (r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+console.log(`\ndashboard flood: ${SERVICES} services × ${RATE} lines/s × ${SECONDS} s, tmux 120×40, ${os.cpus().length} cores`);
+console.log(fmt(['measure', 'value', 'target', '']));
+for (const r of rows) console.log(fmt(r));
+process.exitCode = rows.some((r) => r[3] === 'MISS') ? 1 : 0;
