@@ -21,6 +21,7 @@ type Op =
   | { op: 'mkdir'; dir: number; name: number }
   | { op: 'rmdir'; dir: number }
   | { op: 'mvdir'; dir: number; to: number; name: number }
+  | { op: 'retype'; file: number; size: number }
   | { op: 'pause'; ms: number };
 
 const NAMES = ['a', 'b', 'c.ts', 'd e.js', 'f-g', 'ünï', 'long-name-'.repeat(12), 'x.json', '.env', 'h'];
@@ -34,6 +35,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ op: fc.constant('mkdir' as const), dir: idx, name: idx }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('rmdir' as const), dir: idx }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('mvdir' as const), dir: idx, to: idx, name: idx }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('retype' as const), file: idx, size: fc.nat({ max: 3000 }) }) },
 );
 
 /** Applies ops to a host dir, tracking files and dirs so every op is valid. */
@@ -114,6 +116,27 @@ class HostModel {
         const move = (p: string) => (p === from ? to : p.startsWith(`${from}/`) ? to + p.slice(from.length) : p);
         this.files = this.files.map(move);
         this.dirs = this.dirs.map(move);
+        return;
+      }
+      case 'retype': {
+        // A file becomes a directory of the same name (with a file inside), or a directory a file.
+        if (o.size % 2 === 0) {
+          const rel = this.pick(this.files, o.file);
+          if (!rel) return;
+          await rm(this.abs(rel));
+          await mkdir(this.abs(rel));
+          await writeFile(this.abs(path.join(rel, 'inner')), this.content(o.size, this.counter));
+          this.files = this.files.filter((f) => f !== rel).concat(path.join(rel, 'inner'));
+          this.dirs.push(rel);
+        } else {
+          const rel = this.pick(this.dirs.slice(1), o.file);
+          if (!rel) return;
+          await rm(this.abs(rel), { recursive: true });
+          await writeFile(this.abs(rel), this.content(o.size, this.counter));
+          const inside = (p: string) => p === rel || p.startsWith(`${rel}/`);
+          this.files = this.files.filter((f) => !inside(f)).concat(rel);
+          this.dirs = this.dirs.filter((d) => !inside(d));
+        }
         return;
       }
       case 'pause':

@@ -2,6 +2,8 @@
 // batcher → one batch at a time, observed (lstat) just before it is handed on. Batches that
 // arrive while one is being applied merge, so a slow container never builds a backlog.
 // Anything else that must not overlap a batch (catch-up) runs through `exclusive`.
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 import { createBatcher, DEFAULT_MAX_WAIT_MS, DEFAULT_QUIET_MS, type BatchEntry } from '../../watch/batcher.js';
 import { systemClock, type Clock } from '../../watch/clock.js';
 import { watchRoots, type WatchRoot } from '../../watch/watcher.js';
@@ -13,6 +15,8 @@ export interface PumpOptions {
   roots: WatchRoot[];
   onBatch: (changes: ObservedChange[]) => Promise<void>;
   onError: (err: FoxdevError) => void;
+  /** The pending count changed: a batch was queued or finished. */
+  onPending?: () => void;
   quietMs?: number;
   maxWaitMs?: number;
   clock?: Clock;
@@ -38,6 +42,7 @@ function kindChanged(gone: 'file' | 'dir' | undefined, now: ObservedChange['kind
 
 export async function startPump(opts: PumpOptions): Promise<Pump> {
   const clock = opts.clock ?? systemClock;
+  const quietMs = opts.quietMs ?? DEFAULT_QUIET_MS;
   let queued = new Map<string, BatchEntry>();
   let inFlight = 0;
   let lock: Promise<unknown> = Promise.resolve();
@@ -71,16 +76,34 @@ export async function startPump(opts: PumpOptions): Promise<Pump> {
         .filter(({ change: c, sig }) => applied.get(c.path) !== sig)
         .filter(({ change: c }) => c.kind !== 'absent' || wasThere(c.path, batch.get(c.path)?.born))
         .map(({ change: c }) => (kindChanged(batch.get(c.path)?.gone, c.kind) ? { ...c, replaced: true } : c));
+      const newDirs: string[] = [];
       for (const { change: c, sig } of observed) {
+        if (c.kind === 'dir' && !known.has(c.path)) newDirs.push(c.path);
         if (c.kind === 'absent') known.delete(c.path);
         else known.add(c.path);
         applied.set(c.path, sig);
       }
       if (changes.length) await opts.onBatch(changes);
+      // A file written into a brand-new directory before chokidar's watch on it is in place
+      // gets an 'add' (maybe while still empty) and then no event for the rest of its content.
+      // Look at new directories once more after a quiet period: by then the watch exists, and
+      // anything that changed since we read it differs in signature and is sent again.
+      if (newDirs.length) clock.setTimeout(() => void rescan(newDirs), quietMs);
     } finally {
       inFlight = 0;
+      opts.onPending?.();
     }
   };
+
+  const rescan = async (dirs: string[]): Promise<void> => {
+    for (const dir of dirs) {
+      for (const entry of await readdir(dir, { recursive: true }).catch(() => [] as string[])) {
+        const abs = path.join(dir, entry);
+        if (wanted(abs)) batcher.add(abs, 'hint');
+      }
+    }
+  };
+  const wanted = (abs: string): boolean => opts.roots.some((r) => r.watched(abs));
 
   const kick = (): void => {
     if (scheduled || closed) return;
@@ -89,7 +112,7 @@ export async function startPump(opts: PumpOptions): Promise<Pump> {
   };
 
   const batcher = createBatcher({
-    quietMs: opts.quietMs ?? DEFAULT_QUIET_MS,
+    quietMs,
     maxWaitMs: opts.maxWaitMs ?? DEFAULT_MAX_WAIT_MS,
     clock,
     onFlush: (batch) => {
@@ -98,6 +121,7 @@ export async function startPump(opts: PumpOptions): Promise<Pump> {
         queued.set(p, { born: prev?.born ?? e.born, gone: e.gone ?? prev?.gone });
       }
       kick();
+      opts.onPending?.();
     },
   });
 

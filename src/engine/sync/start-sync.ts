@@ -155,6 +155,7 @@ export async function startSync(opts: StartSyncOptions): Promise<SyncSession> {
     roots: rules.map((r) => ({ path: r.rule.path, watched: r.matcher.watched })),
     onBatch,
     onError: fail,
+    onPending: () => report({}),
     quietMs: opts.quietMs,
     maxWaitMs: opts.maxWaitMs,
     clock,
@@ -186,5 +187,5 @@ export async function startSync(opts: StartSyncOptions): Promise<SyncSession> {
   }
   if (opts.signal?.aborted) await close();
 
-  return { catchUp, flush: () => p.flush(), close, status: () => status };
+  return { catchUp, flush: () => p.flush(), close, status: () => ({ ...status, pending: p.pending() }) };
 }
