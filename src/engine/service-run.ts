@@ -24,6 +24,8 @@ export class ServiceRun {
   consecutiveCrashes = 0;
   startedAt = 0;
   stopping = false;
+  /** Bumped when the instance is replaced (rebuild): the old one's supervisor then ends quietly. */
+  generation = 0;
   /** The next exit is a requested restart (a key press, a dependency's restart), not a crash. */
   restartRequested = false;
   lastProbe = '';

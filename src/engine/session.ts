@@ -22,6 +22,7 @@ import { checkPorts } from './port-check.js';
 import { ProcessInstance } from './process-instance.js';
 import { stateDir } from '../runtime/process.js';
 import { ServiceRun } from './service-run.js';
+import { LiveSync } from './live-sync.js';
 import { requestRestart, supervise } from './supervise.js';
 
 export interface SessionOptions {
@@ -49,6 +50,7 @@ export class Session {
   private readonly ctx: SessionContext;
   private builds = new Map<string, PreparedBuild>();
   private tasks: Promise<void>[] = [];
+  private readonly sync: LiveSync;
   plan?: UpPlan;
 
   constructor(private readonly opts: SessionOptions) {
@@ -62,6 +64,24 @@ export class Session {
       now,
       say: (service, line) => this.line(service, 'system', line),
     };
+    this.sync = new LiveSync(opts.docker, opts.project, {
+      dispatch: opts.dispatch,
+      say: this.ctx.say,
+      restart: (s) => this.restart(s),
+      rebuild: (s, because) => this.rebuild(s, because),
+      signal: this.abort.signal,
+    });
+  }
+
+  private supervisor() {
+    return { instances: this.instances, onRestarted: (run: ServiceRun) => void this.sync.restarted(run.name) };
+  }
+
+  /** Live sync runs in the foreground only; a detached `up` leaves nobody to watch files. */
+  private async startSyncFor(svc: Service, instance: Instance): Promise<void> {
+    if (this.opts.detach || !svc.sync.length) return;
+    if (instance instanceof ContainerInstance) await this.sync.attachContainer(svc, instance.id);
+    else await this.sync.watchProcess(svc);
   }
 
   /** The services to run for `targets` (all when empty): them and what they need, dependencies first. */
@@ -149,7 +169,8 @@ export class Session {
         instance.attach();
       }
       else await instance.start();
-      await supervise(this.ctx, run, instance, { instances: this.instances });
+      await this.startSyncFor(run.svc, instance);
+      await supervise(this.ctx, run, instance, this.supervisor());
     } catch (err) {
       if (this.abort.signal.aborted) return;
       const reason = err instanceof FoxdevError ? err.message : `${(err as Error).message}`;
@@ -243,14 +264,13 @@ export class Session {
     this.builds.set(service, prepared);
     this.opts.dispatch({ type: 'service/phase', service, phase: 'building', at: this.ctx.now() });
     await buildImage(docker, prepared, (l) => this.line(service, 'stdout', l), this.abort.signal);
-    // Replace the container: the supervisor of the old one sees a stop, not a crash.
-    run.stopping = true;
+    // Replace the container: the old one's supervisor ends quietly instead of seeing a crash.
+    run.generation++;
+    run.resetForRestart();
     if (old) {
       await old.stop(svc.stopGracePeriodMs).catch(() => old.kill());
       old.release();
     }
-    run.stopping = false;
-    run.resetForRestart();
     const spec = containerSpec(project, svc, imageName(project.name, service), prepared.hash);
     const existing = (await listProjectContainers(docker, project.name)).find((c) => c.service === service);
     if (existing) await removeContainer(docker, existing.id);
@@ -259,7 +279,8 @@ export class Session {
     this.instances.set(service, inst);
     this.opts.dispatch({ type: 'service/phase', service, phase: 'starting', at: this.ctx.now() });
     await inst.start();
-    this.tasks.push(supervise(this.ctx, run, inst, { instances: this.instances }));
+    await this.startSyncFor(svc, inst);
+    this.tasks.push(supervise(this.ctx, run, inst, this.supervisor()));
   }
 
   /** Reset and seed databases (dashboard `s`, `foxdev seed`). */
@@ -294,6 +315,7 @@ export class Session {
     } else {
       await Promise.all([...this.runs.values()].map((run) => this.stopOne(run)));
     }
+    await this.sync.close();
     this.logs.flush();
     await Promise.allSettled(this.tasks);
   }

@@ -8,10 +8,13 @@ import type { ServiceRun } from './service-run.js';
 
 export interface Supervisor {
   instances: Map<string, Instance>;
+  /** Called after each restart, once the instance runs again (live sync catches up then). */
+  onRestarted?: (run: ServiceRun) => void;
 }
 
 export async function supervise(ctx: SessionContext, run: ServiceRun, instance: Instance, sup: Supervisor): Promise<void> {
   const isJob = run.svc.kind === 'job';
+  const generation = run.generation;
   for (;;) {
     run.startedAt = ctx.now();
     ctx.dispatch({ type: 'service/started', service: run.name, at: run.startedAt });
@@ -24,11 +27,13 @@ export async function supervise(ctx: SessionContext, run: ServiceRun, instance: 
       });
     }
     const code = await instance.waitExit().catch(() => -1);
+    if (run.generation !== generation) return; // replaced by a rebuild; the new one is supervised
     run.probes.abort();
     if (run.stopping || ctx.signal.aborted) return;
     if (run.restartRequested) {
       run.restartRequested = false;
       if (!(await startAgain(ctx, run, instance))) return;
+      sup.onRestarted?.(run);
       continue;
     }
 
@@ -63,6 +68,7 @@ export async function supervise(ctx: SessionContext, run: ServiceRun, instance: 
     await sleep(delay, ctx.signal);
     if (run.stopping || ctx.signal.aborted) return;
     if (!(await startAgain(ctx, run, instance))) return;
+    sup.onRestarted?.(run);
     void restartDependents(ctx, run, sup);
   }
 }
