@@ -293,6 +293,12 @@ export class Session {
       try {
         await this.opts.reseed(this.opts.project.services[service], inst, (l) => this.line(service, 'system', l));
         this.opts.dispatch({ type: 'seed/status', service, state: 'seeded', at: this.ctx.now() });
+        // Dependents may hold connections or caches of the old data; the seed config says whether to restart them.
+        if (this.opts.project.services[service].seed?.dependents === 'restart') {
+          for (const run of this.runs.values()) {
+            if (run.svc.depends_on[service] && this.instances.has(run.name) && run.svc.kind !== 'job') await this.restart(run.name);
+          }
+        }
       } catch (err) {
         this.opts.dispatch({ type: 'seed/status', service, state: 'failed', at: this.ctx.now(), message: (err as Error).message });
         throw err;
