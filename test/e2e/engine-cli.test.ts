@@ -97,6 +97,18 @@ describe.runIf(hasEngine)('foxdev up/down against the engine', () => {
     expect(third.app).toBe(first.app);
   });
 
+  it('up <service> plans that service and what it needs, nothing else', async () => {
+    const p = uniq('subset');
+    const r = await foxdev(['-C', 'fixtures/engine-chain', '-p', p, 'up', 'job', '--dry-run']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toBe(
+      [`project ${p}`, 'db   container create', 'job  job       create  after db:healthy'].join('\n'),
+    );
+    const bad = await foxdev(['-C', 'fixtures/engine-chain', '-p', p, 'up', 'nope', '--dry-run']);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toBe('foxdev: no service named nope (have: db, job, app)');
+  });
+
   it('a host port already taken is reported before anything starts', async () => {
     const p = uniq('port');
     const blocker: Server = createServer();
