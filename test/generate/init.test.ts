@@ -113,7 +113,7 @@ describe('compose and foxdev.config.ts', () => {
     for (const svc of Object.values(c.services) as any[]) expect(svc.healthcheck.test[0]).toBe('CMD');
     expect(c.services.api.depends_on).toEqual({ postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
     expect(c.services.api.ports).toEqual(['4000:4000']);
-    expect(c.services.api.build).toEqual({ context: '.', target: 'prod' });
+    expect(c.services.api.build).toEqual({ context: '.', target: 'prod', args: { NODE_IMAGE: '${NODE_IMAGE:-node:20-bookworm-slim}' } });
     expect(c.volumes).toEqual({ 'postgres-data': {}, 'redis-data': {} });
   });
 

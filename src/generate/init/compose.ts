@@ -15,11 +15,27 @@ function appEnv(d: Detected, o: InitOptions, mode: string): Record<string, strin
   return key ? { [key]: mode } : {};
 }
 
+/**
+ * The Dockerfile's base-image build args, passed through from the environment with the same
+ * defaults, so a machine with a mirror or locally built images (no registry) can run
+ * `NODE_IMAGE=my/node:20 foxdev up` without editing anything.
+ */
+const BASE_ARGS: Record<Detected['stack'], Record<string, string>> = {
+  node: { NODE_IMAGE: 'node:20-bookworm-slim' },
+  python: { PYTHON_IMAGE: 'python:3.12-slim-bookworm' },
+  go: { GO_IMAGE: 'golang:1.22-bookworm', RUNTIME_IMAGE: 'busybox:1.36-musl' },
+  static: { RUNTIME_IMAGE: 'busybox:1.36-musl' },
+};
+
 export function composeBase(d: Detected, o: InitOptions): string {
   const env: Record<string, string> = { PORT: String(o.port) };
   for (const a of o.with) Object.assign(env, ADDON_SPECS[a].appEnv);
   const app: Record<string, unknown> = {
-    build: { context: '.', target: 'prod' },
+    build: {
+      context: '.',
+      target: 'prod',
+      args: Object.fromEntries(Object.entries(BASE_ARGS[d.stack]).map(([k, v]) => [k, `\${${k}:-${v}}`])),
+    },
     ports: [`${o.port}:${o.port}`],
     environment: env,
     healthcheck: { test: appHealthTest(d.stack, o.port, o.healthPath), interval: '10s', timeout: '3s', retries: 3, start_period: '10s' },
