@@ -11,8 +11,8 @@
 //   - CPU as a share of one core: Δ(utime+stime) in /proc/<pid>/stat over the flood (+2 s drain);
 //   - peak RSS: VmHWM in /proc/<pid>/status;
 //   - frames a second: every non-empty stdout write that is not a bare synchronised-update marker
-//     (Ink writes one per frame), counted by a 10-line --import preload written to the temp dir;
-//     no code in foxdev itself;
+//     (Ink writes one per frame), counted by a small --import preload written to the temp dir
+//     (it also samples process.memoryUsage() to say what the peak is made of); no code in foxdev;
 //   - key → screen: j/k during the flood, polling capture-pane until the ▸ marker has moved; median;
 //   - the rate really reached: first/last line times per service from `foxdev logs -t`;
 //   - completeness: `foxdev logs` returns every numbered line (services × rate × seconds).
@@ -75,8 +75,10 @@ async function quit() {
   tmux('send-keys', '-t', 'bench', 'q');
   const t0 = Date.now();
   while (Date.now() - t0 < 90_000) {
-    const [dead, code] = tmux('display-message', '-p', '-t', 'bench', '#{pane_dead} #{pane_dead_status}').trim().split(' ');
-    if (dead === '1') return Number(code);
+    // The pane is dead once its pty closes; the status is recorded a moment later, on reaping.
+    const [dead, code, signal] = tmux('display-message', '-p', '-t', 'bench', '#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}').trim().split('|');
+    if (dead === '1' && signal) return `signal ${signal}`;
+    if (dead === '1' && code !== '') return code;
     await sleep(200);
   }
   throw new Error('foxdev did not exit within 90 s of q');
@@ -87,6 +89,19 @@ function cpuTicks(pid) {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return Number(f[11]) + Number(f[12]);
+}
+/** All CPUs, from /proc/stat: busy and total ticks (context: the machine is shared). */
+function machineTicks() {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const total = f.reduce((a, b) => a + b, 0);
+  return { busy: total - f[3] - f[4], total };
+}
+function pidOf(name) {
+  try {
+    return Number(execFileSync('pidof', ['-s', name], { encoding: 'utf8' }).trim()) || undefined;
+  } catch {
+    return undefined;
+  }
 }
 const peakRssMb = (pid) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 const median = (xs) => {
@@ -130,7 +145,16 @@ process.stdout.write = (chunk, ...rest) => {
   if (!MARKERS.has(String(chunk))) times.push(Date.now());
   return write(chunk, ...rest);
 };
-process.on('exit', () => writeFileSync(process.env.FOXDEV_BENCH_FRAMES, times.join('\\n')));
+// Where the memory is when RSS peaks (V8 heap vs. Buffers), sampled every 250 ms.
+let peak = { rss: 0 };
+setInterval(() => {
+  const m = process.memoryUsage();
+  if (m.rss > peak.rss) peak = m;
+}, 250).unref();
+process.on('exit', () => {
+  writeFileSync(process.env.FOXDEV_BENCH_FRAMES, times.join('\\n'));
+  writeFileSync(process.env.FOXDEV_BENCH_FRAMES + '.mem', JSON.stringify(peak));
+});
 `;
 
 async function flood() {
@@ -165,6 +189,9 @@ async function flood() {
     await sleep(untilFlood);
     const t0 = Date.now();
     const c0 = cpuTicks(pid);
+    const m0 = machineTicks();
+    const dockerd = pidOf('dockerd');
+    const d0 = dockerd ? cpuTicks(dockerd) : 0;
 
     // Keys during the flood: j then k alternately, each timed until the marker moves.
     const latencies = [];
@@ -176,9 +203,12 @@ async function flood() {
       const want = names[names.indexOf(before) + (key === 'j' ? 1 : -1)];
       const sent = performance.now();
       tmux('send-keys', '-t', 'bench', key);
+      // Polled every ~10 ms: each capture costs a tmux round trip, and a tight loop of them would
+      // take CPU from foxdev on a 2-core machine and slow the very thing being measured.
       for (;;) {
         if (selectedRow(capture()) === want) break;
         if (performance.now() - sent > 5000) throw new Error(`key ${key}: selection never moved to ${want}`);
+        await sleep(10);
       }
       latencies.push(performance.now() - sent);
       await sleep(Math.max(0, ((SECONDS - 3) * 1000) / KEYS - (performance.now() - sent)));
@@ -188,11 +218,17 @@ async function flood() {
     const t1 = Date.now();
     const c1 = cpuTicks(pid);
     result.cpu = ((c1 - c0) / CLK_TCK / ((t1 - t0) / 1000)) * 100;
+    const m1 = machineTicks();
+    result.machine = ((m1.busy - m0.busy) / (m1.total - m0.total)) * 100;
+    result.dockerd = dockerd ? ((cpuTicks(dockerd) - d0) / CLK_TCK / ((t1 - t0) / 1000)) * 100 : NaN;
     result.rss = peakRssMb(pid);
     result.keys = latencies;
     result.screen = capture();
     result.exit = await quit();
     const frames = readFileSync(framesFile, 'utf8').split('\n').map(Number);
+    const mem = JSON.parse(readFileSync(framesFile + '.mem', 'utf8'));
+    const mb = (n) => (n / 1048576).toFixed(0);
+    result.mem = `rss ${mb(mem.rss)}: heap ${mb(mem.heapUsed)}/${mb(mem.heapTotal)}, external ${mb(mem.external)} (buffers ${mb(mem.arrayBuffers)}) MB`;
     result.fps = frames.filter((t) => t >= t0 && t < t0 + SECONDS * 1000).length / SECONDS;
 
     // Every line back from `foxdev logs`, and the rate each service really printed at.
@@ -257,18 +293,20 @@ if (ONLY !== 'idle') {
   const keyMed = median(f.keys);
   row('flood CPU (share of one core)', `${f.cpu.toFixed(1)} %`, '< 50 %', f.cpu < 50);
   row('flood peak RSS (VmHWM)', `${f.rss.toFixed(0)} MB`, '< 250 MB', f.rss < 250);
+  row('  at the peak sample', f.mem, '', undefined);
   row('frames a second during the flood', f.fps.toFixed(1), '≈ 15 (cap)', f.fps <= 20 && f.fps >= 5);
   row(`key → screen, median of ${f.keys.length}`, `${keyMed.toFixed(0)} ms (max ${Math.max(...f.keys).toFixed(0)})`, '< 200 ms', keyMed < 200);
   row('rate reached per service (min / max)', `${Math.min(...f.rates).toFixed(0)} / ${Math.max(...f.rates).toFixed(0)} lines/s`, `≈ ${RATE}`, Math.min(...f.rates) >= RATE * 0.95);
   row('foxdev logs: numbered lines back', `${f.lines} of ${expected}${f.outOfOrder ? `, ${f.outOfOrder} out of order` : ''}`, 'all', f.lines === expected && f.outOfOrder === 0);
-  row('flood: foxdev exit status after q', String(f.exit), '0', f.exit === 0);
+  row('  context: dockerd CPU / whole machine busy', `${f.dockerd.toFixed(0)} % / ${f.machine.toFixed(0)} % of ${os.cpus().length} cores`, '', undefined);
+  row('flood: foxdev exit status after q', f.exit, '0', f.exit === '0');
   if (process.argv.includes('--show-screen')) console.log(f.screen);
 }
 if (ONLY !== 'flood') {
   const i = await idle();
   row(`idle CPU, example up, ${IDLE_SECONDS} s`, `${i.cpu.toFixed(2)} %`, '< 2 %', i.cpu < 2);
   row('idle peak RSS', `${i.rss.toFixed(0)} MB`, '', undefined);
-  row('idle: foxdev exit status after q', String(i.exit), '0', i.exit === 0);
+  row('idle: foxdev exit status after q', i.exit, '0', i.exit === '0');
 }
 const widths = [0, 1, 2, 3].map((c) => Math.max(...[['measure', 'value', 'target', ''], ...rows].map((r) => r[c].length)));
 const fmt = (r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();

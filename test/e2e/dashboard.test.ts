@@ -164,9 +164,13 @@ describe.runIf(hasEngine)('the dashboard in a real terminal', () => {
     const status = await waitFor(
       'foxdev to exit',
       async () => {
-        const { stdout } = await tmux('display-message', '-p', '-t', SESSION, '#{pane_dead} #{pane_dead_status}');
-        const [dead, code] = stdout.trim().split(' ');
-        return dead === '1' ? Number(code) : undefined;
+        // tmux marks the pane dead when its pty closes, and records the status a moment later,
+        // when it reaps the process: wait for the status (or the signal that ended it).
+        const { stdout } = await tmux('display-message', '-p', '-t', SESSION, '#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}');
+        const [dead, code, signal] = stdout.trim().split('|');
+        if (dead !== '1') return undefined;
+        if (signal) return `signal ${signal}`;
+        return code === '' ? undefined : Number(code);
       },
       60_000,
       100,
