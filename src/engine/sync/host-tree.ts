@@ -15,22 +15,35 @@ export interface Observation {
 }
 
 export async function observe(paths: Iterable<string>): Promise<Observation[]> {
-  const out: Observation[] = [];
-  for (const p of paths) {
-    try {
-      const st = await lstat(p, { bigint: true });
-      const mode = Number(st.mode & 0o7777n);
-      if (st.isSymbolicLink()) {
-        const linkTarget = await readlink(p);
-        out.push({ change: { path: p, kind: 'symlink', mode: 0o777, linkTarget }, sig: `l ${linkTarget}` });
-      } else if (st.isDirectory()) out.push({ change: { path: p, kind: 'dir', mode }, sig: `d ${mode}` });
-      else if (st.isFile()) out.push({ change: { path: p, kind: 'file', mode }, sig: `f ${mode} ${st.size} ${st.mtimeNs} ${st.ino}` });
-      // sockets and fifos are not synced
-    } catch {
-      out.push({ change: { path: p, kind: 'absent' }, sig: 'absent' });
+  const list = [...paths];
+  const out = new Array<Observation>(list.length);
+  let next = 0;
+  // A burst (git checkout) brings a thousand paths; lstat them a few dozen at a time.
+  const worker = async (): Promise<void> => {
+    while (next < list.length) {
+      const i = next++;
+      out[i] = await observeOne(list[i]);
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(32, list.length) }, worker));
   return out;
+}
+
+async function observeOne(p: string): Promise<Observation> {
+  try {
+    const st = await lstat(p, { bigint: true });
+    const mode = Number(st.mode & 0o7777n);
+    if (st.isSymbolicLink()) {
+      const linkTarget = await readlink(p);
+      return { change: { path: p, kind: 'symlink', mode: 0o777, linkTarget }, sig: `l ${linkTarget}` };
+    }
+    if (st.isDirectory()) return { change: { path: p, kind: 'dir', mode }, sig: `d ${mode}` };
+    if (st.isFile()) return { change: { path: p, kind: 'file', mode }, sig: `f ${mode} ${st.size} ${st.mtimeNs} ${st.ino}` };
+    // sockets, fifos, devices are never synced: treat as absent so a stale copy goes away
+  } catch {
+    // gone
+  }
+  return { change: { path: p, kind: 'absent' }, sig: 'absent' };
 }
 
 export function md5File(file: string): Promise<string> {
