@@ -18,10 +18,12 @@ export class ContainerInstance implements Instance {
 
   async start(): Promise<void> {
     const c = this.docker.getContainer(this.id);
+    // Follow from now: a container started again (a stopped one from an earlier up, a restart)
+    // keeps its old output, which belongs to `foxdev logs`, not to this session's view.
     const since = Math.floor(Date.now() / 1000);
     const state = (await c.inspect()).State;
     if (!state.Running) await c.start();
-    this.follow(state.Running ? since : undefined);
+    this.follow(since);
   }
 
   /** Reattach to an already running container without replaying its history. */
