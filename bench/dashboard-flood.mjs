@@ -50,13 +50,25 @@ const tmux = (...args) =>
 const capture = () => tmux('capture-pane', '-p', '-t', 'bench');
 const shq = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
 
-/** Start `foxdev … up` in a 120×40 pane; returns foxdev's pid (exec: the pane's process is node). */
-function startUp(args, env, preload) {
+/**
+ * Start `foxdev … up` in a 120×40 pane; returns foxdev's pid. The pane runs a shell that writes
+ * foxdev's exit status to a file: tmux's own #{pane_dead_status} proved unreliable (the pane is
+ * marked dead when its pty closes, and the tmux server sometimes left the process unreaped).
+ */
+let statusFile = '';
+async function startUp(args, env, preload) {
+  statusFile = path.join(os.tmpdir(), `foxdev-bench-${process.pid}-${Date.now()}.status`);
   const envs = Object.entries(env).map(([k, v]) => `${k}=${shq(v)}`).join(' ');
   const node = preload ? `node --import ${shq(preload)}` : 'node';
-  const cmd = `cd ${shq(root)} && exec env ${envs} ${node} ${shq(cli)} ${args.map(shq).join(' ')} up`;
-  tmux('new-session', '-d', '-x', '120', '-y', '40', '-s', 'bench', cmd, ';', 'set-option', '-g', 'remain-on-exit', 'on');
-  return Number(tmux('display-message', '-p', '-t', 'bench', '#{pane_pid}').trim());
+  const cmd = `cd ${shq(root)} && env ${envs} ${node} ${shq(cli)} ${args.map(shq).join(' ')} up; echo $? > ${shq(statusFile)}`;
+  tmux('new-session', '-d', '-x', '120', '-y', '40', '-s', 'bench', cmd);
+  const sh = Number(tmux('display-message', '-p', '-t', 'bench', '#{pane_pid}').trim());
+  for (let i = 0; i < 100; i++) {
+    const kids = readFileSync(`/proc/${sh}/task/${sh}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    if (kids.length === 1) return kids[0];
+    await sleep(20);
+  }
+  throw new Error('foxdev did not start in the pane');
 }
 
 async function waitScreen(what, test, timeoutMs) {
@@ -70,16 +82,17 @@ async function waitScreen(what, test, timeoutMs) {
   throw new Error(`timed out waiting for ${what}:\n${s}`);
 }
 
-/** Quit with q and wait for foxdev to end; returns its exit status. */
+/** Quit with q and wait for foxdev to end; returns its exit status (as text). */
 async function quit() {
   tmux('send-keys', '-t', 'bench', 'q');
   const t0 = Date.now();
   while (Date.now() - t0 < 90_000) {
-    // The pane is dead once its pty closes; the status is recorded a moment later, on reaping.
-    const [dead, code, signal] = tmux('display-message', '-p', '-t', 'bench', '#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}').trim().split('|');
-    if (dead === '1' && signal) return `signal ${signal}`;
-    if (dead === '1' && code !== '') return code;
-    await sleep(200);
+    try {
+      const code = readFileSync(statusFile, 'utf8').trim();
+      rmSync(statusFile, { force: true });
+      return code;
+    } catch {}
+    await sleep(100);
   }
   throw new Error('foxdev did not exit within 90 s of q');
 }
@@ -182,7 +195,7 @@ async function flood() {
     writeFileSync(path.join(dir, 'compose.yaml'), compose.join('\n') + '\n');
     const framesFile = path.join(dir, 'frames.txt');
 
-    const pid = startUp(['-C', dir, '-p', project], { FOXDEV_BENCH_FRAMES: framesFile }, path.join(dir, 'frames.mjs'));
+    const pid = await startUp(['-C', dir, '-p', project], { FOXDEV_BENCH_FRAMES: framesFile }, path.join(dir, 'frames.mjs'));
     await waitScreen('every flood service running', (s) => s.includes(`${SERVICES}/${SERVICES} ready`), 60_000);
     const untilFlood = floodAt * 1000 - Date.now();
     if (untilFlood < 500) throw new Error('the services took too long to start; the flood began before measuring');
@@ -268,7 +281,7 @@ const PORTS_IDLE = { SHOP_API_PORT: '4330', SHOP_WEB_PORT: '4331', SHOP_DOCS_POR
 async function idle() {
   const project = `idle-${process.pid}`;
   try {
-    const pid = startUp(['-p', project], PORTS_IDLE);
+    const pid = await startUp(['-p', project], PORTS_IDLE);
     await waitScreen('the example ready', (s) => s.includes('6/6 ready'), 180_000);
     // Let the last probes and the first "seconds" ticks of the uptimes settle.
     await sleep(3000);
@@ -287,7 +300,15 @@ async function idle() {
 // ---- report --------------------------------------------------------------------------------
 const rows = [];
 const row = (what, value, target, ok) => rows.push([what, value, target, ok === undefined ? '' : ok ? 'ok' : 'MISS']);
-if (ONLY !== 'idle') {
+// Each phase reports what it measured even when the other fails.
+async function phase(name, run) {
+  try {
+    await run();
+  } catch (err) {
+    row(`${name}: FAILED`, String(err.message).split('\n')[0], '', false);
+  }
+}
+if (ONLY !== 'idle') await phase('flood', async () => {
   const f = await flood();
   const expected = SERVICES * RATE * SECONDS;
   const keyMed = median(f.keys);
@@ -301,13 +322,13 @@ if (ONLY !== 'idle') {
   row('  context: dockerd CPU / whole machine busy', `${f.dockerd.toFixed(0)} % / ${f.machine.toFixed(0)} % of ${os.cpus().length} cores`, '', undefined);
   row('flood: foxdev exit status after q', f.exit, '0', f.exit === '0');
   if (process.argv.includes('--show-screen')) console.log(f.screen);
-}
-if (ONLY !== 'flood') {
+});
+if (ONLY !== 'flood') await phase('idle', async () => {
   const i = await idle();
   row(`idle CPU, example up, ${IDLE_SECONDS} s`, `${i.cpu.toFixed(2)} %`, '< 2 %', i.cpu < 2);
   row('idle peak RSS', `${i.rss.toFixed(0)} MB`, '', undefined);
   row('idle: foxdev exit status after q', i.exit, '0', i.exit === '0');
-}
+});
 const widths = [0, 1, 2, 3].map((c) => Math.max(...[['measure', 'value', 'target', ''], ...rows].map((r) => r[c].length)));
 const fmt = (r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
 console.log(`\ndashboard flood: ${SERVICES} services × ${RATE} lines/s × ${SECONDS} s, tmux 120×40, ${os.cpus().length} cores`);
