@@ -1,9 +1,13 @@
-// `foxdev ps`: what runs now, from the engine and the recorded host processes.
+// `foxdev ps`: what runs now, from the engine and the recorded host processes. The engine is
+// read through `PsEngine` so the CLI can use the small HTTP reader (runtime/engine-http.ts)
+// instead of loading dockerode; both read the same JSON, so the rows are the same.
 import type Docker from 'dockerode';
 import type { Project } from '../config/project.js';
 import { dependencyOrder, graphOf } from '../plan/graph.js';
-import { listProjectContainers } from '../runtime/docker/containers.js';
-import { recordedProcesses, stateDir } from '../runtime/process.js';
+import { projectContainerFrom, projectLabelFilter, type ProjectContainer } from '../runtime/docker/containers.js';
+import type { EngineEndpoint } from '../runtime/engine-endpoint.js';
+import { inspectContainer, listContainersByLabel } from '../runtime/engine-http.js';
+import { recordedProcesses, stateDir } from '../runtime/process-state.js';
 
 export interface PsRow {
   service: string;
@@ -17,29 +21,49 @@ export interface PsRow {
   startedAt?: string;
 }
 
-export async function ps(docker: Docker, project: Project): Promise<PsRow[]> {
+/** The two read-only engine calls ps needs. */
+export interface PsEngine {
+  list(project: string): Promise<ProjectContainer[]>;
+  /** undefined when the container is gone (removed between list and inspect). */
+  inspect(id: string): Promise<Docker.ContainerInspectInfo | undefined>;
+}
+
+export function dockerPsEngine(docker: Docker): PsEngine {
+  return {
+    list: async (project) => (await docker.listContainers({ all: true, filters: { label: projectLabelFilter(project) } })).map(projectContainerFrom),
+    inspect: (id) => docker.getContainer(id).inspect().catch(() => undefined),
+  };
+}
+
+export function httpPsEngine(endpoint: EngineEndpoint): PsEngine {
+  return {
+    list: async (project) => (await listContainersByLabel<Docker.ContainerInfo>(endpoint, projectLabelFilter(project))).map(projectContainerFrom),
+    inspect: (id) => inspectContainer<Docker.ContainerInspectInfo>(endpoint, id).catch(() => undefined),
+  };
+}
+
+export async function ps(engine: PsEngine, project: Project): Promise<PsRow[]> {
+  const containers = await engine.list(project.name);
+  // One list call, then the inspects side by side (restart count and start time are only there).
+  const inspected = await Promise.all(containers.map(async (c) => ({ c, info: await engine.inspect(c.id) })));
   const rows: PsRow[] = [];
-  const containers = await listProjectContainers(docker, project.name);
-  await Promise.all(
-    containers.map(async (c) => {
-      const info = await docker.getContainer(c.id).inspect().catch(() => undefined);
-      if (!info) return;
-      rows.push({
-        service: c.service,
-        kind: project.services[c.service]?.kind ?? 'container',
-        name: c.name,
-        state: info.State.Status,
-        exitCode: info.State.Running ? undefined : info.State.ExitCode,
-        health: info.State.Health?.Status ?? 'none',
-        ports: c.ports
-          .filter((p) => p.published)
-          .map((p) => `http://localhost:${p.published}->${p.target}/${p.protocol}`)
-          .filter((p, i, all) => all.indexOf(p) === i),
-        restarts: info.RestartCount,
-        startedAt: info.State.Running ? info.State.StartedAt : undefined,
-      });
-    }),
-  );
+  for (const { c, info } of inspected) {
+    if (!info) continue;
+    rows.push({
+      service: c.service,
+      kind: project.services[c.service]?.kind ?? 'container',
+      name: c.name,
+      state: info.State.Status,
+      exitCode: info.State.Running ? undefined : info.State.ExitCode,
+      health: info.State.Health?.Status ?? 'none',
+      ports: c.ports
+        .filter((p) => p.published)
+        .map((p) => `http://localhost:${p.published}->${p.target}/${p.protocol}`)
+        .filter((p, i, all) => all.indexOf(p) === i),
+      restarts: info.RestartCount,
+      startedAt: info.State.Running ? info.State.StartedAt : undefined,
+    });
+  }
   for (const p of await recordedProcesses(stateDir(project))) {
     rows.push({ service: p.service, kind: 'process', name: `pid ${p.pid}`, state: p.alive ? 'running' : 'exited', health: 'none', ports: [], restarts: 0 });
   }

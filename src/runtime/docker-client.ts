@@ -1,40 +1,18 @@
-// The one place that constructs a dockerode client. DOCKER_HOST is honoured the way the docker
-// CLI honours it (unix://, tcp://); without it, the default unix socket.
-import Docker from 'dockerode';
-import { FoxdevError } from '../errors.js';
+// The one place that constructs a dockerode client, at the endpoint engine-endpoint.ts names.
+import type Docker from 'dockerode';
+import { loadDockerode } from './dockerode-load.js';
+import { engineEndpoint } from './engine-endpoint.js';
 
-export interface EngineEndpoint {
-  /** What a person would recognise: "unix:///var/run/docker.sock" or "tcp://host:2375". */
-  display: string;
-  options: Docker.DockerOptions;
-}
-
-export function engineEndpoint(env: NodeJS.ProcessEnv = process.env): EngineEndpoint {
-  const host = env.DOCKER_HOST;
-  if (!host) return { display: 'unix:///var/run/docker.sock', options: { socketPath: '/var/run/docker.sock' } };
-  if (host.startsWith('unix://')) {
-    const socketPath = host.slice('unix://'.length);
-    return { display: host, options: { socketPath } };
-  }
-  const m = /^(tcp|http|https):\/\/([^:/]+)(?::(\d+))?/.exec(host);
-  if (!m) throw new FoxdevError('usage', `DOCKER_HOST=${host} is not a unix:// or tcp:// address`);
-  const protocol = m[1] === 'https' ? 'https' : 'http';
-  return { display: host, options: { host: m[2], port: Number(m[3] ?? 2375), protocol } };
-}
+// Moved to engine-endpoint.ts (no dockerode import there); re-exported for existing callers.
+export { engineEndpoint, engineUnreachable, type EngineEndpoint } from './engine-endpoint.js';
 
 let shared: Docker | undefined;
 
 /** A process-wide client; dockerode keeps no connection open between calls. */
 export function dockerClient(): Docker {
-  shared ??= new Docker(engineEndpoint().options);
+  if (!shared) {
+    const DockerClass = loadDockerode(); // without BuildKit/ssh2 at load time: see dockerode-load.ts
+    shared = new DockerClass(engineEndpoint().options);
+  }
   return shared;
-}
-
-/** Turn a connection failure into a message that says what to do. */
-export function engineUnreachable(err: unknown): FoxdevError {
-  const ep = engineEndpoint();
-  return new FoxdevError('engine', `cannot reach the Docker engine at ${ep.display}`, {
-    hint: 'start it (bash scripts/engine.sh installs and starts one on Debian) or set DOCKER_HOST',
-    cause: err,
-  });
 }

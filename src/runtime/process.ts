@@ -1,11 +1,17 @@
 // Host processes (`run:` services): each in its own process group so stopping it also stops
 // whatever it spawned. The pid is written under .foxdev/ so `foxdev down` can stop it even after
 // foxdev itself was killed with -9.
-import { execa, type Options, type ResultPromise } from 'execa';
+// execa is imported where a process is spawned: loading it costs ~150 ms, which every `foxdev up`
+// paid even for projects without host processes.
+import type { Options, ResultPromise } from 'execa';
 import { createWriteStream } from 'node:fs';
-import { mkdir, readFile, rm, writeFile, readdir } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ResolvedRun } from '../config/project.js';
+import { pidDir, processLogFile } from './process-state.js';
+
+// Moved to process-state.ts (no execa import there, so `foxdev ps` stays light); re-exported.
+export { pidDir, processLogFile, recordedProcesses, stateDir } from './process-state.js';
 
 export interface HostProcess {
   pid: number;
@@ -15,22 +21,6 @@ export interface HostProcess {
 }
 
 const SIGNALS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
-
-/**
- * Where foxdev keeps a project's host-process state: per project name, because one directory
- * can hold several projects (`-p shop` and `-p shop-e2e` must not adopt each other's processes).
- */
-export function stateDir(project: { dir: string; name: string }): string {
-  return join(project.dir, '.foxdev', 'projects', project.name);
-}
-
-export function pidDir(state: string): string {
-  return join(state, 'pids');
-}
-
-export function processLogFile(state: string, service: string): string {
-  return join(state, 'logs', `${service}.log`);
-}
 
 /**
  * Output always lands in .foxdev/logs/<service>.log too, so `foxdev logs` can read it later.
@@ -61,6 +51,7 @@ export async function spawnHostProcess(
     cleanup: !detached,
   };
   // Detached, a shell redirects the output to the log file and then becomes the command.
+  const { execa } = await import('execa');
   const child: ResultPromise = detached
     ? execa('/bin/sh', ['-c', 'exec "$0" "$@" >>"$FOXDEV_LOG" 2>&1', file, ...args], options)
     : execa(file, args, options);
@@ -139,25 +130,6 @@ async function waitGone(pid: number, maxMs: number): Promise<void> {
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-/** Host processes recorded for this project (left by a detached `up` or a foxdev killed with -9). */
-export async function recordedProcesses(state: string): Promise<Array<{ service: string; pid: number; alive: boolean }>> {
-  const dir = pidDir(state);
-  const files = await readdir(dir).catch(() => [] as string[]);
-  const out: Array<{ service: string; pid: number; alive: boolean }> = [];
-  for (const f of files.filter((f) => f.endsWith('.pid'))) {
-    const pid = Number((await readFile(join(dir, f), 'utf8')).trim());
-    let alive = false;
-    try {
-      process.kill(pid, 0);
-      alive = true;
-    } catch {
-      /* gone */
-    }
-    out.push({ service: f.slice(0, -4), pid, alive });
-  }
-  return out;
-}
 
 export async function forgetProcess(state: string, service: string): Promise<void> {
   await rm(join(pidDir(state), `${service}.pid`), { force: true });

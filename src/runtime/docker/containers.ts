@@ -14,9 +14,17 @@ export interface ProjectContainer {
   ports: Array<{ published?: number; target: number; protocol: string }>;
 }
 
+/** The label filter that finds a project's containers. */
+export const projectLabelFilter = (project: string): string[] => [`${LABEL_PROJECT}=${project}`];
+
 export async function listProjectContainers(docker: Docker, project: string): Promise<ProjectContainer[]> {
-  const list = await docker.listContainers({ all: true, filters: { label: [`${LABEL_PROJECT}=${project}`] } });
-  return list.map((c) => ({
+  const list = await docker.listContainers({ all: true, filters: { label: projectLabelFilter(project) } });
+  return list.map(projectContainerFrom);
+}
+
+/** One entry of the engine's container list (dockerode's or engine-http's, the same JSON). */
+export function projectContainerFrom(c: Docker.ContainerInfo): ProjectContainer {
+  return {
     id: c.Id,
     name: (c.Names[0] ?? '').replace(/^\//, ''),
     service: c.Labels[LABEL_SERVICE] ?? '',
@@ -26,7 +34,7 @@ export async function listProjectContainers(docker: Docker, project: string): Pr
     status: c.Status,
     labels: c.Labels,
     ports: c.Ports.map((p) => ({ published: p.PublicPort, target: p.PrivatePort, protocol: p.Type })),
-  }));
+  };
 }
 
 /** Create a container, replacing one left with the same name (e.g. by a foxdev killed mid-start). */
