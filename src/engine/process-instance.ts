@@ -1,5 +1,4 @@
 // A host process service. Each start spawns a new process group.
-import { execa } from 'execa';
 import type { ResolvedRun } from '../config/project.js';
 import { spawnHostProcess, stopGroup, type HostProcess } from '../runtime/process.js';
 import type { Instance } from './instance.js';
@@ -36,6 +35,7 @@ export class ProcessInstance implements Instance {
 
   async exec(cmd: string[], timeoutMs: number): Promise<{ exitCode: number; output: string }> {
     const [file, ...args] = cmd;
+    const { execa } = await import('execa'); // lazily: see runtime/process.ts
     const r = await execa(file, args, { cwd: this.run.cwd, env: this.run.env, reject: false, timeout: timeoutMs, all: true });
     return { exitCode: typeof r.exitCode === 'number' ? r.exitCode : 1, output: String(r.all ?? '') };
   }

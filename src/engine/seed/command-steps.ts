@@ -4,7 +4,6 @@
 // FOXDEV_CONTAINER so it can reach the store. Whether a failure leaves the old data depends on the
 // command (e.g. a script wrapped in BEGIN … COMMIT); foxdev cannot make an opaque command atomic.
 import type Docker from 'dockerode';
-import { execa } from 'execa';
 import { FoxdevError } from '../../errors.js';
 import type { SeedFile } from '../../plan/seed.js';
 import { putSeedDir, readEntries, removeSeedDir } from './archive.js';
@@ -46,6 +45,7 @@ async function inContainer(ctx: CommandStepContext, command: string[], files: Se
 }
 
 async function onHost(ctx: CommandStepContext, command: string[], files: SeedFile[]) {
+  const { execa } = await import('execa'); // lazily: loading it costs every `foxdev up` ~150 ms
   const r = await execa(command[0], command.slice(1), {
     cwd: ctx.projectDir,
     reject: false,
