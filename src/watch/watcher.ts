@@ -16,8 +16,14 @@ export interface WatchRoot {
 export interface FileWatcher {
   /** Resolves once the initial scan is done: events after this are real changes. */
   ready: Promise<void>;
-  /** Every path the initial scan found (absolute); read after `ready`. */
-  scanned(): string[];
+  /** Every path the initial scan found (absolute) and whether it is a directory; after `ready`. */
+  scanned(): Array<{ path: string; dir: boolean }>;
+  /**
+   * Watch these paths afresh. chokidar keeps its own idea of what each path is; when a file is
+   * replaced by a directory of the same name (or back) quickly, it can keep watching the old
+   * kind and miss everything that follows inside.
+   */
+  rewatch(paths: string[]): void;
   close(): Promise<void>;
 }
 
@@ -62,7 +68,13 @@ export async function watchRoots(opts: WatchOptions): Promise<FileWatcher> {
     if (wanted(abs)) opts.onEvent(abs, 'hint');
   });
   w.on('error', (err) => opts.onError(new FoxdevError('sync', `watching ${[...dirs].join(', ')} failed: ${String((err as Error)?.message ?? err)}`, { cause: err })));
-  const scanned = (): string[] =>
-    Object.entries(w.getWatched()).flatMap(([dir, names]) => names.map((n) => path.join(dir, n)));
-  return { ready, scanned, close: () => w.close() };
+  const scanned = (): Array<{ path: string; dir: boolean }> => {
+    const watched = w.getWatched();
+    return Object.entries(watched).flatMap(([dir, names]) => names.map((n) => path.join(dir, n)).map((p) => ({ path: p, dir: p in watched })));
+  };
+  const rewatch = (paths: string[]): void => {
+    const fresh = paths.filter(wanted);
+    if (fresh.length) w.add(fresh);
+  };
+  return { ready, scanned, rewatch, close: () => w.close() };
 }

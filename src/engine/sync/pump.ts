@@ -6,7 +6,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createBatcher, DEFAULT_MAX_WAIT_MS, DEFAULT_QUIET_MS, type BatchEntry } from '../../watch/batcher.js';
 import { systemClock, type Clock } from '../../watch/clock.js';
-import { watchRoots, type WatchRoot } from '../../watch/watcher.js';
+import { watchRoots, type FileWatcher, type WatchRoot } from '../../watch/watcher.js';
 import type { FoxdevError } from '../../errors.js';
 import type { ObservedChange } from '../../plan/sync.js';
 import { observe } from './host-tree.js';
@@ -58,7 +58,7 @@ export async function startPump(opts: PumpOptions): Promise<Pump> {
   // Paths seen on the host since the start, to tell a deletion from a temp file that came and
   // went before anything reached the container (an editor's atomic save): that one is one
   // change, not a delete plus a copy.
-  const known = new Set<string>();
+  const known = new Map<string, ObservedChange['kind']>();
   /** Signature of each path's state when it was last handed on (see observe). */
   const applied = new Map<string, string>();
   const wasThere = (p: string, born: boolean | undefined): boolean => (born === undefined ? known.has(p) : !born);
@@ -77,12 +77,16 @@ export async function startPump(opts: PumpOptions): Promise<Pump> {
         .filter(({ change: c }) => c.kind !== 'absent' || wasThere(c.path, batch.get(c.path)?.born))
         .map(({ change: c }) => (kindChanged(batch.get(c.path)?.gone, c.kind) ? { ...c, replaced: true } : c));
       const newDirs: string[] = [];
+      const retyped: string[] = [];
       for (const { change: c, sig } of observed) {
-        if (c.kind === 'dir' && !known.has(c.path)) newDirs.push(c.path);
+        const before = known.get(c.path);
+        if (c.kind === 'dir' && before !== 'dir') newDirs.push(c.path);
+        if (c.kind !== 'absent' && before !== undefined && (before === 'dir') !== (c.kind === 'dir')) retyped.push(c.path);
         if (c.kind === 'absent') known.delete(c.path);
-        else known.add(c.path);
+        else known.set(c.path, c.kind);
         applied.set(c.path, sig);
       }
+      if (retyped.length) watcher?.rewatch(retyped);
       if (changes.length) await opts.onBatch(changes);
       // A file written into a brand-new directory before chokidar's watch on it is in place
       // gets an 'add' (maybe while still empty) and then no event for the rest of its content.
@@ -95,6 +99,7 @@ export async function startPump(opts: PumpOptions): Promise<Pump> {
     }
   };
 
+  let watcher: FileWatcher | undefined;
   const rescan = async (dirs: string[]): Promise<void> => {
     for (const dir of dirs) {
       for (const entry of await readdir(dir, { recursive: true }).catch(() => [] as string[])) {
@@ -125,9 +130,9 @@ export async function startPump(opts: PumpOptions): Promise<Pump> {
     },
   });
 
-  const watcher = await watchRoots({ roots: opts.roots, onEvent: (p, ev) => batcher.add(p, ev), onError: opts.onError });
+  watcher = await watchRoots({ roots: opts.roots, onEvent: (p, ev) => batcher.add(p, ev), onError: opts.onError });
   await watcher.ready;
-  for (const p of watcher.scanned()) known.add(p);
+  for (const s of watcher.scanned()) known.set(s.path, s.dir ? 'dir' : 'file');
 
   return {
     pending: () => batcher.size + queued.size + inFlight,
