@@ -16,6 +16,7 @@ need_pkgs() {
   [ -x /bin/busybox ] && /bin/busybox --list 2>/dev/null | grep -qx httpd || missing+=(busybox-static)
   command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
   command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+  command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3) # scripts/images/seed-extra.sh copies it into an image
   echo "${missing[@]:-}"
 }
 

@@ -157,4 +157,6 @@ build_bookworm
 build_node
 build_postgres
 build_python
+# A second kind of store for the generic seed tests (SQLite); its own script, same rules.
+bash "$here/images/seed-extra.sh" ${1:+"$1"}
 say "done in $(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN{printf "%.1f", e-s}')s"
