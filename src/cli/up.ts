@@ -22,8 +22,10 @@ export function register(program: Command): void {
     .option('--no-color', 'plain output')
     .option('-t, --timestamps', 'show timestamps in log lines')
     .action(async (services: string[], flags: UpFlags, cmd: Command) => {
+      // Load the engine code while the config loads: both sit on the path to the first container.
+      const engine = import('./up-run.js');
       const project = await loadFromOptions(cmd);
-      const { runUp } = await import('./up-run.js');
+      const { runUp } = await engine;
       process.exitCode = await runUp(project, services, {
         detach: flags.detach === true,
         tui: flags.tui !== false && process.stdout.isTTY === true && !flags.detach,

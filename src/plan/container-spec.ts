@@ -47,7 +47,9 @@ export function containerSpec(project: Project, svc: Service, image: string, bui
   const content = {
     image,
     buildHash,
-    env,
+    // The map, not the Env list: stableStringify sorts keys, so reordering environment entries
+    // in the config does not count as a change.
+    env: svc.environment,
     cmd: svc.command,
     entrypoint: svc.entrypoint,
     ports: svc.ports,
