@@ -24,6 +24,8 @@ export interface FileWatcher {
    * kind and miss everything that follows inside.
    */
   rewatch(paths: string[]): void;
+  /** Re-watch those of these directories chokidar is not watching (any more). */
+  ensureWatched(dirs: string[]): void;
   close(): Promise<void>;
 }
 
@@ -76,5 +78,9 @@ export async function watchRoots(opts: WatchOptions): Promise<FileWatcher> {
     const fresh = paths.filter(wanted);
     if (fresh.length) w.add(fresh);
   };
-  return { ready, scanned, rewatch, close: () => w.close() };
+  const ensureWatched = (dirs: string[]): void => {
+    const watched = w.getWatched();
+    rewatch(dirs.filter((d) => !(d in watched)));
+  };
+  return { ready, scanned, rewatch, ensureWatched, close: () => w.close() };
 }

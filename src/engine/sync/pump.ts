@@ -7,9 +7,13 @@ import path from 'node:path';
 import { createBatcher, DEFAULT_MAX_WAIT_MS, DEFAULT_QUIET_MS, type BatchEntry } from '../../watch/batcher.js';
 import { systemClock, type Clock } from '../../watch/clock.js';
 import { watchRoots, type FileWatcher, type WatchRoot } from '../../watch/watcher.js';
-import type { FoxdevError } from '../../errors.js';
+import { FoxdevError } from '../../errors.js';
 import type { ObservedChange } from '../../plan/sync.js';
 import { observe } from './host-tree.js';
+import { walkWanted } from './sweep.js';
+
+/** How long after the last applied batch the settle sweep runs. */
+export const SWEEP_MS = 300;
 
 export interface PumpOptions {
   roots: WatchRoot[];
@@ -61,7 +65,9 @@ export async function startPump(opts: PumpOptions): Promise<Pump> {
   const known = new Map<string, ObservedChange['kind']>();
   /** Signature of each path's state when it was last handed on (see observe). */
   const applied = new Map<string, string>();
-  const wasThere = (p: string, born: boolean | undefined): boolean => (born === undefined ? known.has(p) : !born);
+  // Known present before (so the container may have it), or chokidar reported a path that
+  // existed before the batch: then its absence is a deletion.
+  const wasThere = (p: string, born: boolean | undefined): boolean => known.has(p) || born === false;
 
   const runQueued = async (): Promise<void> => {
     scheduled = false;
@@ -93,6 +99,7 @@ export async function startPump(opts: PumpOptions): Promise<Pump> {
       // Look at new directories once more after a quiet period: by then the watch exists, and
       // anything that changed since we read it differs in signature and is sent again.
       if (newDirs.length) clock.setTimeout(() => void rescan(newDirs), quietMs);
+      if (changes.length) armSweep();
     } finally {
       inFlight = 0;
       opts.onPending?.();
@@ -109,6 +116,32 @@ export async function startPump(opts: PumpOptions): Promise<Pump> {
     }
   };
   const wanted = (abs: string): boolean => opts.roots.some((r) => r.watched(abs));
+
+  // The settle sweep: once activity has settled, walk the roots and hint every path whose state
+  // differs from what was last sent, or that was known and is gone, and make chokidar watch
+  // any directory it lost track of. chokidar misses changes under load (a directory replaced
+  // by a file of the same name, a tree moved into a directory it has not watched yet); the
+  // sweep bounds how long such a miss can last to about SWEEP_MS after the last change.
+  let sweepTimer: unknown;
+  const armSweep = (): void => {
+    if (sweepTimer !== undefined) clock.clearTimeout(sweepTimer);
+    sweepTimer = clock.setTimeout(() => {
+      sweepTimer = undefined;
+      void exclusive(sweep).catch((err: unknown) => opts.onError(err instanceof FoxdevError ? err : new FoxdevError('sync', String(err))));
+    }, SWEEP_MS);
+  };
+  const sweep = async (): Promise<void> => {
+    if (closed) return;
+    const onDisk = await walkWanted(
+      opts.roots.map((r) => r.path),
+      wanted,
+    );
+    const seen = new Set(onDisk.map((e) => e.path));
+    const stale = (await observe(seen)).filter((o) => applied.get(o.change.path) !== o.sig).map((o) => o.change.path);
+    const vanished = [...known.keys()].filter((p) => !seen.has(p) && wanted(p));
+    watcher?.ensureWatched(onDisk.filter((e) => e.dir).map((e) => e.path));
+    for (const p of [...stale, ...vanished]) batcher.add(p, 'hint');
+  };
 
   const kick = (): void => {
     if (scheduled || closed) return;
@@ -132,7 +165,11 @@ export async function startPump(opts: PumpOptions): Promise<Pump> {
 
   watcher = await watchRoots({ roots: opts.roots, onEvent: (p, ev) => batcher.add(p, ev), onError: opts.onError });
   await watcher.ready;
-  for (const s of watcher.scanned()) known.set(s.path, s.dir ? 'dir' : 'file');
+  const scanned = watcher.scanned();
+  for (const s of scanned) known.set(s.path, s.dir ? 'dir' : 'file');
+  // Baseline: the container is assumed to hold what the host holds now (or a catch-up makes
+  // it so), so the sweep only sends what changes from here on.
+  for (const o of await observe(scanned.map((s) => s.path))) applied.set(o.change.path, o.sig);
 
   return {
     pending: () => batcher.size + queued.size + inFlight,
@@ -154,6 +191,7 @@ export async function startPump(opts: PumpOptions): Promise<Pump> {
     async close() {
       if (closed) return;
       closed = true;
+      if (sweepTimer !== undefined) clock.clearTimeout(sweepTimer);
       batcher.close();
       await watcher.close();
       await lock;
