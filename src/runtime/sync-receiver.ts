@@ -31,7 +31,9 @@ while IFS= read -r line; do
            if [ -L "$p" ] || { [ -e "$p" ] && [ ! -d "$p" ]; }; then rm -f -- "$p"; fi
          elif [ -d "$p" ] && [ ! -L "$p" ]; then rm -rf -- "$p"; fi
        done
-       take "$t" | tar -x -f - -C / ; rc=$? ;;
+       # drain what tar leaves unread (it stops early on an error, or at the end-of-archive
+       # marker): a byte left in the pipe would be read as the next command
+       take "$t" | { tar -x -f - -C /; r=$?; cat >/dev/null; exit $r; }; rc=$? ;;
     R) take "$n" | { set --; while IFS= read -r p; do set -- "$@" "$p"; done; [ $# -eq 0 ] || rm -rf -- "$@"; }; rc=$? ;;
     *) rc=99 ;;
   esac
