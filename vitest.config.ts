@@ -10,6 +10,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/e2e/**', 'node_modules/**'],
+          setupFiles: ['test/setup-unit.ts'],
           testTimeout: 20_000,
         },
       },

@@ -10,6 +10,7 @@ import { dockerReseed, dockerSeeder } from '../engine/seeder.js';
 import { settledError, waitSettled } from '../engine/up.js';
 import { reportError } from './report.js';
 import { handleIntent } from './intents.js';
+import { loadDashboard } from './load-dashboard.js';
 
 export interface RunUpOptions {
   detach: boolean;
@@ -67,7 +68,7 @@ export async function runUp(project: Project, targets: string[], o: RunUpOptions
 
   let view: { close(): void };
   if (o.tui) {
-    const { renderDashboard } = await import('../ui/render.js');
+    const { renderDashboard } = await loadDashboard();
     const dash = renderDashboard(store, (intent) => {
       if (intent.type === 'quit') return stop();
       handleIntent(session, project, intent).catch((err) => reportError(err, (s) => store.dispatch({ type: 'log', service: intent.service ?? project.name, stream: 'system', line: s.trim(), at: Date.now() })));
