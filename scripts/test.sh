@@ -9,6 +9,8 @@ bash scripts/images.sh
 [ -d node_modules ] || npm ci --no-audit --no-fund
 bash scripts/fixtures.sh
 npm run --silent build
+# vitest does not check types; the tests are TypeScript too.
+npx tsc -p tsconfig.test.json
 mkdir -p .cache
 rc=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=.cache/vitest.json "$@" || rc=$?

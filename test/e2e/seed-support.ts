@@ -25,7 +25,8 @@ export interface Started {
 
 export async function startContainer(opts: { image: string; env?: string[]; mount?: string; cmd?: string[]; labels?: Record<string, string> }): Promise<Started> {
   const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-  const volume = await docker.createVolume({ Name: `foxdev-seed-test-${id}`, Labels: LABELS });
+  // dockerode resolves createVolume with a Volume object (it has `name`); its types say otherwise.
+  const volume = (await docker.createVolume({ Name: `foxdev-seed-test-${id}`, Labels: LABELS })) as unknown as { name: string };
   const container = await docker.createContainer({
     name: `foxdev-seed-test-${id}`,
     Image: opts.image,

@@ -1,28 +1,12 @@
 // Project objects built by hand, the shape config/ resolves to, so the generators are tested
 // without the config loader. `sampleProject()` is the example the snapshots are taken of.
 import type { Project, Service } from '../../src/config/project.js';
+import { baseService } from '../helpers/project.js';
 
 const timing = { intervalMs: 2000, timeoutMs: 3000, retries: 5, startPeriodMs: 20_000 };
 
-export function makeService(name: string, over: Partial<Service> = {}): Service {
-  return {
-    name,
-    kind: 'container',
-    environment: {},
-    ports: [],
-    volumes: [],
-    depends_on: {},
-    profiles: [],
-    restart: 'no',
-    stopGracePeriodMs: 10_000,
-    labels: {},
-    networks: ['default'],
-    ready: [],
-    sync: [],
-    extra: {},
-    ...over,
-  };
-}
+/** A service with the resolver's defaults; shared with the other pure tests. */
+export const makeService = baseService;
 
 export function makeProject(services: Service[], over: Partial<Project> = {}): Project {
   return {

@@ -7,18 +7,15 @@ export type ServiceInput = Partial<Omit<Service, 'depends_on'>> & {
   depends_on?: Record<string, ResolvedDepends['condition'] | Partial<ResolvedDepends>>;
 };
 
-export function service(name: string, s: ServiceInput = {}): Service {
-  const depends_on: Record<string, ResolvedDepends> = {};
-  for (const [dep, d] of Object.entries(s.depends_on ?? {})) {
-    depends_on[dep] =
-      typeof d === 'string' ? { condition: d, required: true, restart: false } : { condition: 'service_started', required: true, restart: false, ...d };
-  }
+/** A resolved service with what the resolver gives an empty one, plus `over` as is. */
+export function baseService(name: string, over: Partial<Service> = {}): Service {
   return {
+    name,
     kind: 'container',
-    image: s.build || s.run ? undefined : 'foxdev/busybox:1',
     environment: {},
     ports: [],
     volumes: [],
+    depends_on: {},
     profiles: [],
     restart: 'no',
     stopGracePeriodMs: 10_000,
@@ -27,10 +24,17 @@ export function service(name: string, s: ServiceInput = {}): Service {
     ready: [],
     sync: [],
     extra: {},
-    ...s,
-    name,
-    depends_on,
+    ...over,
   };
+}
+
+export function service(name: string, s: ServiceInput = {}): Service {
+  const depends_on: Record<string, ResolvedDepends> = {};
+  for (const [dep, d] of Object.entries(s.depends_on ?? {})) {
+    depends_on[dep] =
+      typeof d === 'string' ? { condition: d, required: true, restart: false } : { condition: 'service_started', required: true, restart: false, ...d };
+  }
+  return baseService(name, { image: s.build || s.run ? undefined : 'foxdev/busybox:1', ...s, depends_on });
 }
 
 /**

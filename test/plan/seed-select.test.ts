@@ -4,24 +4,9 @@ import type { Project, ResolvedSeed, Service } from '../../src/config/project.js
 import { FoxdevError } from '../../src/errors.js';
 import { dependentsAround } from '../../src/plan/seed-dependents.js';
 import { selectSeedServices } from '../../src/plan/seed-select.js';
+import { baseService } from '../helpers/project.js';
 
-const svc = (name: string, over: Partial<Service> = {}): Service => ({
-  name,
-  kind: 'container',
-  environment: {},
-  ports: [],
-  volumes: [],
-  depends_on: {},
-  profiles: [],
-  restart: 'no',
-  stopGracePeriodMs: 10_000,
-  labels: {},
-  networks: ['default'],
-  ready: [],
-  sync: [],
-  extra: {},
-  ...over,
-});
+const svc = baseService;
 const seed = (dependents: ResolvedSeed['dependents']): ResolvedSeed => ({
   kind: 'postgres',
   database: 'shop',

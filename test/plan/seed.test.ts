@@ -63,7 +63,7 @@ describe('planSeed (postgres)', () => {
   });
 
   it('touches only the configured database and side databases derived from its name', () => {
-    for (const reset of ['recreate', 'truncate', { command: ['x'] }] as const) {
+    for (const reset of ['recreate', 'truncate', { command: ['x'] }] as Array<'recreate' | 'truncate' | { command: string[] }>) {
       const plan = planSeed(pg(reset), 'reset', { service: 'db', projectDir: '/p' });
       const names = plan.steps.flatMap((p) => [p.step, ...p.rollback]).flatMap((s) =>
         'databases' in s ? s.databases : s.op === 'create-database' ? [s.database, ...(s.template ? [s.template] : []), ...(s.dropFirst ?? [])] : 'target' in s ? [s.target, s.replacement, s.retired] : 'database' in s && s.database ? [s.database] : [],
