@@ -3,7 +3,8 @@
 //  - "T <p> <t>\n<prep><tar>": <prep> (p bytes, usually none) lists "d <path>"/"f <path>"
 //    lines — entries about to arrive as directories / as files or links; whatever sits there
 //    as the other kind is removed first, because tar will not put a file where a directory is
-//    (or, in busybox, a directory where a file is). Then the tar (t bytes) is extracted at /.
+//    (or, in busybox, a directory where a file is); so is a file or link standing where an
+//    entry's parent directory must go. Then the tar (t bytes) is extracted at /.
 //  - "R <n>\n<paths>": rm -rf the newline-separated paths.
 //
 // Why: on this engine a PUT /archive costs a fresh untar helper process in the daemon and an
@@ -27,6 +28,13 @@ while IFS= read -r line; do
     T) t=\${n#* }; np=\${n%% *}
        take "$np" | while IFS= read -r l; do
          k=\${l%% *}; p=\${l#? }
+         # an ancestor that is a file or a link here (a directory on the host now) is removed
+         # too: the batch may carry only the entries inside it, and tar would fail on it
+         a=\${p%/*}
+         while [ -n "$a" ]; do
+           if [ -L "$a" ] || { [ -e "$a" ] && [ ! -d "$a" ]; }; then rm -f -- "$a"; fi
+           a=\${a%/*}
+         done
          if [ "$k" = d ]; then
            if [ -L "$p" ] || { [ -e "$p" ] && [ ! -d "$p" ]; }; then rm -f -- "$p"; fi
          elif [ -d "$p" ] && [ ! -L "$p" ]; then rm -rf -- "$p"; fi
@@ -34,7 +42,9 @@ while IFS= read -r line; do
        # drain what tar leaves unread (it stops early on an error, or at the end-of-archive
        # marker): a byte left in the pipe would be read as the next command
        take "$t" | { tar -x -f - -C /; r=$?; cat >/dev/null; exit $r; }; rc=$? ;;
-    R) take "$n" | { set --; while IFS= read -r p; do set -- "$@" "$p"; done; [ $# -eq 0 ] || rm -rf -- "$@"; }; rc=$? ;;
+    # only paths that exist: under a parent that is now a file a path is gone already, and
+    # rm would fail on it with "Not a directory"
+    R) take "$n" | { set --; while IFS= read -r p; do if [ -e "$p" ] || [ -L "$p" ]; then set -- "$@" "$p"; fi; done; [ $# -eq 0 ] || rm -rf -- "$@"; }; rc=$? ;;
     *) rc=99 ;;
   esac
   echo "$op $rc"
