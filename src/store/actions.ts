@@ -2,21 +2,14 @@
 // reducer is the only code that turns them into State. Payload names are a contract with the
 // engine: add fields or actions, never rename.
 
-import type { Health, LogEntry, Phase, PortInfo, SeedState, ServiceKind } from './types.js';
+import type { Health, LogEntry, Phase, SeedState, ServiceInfo } from './types.js';
 
 export interface ProjectLoaded {
   type: 'project/loaded';
   project: {
     name: string;
     /** Already in dependency order; the dashboard lists them in this order. */
-    services: Array<{
-      name: string;
-      kind: ServiceKind;
-      ports: PortInfo[];
-      dependsOn: string[];
-      hasSync: boolean;
-      hasSeed: boolean;
-    }>;
+    services: ServiceInfo[];
   };
 }
 
