@@ -12,12 +12,16 @@ import { recordedProcesses, stateDir } from '../runtime/process.js';
 export interface Observation {
   observed: Observed;
   builds: Map<string, PreparedBuild>;
+  /** Host ports the project's own containers publish (free for it to reuse at the port check). */
+  ownPorts: Set<number>;
 }
 
 export async function observe(docker: Docker, project: Project, selected: string[]): Promise<Observation> {
   const containers: Observed['containers'] = {};
+  const ownPorts = new Set<number>();
   for (const c of await listProjectContainers(docker, project.name)) {
     if (c.service) containers[c.service] = { service: c.service, id: c.id, hash: c.hash, running: c.running };
+    for (const p of c.ports) if (p.published) ownPorts.add(p.published);
   }
   const builds = new Map<string, PreparedBuild>();
   const imageBuildHashes: Record<string, string> = {};
@@ -47,5 +51,6 @@ export async function observe(docker: Docker, project: Project, selected: string
       missingVolumes: volumeKeys.filter((k) => missingNames.has(project.volumes[k].name)),
     },
     builds,
+    ownPorts,
   };
 }

@@ -99,11 +99,10 @@ export class Session {
   async prepare(targets: string[]): Promise<UpPlan> {
     const { docker, project } = this.opts;
     const selected = this.select(targets);
-    const { observed, builds } = await observe(docker, project, selected);
+    const { observed, builds, ownPorts } = await observe(docker, project, selected);
     this.builds = builds;
     const plan = planUp(project, observed, selected);
-    const own = await listProjectContainers(docker, project.name);
-    await checkPorts(project, plan, new Set(own.flatMap((c) => c.ports.map((p) => p.published ?? -1))));
+    await checkPorts(project, plan, ownPorts);
     this.plan = plan;
     return plan;
   }
