@@ -3,7 +3,8 @@
 import type Docker from 'dockerode';
 import type { Instance } from './instance.js';
 import { containerLogs } from '../runtime/docker/logs.js';
-import { execIn, stopContainer } from '../runtime/docker/containers.js';
+import { stopContainer } from '../runtime/docker/containers.js';
+import { execIn } from '../runtime/docker/exec.js';
 
 export class ContainerInstance implements Instance {
   private logAbort?: AbortController;
@@ -59,7 +60,10 @@ export class ContainerInstance implements Instance {
   }
 
   async exec(cmd: string[], timeoutMs: number): Promise<{ exitCode: number; output: string }> {
-    const r = await execIn(this.docker, this.id, cmd, { timeoutMs });
+    const signal = AbortSignal.timeout(timeoutMs);
+    const r = await execIn(this.docker.getContainer(this.id), cmd, { signal }).catch((err: unknown) => {
+      throw signal.aborted ? new Error(`timed out after ${timeoutMs} ms`) : err;
+    });
     return { exitCode: r.exitCode, output: r.stdout + r.stderr };
   }
 

@@ -5,7 +5,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResolvedSeed } from '../../src/config/project.js';
-import { execIn } from '../../src/engine/seed/exec.js';
+import { execIn } from '../../src/runtime/docker/exec.js';
 import { ensureSeeded, resetAndSeed, saveSnapshot, seedStatus } from '../../src/engine/seed/index.js';
 import { requireEngine } from '../helpers/engine.js';
 import { copyFixture, docker, repoRoot, startContainer, type Started } from './seed-support.js';

@@ -6,7 +6,7 @@ import { cp, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execIn } from '../../src/engine/seed/exec.js';
+import { execIn } from '../../src/runtime/docker/exec.js';
 
 export const LABELS = { 'dev.foxdev.test': 'seed' };
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

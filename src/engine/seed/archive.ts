@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { pack } from 'tar-stream';
 import { FoxdevError } from '../../errors.js';
-import { execIn } from './exec.js';
+import { execIn } from '../../runtime/docker/exec.js';
 
 export interface ArchiveEntry {
   /** Relative path inside the seed directory. */

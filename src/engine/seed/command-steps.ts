@@ -7,7 +7,7 @@ import type Docker from 'dockerode';
 import { FoxdevError } from '../../errors.js';
 import type { SeedFile } from '../../plan/seed.js';
 import { putSeedDir, readEntries, removeSeedDir } from './archive.js';
-import { execIn } from './exec.js';
+import { execIn } from '../../runtime/docker/exec.js';
 import { writeCommandRecord } from './command-record.js';
 import type { StepRunner } from './run-plan.js';
 

@@ -1,7 +1,7 @@
 // psql inside the database container, over its local socket. Scripts arrive on stdin; seed files
 // are read by psql itself (`\i`) from the copied seed directory, so its messages name them.
 import type Docker from 'dockerode';
-import { execIn, type ExecResult } from './exec.js';
+import { execIn, type ExecResult } from '../../runtime/docker/exec.js';
 
 export interface PgConn {
   container: Docker.Container;

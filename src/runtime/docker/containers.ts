@@ -65,28 +65,3 @@ export async function removeContainer(docker: Docker, id: string): Promise<void>
     if ((err as { statusCode?: number }).statusCode !== 404) throw err;
   }
 }
-
-export interface ExecResult {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Run a command in a running container and collect its output (for probes, seeds, sync hooks). */
-export async function execIn(docker: Docker, id: string, cmd: string[], opts: { timeoutMs?: number; stdin?: string | Buffer } = {}): Promise<ExecResult> {
-  const exec = await docker.getContainer(id).exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, AttachStdin: opts.stdin !== undefined });
-  const stream = await exec.start({ hijack: opts.stdin !== undefined, stdin: opts.stdin !== undefined });
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  const sink = (into: Buffer[]) => ({ write: (b: Buffer) => (into.push(b), true) }) as unknown as NodeJS.WritableStream;
-  docker.modem.demuxStream(stream, sink(out), sink(err));
-  if (opts.stdin !== undefined) stream.end(opts.stdin);
-  await new Promise<void>((resolve, reject) => {
-    const timer = opts.timeoutMs ? setTimeout(() => (stream.destroy(), reject(new Error(`timed out after ${opts.timeoutMs} ms`))), opts.timeoutMs) : undefined;
-    stream.on('end', () => (clearTimeout(timer), resolve()));
-    stream.on('close', () => (clearTimeout(timer), resolve()));
-    stream.on('error', (e) => (clearTimeout(timer), reject(e)));
-  });
-  const info = await exec.inspect();
-  return { exitCode: info.ExitCode ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
-}

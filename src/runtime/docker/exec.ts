@@ -1,6 +1,7 @@
 // Run one process inside a container through the Engine API (never the docker CLI) and collect
-// its exit code. stdin, when given, is streamed and then half-closed so the process sees EOF;
-// stdout can go to a sink (pg_dump's output is streamed to a file, never held in memory).
+// its exit code, for probes and seeds. An abort signal ends it early (a probe's timeout). stdin,
+// when given, is streamed and then half-closed so the process sees EOF; stdout can go to a sink
+// (pg_dump's output is streamed to a file, never held in memory).
 import type Docker from 'dockerode';
 import { PassThrough, Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -42,7 +43,7 @@ export async function execIn(container: Docker.Container, cmd: string[], opts: E
       User: opts.user,
     });
   } catch (err) {
-    throw new FoxdevError('seed', `cannot run ${cmd[0]} in container ${container.id.slice(0, 12)}: ${(err as Error).message}`, { cause: err });
+    throw new FoxdevError('engine', `cannot run ${cmd[0]} in container ${container.id.slice(0, 12)}: ${(err as Error).message}`, { cause: err });
   }
   const stream = (await exec.start({ hijack: withStdin, stdin: withStdin })) as NodeJS.ReadWriteStream & Readable;
 
@@ -94,5 +95,5 @@ async function exitCode(exec: Docker.Exec): Promise<number> {
     if (!info.Running && info.ExitCode !== null) return info.ExitCode;
     await new Promise((r) => setTimeout(r, 10));
   }
-  throw new FoxdevError('seed', 'a command in the container did not report an exit code');
+  throw new FoxdevError('engine', 'a command in the container did not report an exit code');
 }
