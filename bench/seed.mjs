@@ -33,7 +33,7 @@ if (!existsSync(path.join(root, 'dist/engine/seed/index.js'))) {
 }
 const { applySeed, resetAndSeed, saveSnapshot, restoreSnapshot, snapshotDir } = await import(path.join(root, 'dist/engine/seed/index.js'));
 const { dockerClient } = await import(path.join(root, 'dist/runtime/docker-client.js'));
-const { execIn } = await import(path.join(root, 'dist/engine/seed/exec.js'));
+const { execIn } = await import(path.join(root, 'dist/runtime/docker/exec.js'));
 
 const docker = dockerClient();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

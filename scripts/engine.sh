@@ -17,6 +17,7 @@ need_pkgs() {
   command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
   command -v tmux >/dev/null 2>&1 || missing+=(tmux)
   command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3) # scripts/images/seed-extra.sh copies it into an image
+  command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose) # the peer bench/up.mjs measures against
   echo "${missing[@]:-}"
 }
 
