@@ -1,20 +1,52 @@
 import type { Command } from 'commander';
 import { loadFromOptions } from './options.js';
+import { FoxdevError } from '../errors.js';
+
+interface PsFlags {
+  json?: boolean;
+  all?: boolean;
+  quiet?: boolean;
+  services?: boolean;
+  format?: string;
+  status?: string[];
+  filter?: string[];
+}
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 export function register(program: Command): void {
   program
     .command('ps')
-    .description('list the project’s services: state, health, uptime, restarts, ports')
-    .option('--json', 'print JSON')
-    .action(async (flags: { json?: boolean }, cmd: Command) => {
+    .description('list the project’s containers: state, health, uptime, restarts, ports (running ones unless -a)')
+    .argument('[services...]', 'only these services')
+    .option('-a, --all', 'also show stopped containers (completed jobs, exited services)')
+    .option('-q, --quiet', 'only print container ids')
+    .option('--services', 'only print service names')
+    .option('--format <format>', 'table (default) or json (compose’s keys: Name, Service, State, Health, ExitCode, Publishers, …)')
+    .option('--status <state>', 'only containers in this state (repeatable): running, exited, created, paused, restarting, removing, dead', collect)
+    .option('--filter <filter>', 'filter as compose: status=<state> (repeatable)', collect)
+    .option('--json', 'print foxdev’s own rows as JSON')
+    .action(async (services: string[], flags: PsFlags, cmd: Command) => {
+      if (flags.format && flags.format !== 'json' && flags.format !== 'table') throw new FoxdevError('usage', `unsupported --format ${flags.format}`, { hint: 'use table or json' });
       // Start loading the ps modules while the config loads; neither waits for the other.
-      const modules = Promise.all([import('../runtime/engine-endpoint.js'), import('../engine/ps.js')]);
+      const modules = Promise.all([import('../runtime/engine-endpoint.js'), import('../engine/ps.js'), import('./ps-select.js')]);
       const project = await loadFromOptions(cmd);
-      const [{ engineEndpoint, engineUnreachable }, { ps, formatPs, httpPsEngine }] = await modules;
+      const [{ engineEndpoint, engineUnreachable }, { psEntries, formatPs, httpPsEngine }, { selectPs }] = await modules;
+      for (const s of services) if (!project.services[s]) throw new FoxdevError('usage', `no service named ${s} (have: ${Object.keys(project.services).join(', ')})`);
       // The small HTTP reader, not dockerode: importing dockerode alone would use up most of ps's time.
-      const rows = await ps(httpPsEngine(engineEndpoint()), project).catch((err) => {
+      const all = await psEntries(httpPsEngine(engineEndpoint()), project).catch((err) => {
         throw engineUnreachable(err);
       });
-      process.stdout.write((flags.json ? JSON.stringify(rows, null, 2) : formatPs(rows)) + '\n');
+      const entries = selectPs(all, { all: flags.all, services, status: flags.status, filter: flags.filter });
+      const out = (s: string): void => void process.stdout.write(s ? `${s}\n` : '');
+      if (flags.quiet) return out(entries.filter((e) => e.info).map((e) => e.info!.Id).join('\n'));
+      if (flags.services) return out([...new Set(entries.map((e) => e.row.service))].join('\n'));
+      if (flags.format === 'json') {
+        const { composePsRow } = await import('../engine/ps-compose.js');
+        // One object a line, as compose 2.21+ prints it.
+        return out(entries.map((e) => JSON.stringify(composePsRow(project, e))).join('\n'));
+      }
+      const rows = entries.map((e) => e.row);
+      out(flags.json ? JSON.stringify(rows, null, 2) : formatPs(rows));
     });
 }

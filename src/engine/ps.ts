@@ -8,6 +8,7 @@ import { projectContainerFrom, projectLabelFilter, type ProjectContainer } from 
 import type { EngineEndpoint } from '../runtime/engine-endpoint.js';
 import { inspectContainer, listContainersByLabel } from '../runtime/engine-http.js';
 import { recordedProcesses, stateDir } from '../runtime/process-state.js';
+import { isOneOff } from '../runtime/compose-labels.js';
 
 export interface PsRow {
   service: string;
@@ -42,33 +43,54 @@ export function httpPsEngine(endpoint: EngineEndpoint): PsEngine {
   };
 }
 
+/** One service container with what the engine said about it (compose's JSON needs more than a row). */
+export interface PsEntry {
+  row: PsRow;
+  container?: ProjectContainer;
+  info?: Docker.ContainerInspectInfo;
+}
+
 export async function ps(engine: PsEngine, project: Project): Promise<PsRow[]> {
-  const containers = await engine.list(project.name);
+  return (await psEntries(engine, project)).map((e) => e.row);
+}
+
+/**
+ * Health is shown only for a running container that has a healthcheck, as compose does: an
+ * exited container (a completed job above all) keeps the engine's last health status, which
+ * would read as "unhealthy" for a job that finished fine.
+ */
+export function healthOf(info: Docker.ContainerInspectInfo): string {
+  return info.State.Running && info.State.Health?.Status ? info.State.Health.Status : 'none';
+}
+
+/** Rows plus their containers; one-off containers (`foxdev run`) are left out, as compose's ps does. */
+export async function psEntries(engine: PsEngine, project: Project): Promise<PsEntry[]> {
+  const containers = (await engine.list(project.name)).filter((c) => !isOneOff(c.labels));
   // One list call, then the inspects side by side (restart count and start time are only there).
   const inspected = await Promise.all(containers.map(async (c) => ({ c, info: await engine.inspect(c.id) })));
-  const rows: PsRow[] = [];
+  const entries: PsEntry[] = [];
   for (const { c, info } of inspected) {
     if (!info) continue;
-    rows.push({
+    entries.push({ container: c, info, row: {
       service: c.service,
       kind: project.services[c.service]?.kind ?? 'container',
       name: c.name,
       state: info.State.Status,
       exitCode: info.State.Running ? undefined : info.State.ExitCode,
-      health: info.State.Health?.Status ?? 'none',
+      health: healthOf(info),
       ports: c.ports
         .filter((p) => p.published)
         .map((p) => `http://localhost:${p.published}->${p.target}/${p.protocol}`)
         .filter((p, i, all) => all.indexOf(p) === i),
       restarts: info.RestartCount,
       startedAt: info.State.Running ? info.State.StartedAt : undefined,
-    });
+    } });
   }
   for (const p of await recordedProcesses(stateDir(project))) {
-    rows.push({ service: p.service, kind: 'process', name: `pid ${p.pid}`, state: p.alive ? 'running' : 'exited', health: 'none', ports: [], restarts: 0 });
+    entries.push({ row: { service: p.service, kind: 'process', name: `pid ${p.pid}`, state: p.alive ? 'running' : 'exited', health: 'none', ports: [], restarts: 0 } });
   }
   const order = dependencyOrder(graphOf(project));
-  return rows.sort((a, b) => order.indexOf(a.service) - order.indexOf(b.service));
+  return entries.sort((a, b) => order.indexOf(a.row.service) - order.indexOf(b.row.service));
 }
 
 export function formatPs(rows: PsRow[], now = Date.now()): string {
