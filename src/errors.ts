@@ -8,6 +8,7 @@ export type ErrorKind =
   | 'dependency' // a service could not start because something it needs failed
   | 'seed' // a seed or reset failed
   | 'sync' // a sync rule or transfer failed
+  | 'io' // reading or writing the user's files failed
   | 'timeout'
   | 'cancelled'
   | 'internal';

@@ -53,7 +53,7 @@ function parseName(s: string, what: string): string {
 
 export async function runInit(dir: string, flags: InitFlags, io: InitIO): Promise<number> {
   const { scanDir, detectStack, defaultOptions, initFiles } = await import('../generate/init/index.js');
-  const { writeFiles } = await import('../generate/write.js');
+  const { planWrite, writeFiles } = await import('../generate/write.js');
   const abs = resolve(dir);
   const scan = scanDir(abs);
   const detected = detectStack(scan, flags.stack ? parseStack(flags.stack) : undefined);
@@ -76,12 +76,18 @@ export async function runInit(dir: string, flags: InitFlags, io: InitIO): Promis
   };
   const files = initFiles(detected, options);
   if (flags.dryRun) {
-    for (const f of files) io.write(`--- ${f.path}\n${f.content}`);
+    // New files in full; an existing one that would change as a diff.
+    const changes = planWrite(abs, files);
+    files.forEach((f, i) => {
+      const c = changes[i];
+      io.write(c.kind === 'create' ? `--- ${f.path}\n${f.content}` : c.kind === 'differs' ? c.diff : `unchanged ${f.path}\n`);
+    });
     return 0;
   }
   const result = writeFiles(abs, files, { force: flags.force });
   for (const p of result.written) io.write(`  wrote ${p}\n`);
-  for (const p of result.kept) io.write(`  kept  ${p} (exists; --force to overwrite)\n`);
+  for (const p of result.unchanged) io.write(`  same  ${p}\n`);
+  for (const p of result.kept) io.write(`  kept  ${p} (exists and differs; --dry-run shows the diff, --force overwrites)\n`);
   io.write(`next: foxdev up${options.with.includes('postgres') ? ' && foxdev seed' : ''}, then foxdev generate k8s\n`);
   return 0;
 }

@@ -10,6 +10,7 @@ export function reportError(err: unknown, write: (s: string) => void = (s) => pr
     write(`foxdev: ${err.message}\n`);
   } else {
     write(`foxdev: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    write('  this is a bug in foxdev, not in your project: please report it with the command you ran and this output\n');
   }
   if (err instanceof FoxdevError && err.hint) write(`  hint: ${err.hint}\n`);
   return exitCodeFor(err);

@@ -19,6 +19,7 @@ import { obj, type ShapeProblem } from './shape.js';
 import { isPlainObject } from './tags.js';
 import { tsLocator } from './ts-locator.js';
 import { prune } from './prune.js';
+import { loadProblem } from './load-error.js';
 
 /** This package's entry point, from dist/ (built) or src/ (tests run the sources). */
 function packageEntry(): string {
@@ -26,7 +27,11 @@ function packageEntry(): string {
   return existsSync(js) ? js : fileURLToPath(new URL('../index.ts', import.meta.url));
 }
 
-export async function importConfig(file: string): Promise<unknown> {
+export function importConfig(file: string): Promise<unknown> {
+  return withTimeout(evaluate(file), loadTimeoutMs());
+}
+
+async function evaluate(file: string): Promise<unknown> {
   // Required, not imported: importing jiti's CommonJS build from ESM makes Node scan its 190 kB
   // for named exports, which costs about as much again as loading it (~30 ms).
   const { createJiti } = createRequire(import.meta.url)('jiti') as typeof import('jiti');
@@ -36,7 +41,30 @@ export async function importConfig(file: string): Promise<unknown> {
   // version of the file. Transpiled output is still cached on disk by content.
   const mod = await jiti.evalModule(readFileSync(file, 'utf8'), { filename: file, async: true, forceTranspile: true });
   const value = mod !== null && typeof mod === 'object' && 'default' in mod ? (mod as { default: unknown }).default : mod;
-  return typeof value === 'function' ? await (value as () => unknown)() : value;
+  return typeof value === 'function' ? await (value as () => unknown)() : await value;
+}
+
+class LoadTimeout extends Error {}
+
+/** A config whose default export never settles would otherwise let the process end silently. */
+function loadTimeoutMs(): number {
+  const s = Number(process.env.FOXDEV_CONFIG_TIMEOUT);
+  return Number.isFinite(s) && s > 0 ? s * 1000 : 30_000;
+}
+
+async function withTimeout(value: Promise<unknown>, ms: number): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new LoadTimeout(`the default export did not resolve within ${ms / 1000} s (set FOXDEV_CONFIG_TIMEOUT=seconds to wait longer)`)),
+      ms,
+    );
+  });
+  try {
+    return await Promise.race([value, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export interface FoxdevLayer extends Layer {
@@ -52,7 +80,7 @@ export async function readFoxdevConfig(file: string, problems: Problem[]): Promi
   try {
     config = await importConfig(file);
   } catch (err) {
-    problems.push({ file, message: `cannot load: ${(err as Error).message.split('\n')[0]}` });
+    problems.push(err instanceof LoadTimeout ? { file, message: err.message } : loadProblem(err, file));
     return undefined;
   }
   const layer: FoxdevLayer = { file, data: {}, compose: [], locate: tsLocator(readFileSync(file, 'utf8')) };

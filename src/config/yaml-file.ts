@@ -1,6 +1,6 @@
 // Parse one YAML file the way compose does (anchors, `<<` merge keys, `!reset`/`!override`) and
 // remember where every key sits, so a problem found much later can still name line:column.
-import { LineCounter, Scalar, type ScalarTag, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
+import { type Document, LineCounter, Scalar, type ScalarTag, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
 import type { Problem } from '../errors.js';
 import { formatPath, type Segment } from './keypath.js';
 import { OverrideTag, ResetTag } from './tags.js';
@@ -54,8 +54,43 @@ export function parseYamlFile(text: string, file: string): YamlFile {
       return undefined;
     },
   });
-  const value = doc.toJS({ maxAliasCount: 10_000 }) as unknown;
+  const bad = badMergeKeys(doc, at);
+  if (bad.length > 0) return { file, value: undefined, positions, problems: bad.map((b) => ({ file, ...b })) };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 10_000 }) as unknown;
+  } catch (err) {
+    // The yaml library throws (rather than reporting) for an alias bomb and the like.
+    return { file, value: undefined, positions, problems: [{ file, message: `invalid YAML: ${(err as Error).message}` }] };
+  }
   return { file, value: value ?? {}, positions, problems };
+}
+
+/**
+ * `<<` must merge a mapping, an alias of one, or a list of those; the yaml library throws on
+ * anything else (a scalar, a mistyped alias), so these are found first and reported with a place.
+ * `__proto__` keys too.
+ */
+function badMergeKeys(doc: Document, at: (offset: number | undefined) => Position | undefined): Array<Omit<Problem, 'file'>> {
+  const out: Array<Omit<Problem, 'file'>> = [];
+  const mergeable = (n: unknown): boolean => isMap(n) || (isAlias(n) && isMap(n.resolve(doc)));
+  visit(doc, {
+    Pair(_key, pair) {
+      if (isScalar(pair.key) && pair.key.value === '__proto__') {
+        // Plain objects cannot hold this key: it would be dropped or change the object's prototype.
+        const pos = at((pair.key as Node).range?.[0]);
+        out.push({ line: pos?.line, column: pos?.column, message: 'the key "__proto__" is not allowed (choose another name)' });
+        return;
+      }
+      if (!isScalar(pair.key) || pair.key.source !== '<<') return;
+      const v = pair.value;
+      if (mergeable(v) || (isSeq(v) && v.items.every(mergeable))) return;
+      const pos = at(isNode(v) ? (v as Node).range?.[0] : isNode(pair.key) ? (pair.key as Node).range?.[0] : undefined);
+      const what = isAlias(v) && v.resolve(doc) === undefined ? `alias *${v.source} names no anchor` : 'a merge key (<<) takes a mapping, an alias of one, or a list of aliases';
+      out.push({ line: pos?.line, column: pos?.column, message: `invalid YAML: ${what}` });
+    },
+  });
+  return out;
 }
 
 function collectPositions(

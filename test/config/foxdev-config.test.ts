@@ -149,6 +149,34 @@ export default defineConfig({
     const bad = tempProject({ 'foxdev.config.ts': `export default {\n  services: {\n` });
     const found = await problems(loadProject({ cwd: bad, env: {} }), bad);
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatch(/^foxdev\.config\.ts: cannot load: /);
+    expect(found[0]).toMatch(/^foxdev\.config\.ts:3(:\d+)?: cannot load: /);
+  });
+
+  it('names the line of a runtime error, in an imported file too, and any thrown value', async () => {
+    const typeError = tempProject({ 'foxdev.config.ts': `const o: any = undefined;\n\nexport default { services: { a: { image: o.x } } };\n` });
+    expect(await problems(loadProject({ cwd: typeError, env: {} }), typeError)).toEqual([
+      "foxdev.config.ts:3: cannot load: Cannot read properties of undefined (reading 'x')",
+    ]);
+    const imported = tempProject({
+      'lib.ts': `export const y: any = null;\nexport const z = y.foo;\n`,
+      'foxdev.config.ts': `import { z } from './lib';\nexport default { services: { a: { image: String(z) } } };\n`,
+    });
+    expect((await problems(loadProject({ cwd: imported, env: {} }), imported))[0]).toMatch(/^lib\.ts:2: cannot load: Cannot read properties of null/);
+    const str = tempProject({ 'foxdev.config.ts': `throw 'nope';\n` });
+    expect(await problems(loadProject({ cwd: str, env: {} }), str)).toEqual(['foxdev.config.ts: cannot load: it threw "nope" (throw an Error for a message with a place)']);
+    const nul = tempProject({ 'foxdev.config.ts': `throw null;\n` });
+    expect(await problems(loadProject({ cwd: nul, env: {} }), nul)).toEqual(['foxdev.config.ts: cannot load: it threw null (throw an Error for a message with a place)']);
+  });
+
+  it('gives up on a default export that never resolves, naming the file', async () => {
+    const never = tempProject({ 'foxdev.config.ts': `export default new Promise(() => {});\n` });
+    process.env.FOXDEV_CONFIG_TIMEOUT = '0.3';
+    try {
+      expect(await problems(loadProject({ cwd: never, env: {} }), never)).toEqual([
+        'foxdev.config.ts: the default export did not resolve within 0.3 s (set FOXDEV_CONFIG_TIMEOUT=seconds to wait longer)',
+      ]);
+    } finally {
+      delete process.env.FOXDEV_CONFIG_TIMEOUT;
+    }
   });
 });

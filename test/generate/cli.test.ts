@@ -1,5 +1,5 @@
 // The lint and generate commands as library calls (src/cli/*.ts export their bodies).
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -72,5 +72,48 @@ describe('foxdev generate (command)', () => {
     const io = { out: () => undefined, err: () => undefined };
     await expect(runGenerate('k8s', { projectDir: '/nonexistent' }, { env: 'staging' }, io)).rejects.toMatchObject({ kind: 'usage' });
     await expect(runGenerate('k8s', { projectDir: '/nonexistent' }, { requests: 'gpu=1' }, io)).rejects.toMatchObject({ kind: 'usage' });
+  });
+
+  it('rejects values Kubernetes would refuse, naming the flag', async () => {
+    const io = { out: () => undefined, err: () => undefined };
+    const bad: Array<[Record<string, string>, string]> = [
+      [{ namespace: 'Bad_NS!' }, '--namespace "Bad_NS!" is not a Kubernetes namespace'],
+      [{ volumeSize: 'huge' }, '--volume-size "huge" is not a Kubernetes quantity'],
+      [{ tag: 'has space' }, '--tag "has space" is not an image tag'],
+      [{ limits: 'memory=lots' }, '--limits "lots" is not a Kubernetes quantity for memory'],
+    ];
+    for (const [flags, message] of bad) {
+      await expect(runGenerate('k8s', { projectDir: '/nonexistent' }, flags, io)).rejects.toMatchObject({ kind: 'usage', message: expect.stringContaining(message) });
+    }
+  });
+
+  it('keeps a hand-edited file unless --force, shows the diff with --dry-run, and refuses --out naming a file', async () => {
+    const dir = await initProject();
+    const io = () => {
+      const out: string[] = [];
+      const err: string[] = [];
+      return { out, err, io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) } };
+    };
+    const first = io();
+    expect(await runGenerate('k8s', { projectDir: dir }, { out: 'k8s' }, first.io)).toBe(0);
+    const file = join(dir, 'k8s/app.yaml');
+    const edited = readFileSync(file, 'utf8').replace('replicas: 1', 'replicas: 7');
+    writeFileSync(file, edited);
+
+    const again = io();
+    expect(await runGenerate('k8s', { projectDir: dir }, { out: 'k8s' }, again.io)).toBe(1);
+    expect(readFileSync(file, 'utf8')).toBe(edited);
+    expect(again.err.join('')).toMatch(/kept \S*k8s\/app\.yaml: it differs from what generate writes/);
+    expect(again.out.join('')).toMatch(/wrote 0 files to \S*k8s \(\d+ unchanged\)/);
+
+    const dry = io();
+    expect(await runGenerate('k8s', { projectDir: dir }, { out: 'k8s', dryRun: true }, dry.io)).toBe(0);
+    expect(dry.out.join('')).toContain('-  replicas: 7');
+    expect(readFileSync(file, 'utf8')).toBe(edited);
+
+    expect(await runGenerate('k8s', { projectDir: dir }, { out: 'k8s', force: true }, io().io)).toBe(0);
+    expect(readFileSync(file, 'utf8')).not.toBe(edited);
+
+    await expect(runGenerate('k8s', { projectDir: dir }, { out: 'k8s/app.yaml' }, io().io)).rejects.toMatchObject({ kind: 'usage', message: expect.stringContaining('is a file, not a folder') });
   });
 });

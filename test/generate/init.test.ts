@@ -166,7 +166,7 @@ describe('foxdev init (command)', () => {
     const out: string[] = [];
     await runInit(dir, { yes: true }, { write: (s) => out.push(s) });
     expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe('FROM mine:1\n');
-    expect(out.join('')).toContain('kept  Dockerfile (exists; --force to overwrite)');
+    expect(out.join('')).toContain('kept  Dockerfile (exists and differs; --dry-run shows the diff, --force overwrites)');
     expect(existsSync(join(dir, 'compose.yaml'))).toBe(true);
     const compose = readFileSync(join(dir, 'compose.yaml'), 'utf8');
     writeFileSync(join(dir, 'compose.yaml'), '# edited\n');

@@ -1,0 +1,35 @@
+// YAML the yaml library throws on (rather than reporting): each must become one problem with a
+// place, never an internal error.
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadProject } from '../../src/config/load.js';
+import { problems, removeTempProjects, tempProject } from './helpers.js';
+
+afterAll(removeTempProjects);
+
+const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+  .concat(['b', 'c', 'd', 'e', 'f'].map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcde'[i]}`).join(',')}]`))
+  .concat(['services:', '  a:', '    image: x'])
+  .join('\n');
+
+const cases: Array<[string, string, string]> = [
+  ['merge of a mistyped alias', 'x-c: &common\n  image: a\nservices:\n  a:\n    <<: *commmon\n', 'compose.yaml:5:9: invalid YAML: alias *commmon names no anchor'],
+  ['merge of a scalar', 'services:\n  a:\n    <<: 5\n    image: x\n', 'compose.yaml:3:9: invalid YAML: a merge key (<<) takes a mapping, an alias of one, or a list of aliases'],
+  ['merge of a list with a scalar', 'x-c: &c\n  image: a\nservices:\n  a:\n    <<: [*c, 3]\n', 'compose.yaml:5:9: invalid YAML: a merge key (<<) takes a mapping, an alias of one, or a list of aliases'],
+  ['alias bomb', bomb, 'compose.yaml: invalid YAML: Excessive alias count indicates a resource exhaustion attack'],
+  ['__proto__ as a service name', 'services:\n  __proto__:\n    image: a\n', 'compose.yaml:2:3: the key "__proto__" is not allowed (choose another name)'],
+  ['__proto__ in environment', 'services:\n  a:\n    image: a\n    environment:\n      __proto__: x\n', 'compose.yaml:5:7: the key "__proto__" is not allowed (choose another name)'],
+];
+
+describe('YAML the parser throws on', () => {
+  it.each(cases)('%s', async (_name, text, expected) => {
+    const dir = tempProject({ 'compose.yaml': text });
+    expect(await problems(loadProject({ cwd: dir, env: {} }), dir)).toEqual([expected]);
+  });
+
+  it('still merges what is mergeable', async () => {
+    const dir = tempProject({ 'compose.yaml': 'x-c: &c\n  image: a\nx-d: &d\n  user: b\nservices:\n  s:\n    <<: [*c, *d]\n' });
+    const project = await loadProject({ cwd: dir, env: {} });
+    expect(project.services.s.image).toBe('a');
+    expect(project.services.s.user).toBe('b');
+  });
+});
