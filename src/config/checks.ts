@@ -32,7 +32,13 @@ export function checkServices(services: Record<string, Service>, ctx: CheckConte
       add(['services', name], 'has neither "image" nor "build" (nor foxdev "run"); nothing to start');
 
     for (const [dep, d] of Object.entries(s.depends_on)) {
-      if (dep in services) continue;
+      if (dep in services) {
+        // compose refuses to wait for health that nothing measures. foxdev also counts its own
+        // `ready` probes as health; a HEALTHCHECK baked into the image is not read.
+        if (d.condition === 'service_healthy' && !measuresHealth(services[dep]))
+          add(['services', name, 'depends_on', dep, 'condition'], `dependency "${dep}" has no healthcheck (condition: service_healthy)`);
+        continue;
+      }
       if (!d.required) continue; // compose: an optional dependency may be missing or disabled
       if (dep in ctx.defined)
         add(['services', name, 'depends_on', dep], `depends on "${dep}", which is not enabled (profiles: ${ctx.defined[dep].join(', ')})`);
@@ -70,6 +76,10 @@ export function checkServices(services: Record<string, Service>, ctx: CheckConte
   for (const cycle of findCycles(buildGraph(Object.fromEntries(Object.entries(services).map(([n, s]) => [n, Object.keys(s.depends_on)])))))
     add(['services', cycle[0], 'depends_on', cycle[1]], `dependency cycle: ${formatCycle(cycle)}`);
   return out;
+}
+
+function measuresHealth(s: Service): boolean {
+  return (s.healthcheck !== undefined && s.healthcheck.test[0] !== 'NONE') || s.ready.length > 0;
 }
 
 function sameHost(a: string, b: string): boolean {

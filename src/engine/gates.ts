@@ -1,5 +1,8 @@
 // Waiting for dependencies. A service starts as soon as every dependency meets its condition;
-// a dependency that fails releases it with a message that says which one and why.
+// a dependency that fails keeps it from starting, with compose's wording for why ("dependency
+// failed to start: container x exited (3)", "service "x" didn't complete successfully: exit 1").
+// An optional dependency (required: false) that fails or is missing is reported once and the
+// service starts anyway.
 import { FoxdevError } from '../errors.js';
 import { conditionText } from '../plan/up.js';
 import type { SessionContext } from './context.js';
@@ -9,29 +12,57 @@ export function waitingReason(dep: string, condition: string, lastProbe: string)
   return `waiting for ${dep}: ${conditionText(condition)}${lastProbe ? ` — last probe: ${lastProbe}` : ''}`;
 }
 
+type Gate = ServiceRun['plan']['gates'][number];
+
+/** Why `dep` did not meet `condition`, the way compose says it. */
+export function dependencyFailure(dep: ServiceRun, condition: string, reason: string): string {
+  const what = dep.svc.kind === 'process' ? `process ${dep.name}` : `container ${dep.containerName ?? dep.name}`;
+  if (dep.exit && condition === 'service_completed_successfully') return `service "${dep.name}" didn't complete successfully: exit ${dep.exit.code}`;
+  if (dep.exit) return `dependency failed to start: ${what} exited (${dep.exit.code})`;
+  if (reason.startsWith('unhealthy: ')) return `dependency failed to start: ${what} is unhealthy (${reason.slice('unhealthy: '.length)})`;
+  return `dependency failed to start: ${what}: ${reason || 'stopped'}`;
+}
+
 export async function awaitGates(ctx: SessionContext, run: ServiceRun): Promise<void> {
+  const reported = new Set<string>();
   // Wait in declaration order so the reason shown is the first unmet condition.
   for (const gate of run.plan.gates) {
     const dep = ctx.runs.get(gate.service);
     if (!dep) {
       if (gate.required) throw new FoxdevError('dependency', `${run.name} depends on ${gate.service}, which is not part of this project`);
+      ctx.say(run.name, `optional dependency "${gate.service}" is missing; starting without it`);
       continue;
     }
     const latch = dep.latchFor(gate.condition);
-    if (latch.state === 'ok') continue;
-    run.waitingFor = { service: gate.service, condition: gate.condition };
-    ctx.dispatch({ type: 'service/phase', service: run.name, phase: 'waiting', at: ctx.now(), reason: waitingReason(gate.service, gate.condition, dep.lastProbe) });
-    const ok = await latch.wait(ctx.signal);
-    run.waitingFor = undefined;
-    if (ctx.signal.aborted) throw new FoxdevError('cancelled', `${run.name}: stopped while waiting for ${gate.service}`);
-    if (!ok) {
-      // Name the root cause once, not a chain of "not started because not started because…".
-      const root = dep.blockedBy ?? { service: dep.name, reason: latch.reason };
-      run.blockedBy = root;
-      const via = root.service === gate.service ? '' : ` (via ${gate.service})`;
-      throw new FoxdevError('dependency', `not started: ${root.service} failed${via}: ${root.reason}`);
+    if (latch.state === 'pending') {
+      run.waitingFor = { service: gate.service, condition: gate.condition };
+      ctx.dispatch({ type: 'service/phase', service: run.name, phase: 'waiting', at: ctx.now(), reason: waitingReason(gate.service, gate.condition, dep.lastProbe) });
+      await latch.wait(ctx.signal);
+      run.waitingFor = undefined;
+      if (ctx.signal.aborted) throw new FoxdevError('cancelled', `${run.name}: stopped while waiting for ${gate.service}`);
     }
+    if (latch.state !== 'ok') gateFailed(ctx, run, gate, dep, latch.reason, reported);
   }
+  // A dependency that met its condition earlier may have ended for good since (exited non-zero,
+  // no restart to come) while this one waited on others: starting now would only fail later.
+  for (const gate of run.plan.gates) {
+    const dep = ctx.runs.get(gate.service);
+    if (dep?.exit && !reported.has(dep.name)) gateFailed(ctx, run, gate, dep, `exited with code ${dep.exit.code}`, reported);
+  }
+}
+
+/** Throws for a required dependency; reports an optional one once and returns. */
+function gateFailed(ctx: SessionContext, run: ServiceRun, gate: Gate, dep: ServiceRun, reason: string, reported: Set<string>): void {
+  reported.add(dep.name);
+  // Name the root cause once, not a chain of "not started because not started because…".
+  const root = dep.blockedBy ?? { service: dep.name, reason: dependencyFailure(dep, gate.condition, reason) };
+  const message = root.service === gate.service ? root.reason : `${root.reason} (via ${gate.service})`;
+  if (!gate.required) {
+    ctx.say(run.name, `optional dependency "${gate.service}" failed (${message}); starting anyway`);
+    return;
+  }
+  run.blockedBy = root;
+  throw new FoxdevError('dependency', message);
 }
 
 /** Refresh the reason of every service waiting on `dep` with its latest probe result. */

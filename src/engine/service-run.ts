@@ -34,6 +34,10 @@ export class ServiceRun {
   /** The dependency this service is waiting on right now, for the waiting reason. */
   waitingFor?: { service: string; condition: string };
   lastLines: string[] = [];
+  /** Set when it ended for good with a non-zero code (no restart follows); cleared on a restart. */
+  exit?: { code: number };
+  /** The engine's name for it ("<project>-<service>"), for compose-style messages. */
+  containerName?: string;
   logWatches: LogWatch[] = [];
   /** Aborts this service's probes and waits (restart, stop). */
   probes = new AbortController();
@@ -62,6 +66,7 @@ export class ServiceRun {
   resetForRestart(): void {
     this.probes.abort();
     this.probes = new AbortController();
+    this.exit = undefined;
     for (const w of this.logWatches) w.reset();
     for (const l of [this.started, this.healthy, this.ready]) l.reset();
   }

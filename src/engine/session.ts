@@ -128,7 +128,9 @@ export class Session {
       },
     });
     for (const sp of plan.services) {
-      this.runs.set(sp.service, new ServiceRun(project.services[sp.service], sp));
+      const run = new ServiceRun(project.services[sp.service], sp);
+      if (sp.kind !== 'process') run.containerName = containerSpec(project, run.svc, '').name; // for compose-style messages
+      this.runs.set(sp.service, run);
       this.opts.dispatch({ type: 'service/phase', service: sp.service, phase: 'pending', at: this.ctx.now() });
     }
     if (plan.services.some((s) => s.kind !== 'process')) await ensureNetwork(docker, project.name, networkName(project.name));
@@ -141,9 +143,14 @@ export class Session {
     const results = await Promise.all(
       [...this.runs.values()].map(async (run) => ({ run, ok: await (run.svc.kind === 'job' ? run.completed : run.ready).wait(this.abort.signal) })),
     );
+    // A service that was ready and has since exited for good (non-zero) failed too.
     const failures = results
-      .filter((r) => !r.ok)
-      .map(({ run }) => ({ service: run.name, reason: (run.svc.kind === 'job' ? run.completed : run.ready).reason || 'stopped', lastLines: [...run.lastLines] }));
+      .filter((r) => !r.ok || r.run.exit)
+      .map(({ run, ok }) => ({
+        service: run.name,
+        reason: ok && run.exit ? `exited with code ${run.exit.code}` : (run.svc.kind === 'job' ? run.completed : run.ready).reason || 'stopped',
+        lastLines: [...run.lastLines],
+      }));
     return { ok: failures.length === 0, failures };
   }
 

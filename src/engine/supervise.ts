@@ -1,6 +1,8 @@
 // One service from its first start to its end: probe it, watch it exit, apply its restart
 // policy with backoff (a visible crash-loop state), and restart dependents that asked for it.
-import { backoffDelay, BACKOFF_RESET_AFTER_MS, shouldRestart } from '../plan/backoff.js';
+// foxdev applies `restart:` and `deploy.restart_policy` itself (see plan/backoff.ts); the engine's
+// own policy stays "no".
+import { BACKOFF_RESET_AFTER_MS, restartDelay, restartRule, shouldRestartBy } from '../plan/backoff.js';
 import type { SessionContext } from './context.js';
 import type { Instance } from './instance.js';
 import { probeAfterStart } from './probing.js';
@@ -15,6 +17,9 @@ export interface Supervisor {
 export async function supervise(ctx: SessionContext, run: ServiceRun, instance: Instance, sup: Supervisor): Promise<void> {
   const isJob = run.svc.kind === 'job';
   const generation = run.generation;
+  const rule = restartRule(run.svc);
+  /** When this supervisor restarted it after a crash; a requested restart starts the count over. */
+  let restartTimes: number[] = [];
   for (;;) {
     run.startedAt = ctx.now();
     ctx.dispatch({ type: 'service/started', service: run.name, at: run.startedAt });
@@ -32,8 +37,10 @@ export async function supervise(ctx: SessionContext, run: ServiceRun, instance: 
     if (run.stopping || ctx.signal.aborted) return;
     if (run.restartRequested) {
       run.restartRequested = false;
+      restartTimes = [];
       if (!(await startAgain(ctx, run, instance))) return;
       sup.onRestarted?.(run);
+      void restartDependents(ctx, run, sup);
       continue;
     }
 
@@ -43,9 +50,12 @@ export async function supervise(ctx: SessionContext, run: ServiceRun, instance: 
       for (const l of [run.healthy, run.ready, run.seeded, run.completed]) l.resolve();
       return;
     }
-    if (!shouldRestart(run.svc.restart, code, run.restarts, run.svc.restartMaxRetries)) {
+    if (!shouldRestartBy(rule, code, restartTimes, ctx.now())) {
       const reason = `exited with code ${code}`;
-      ctx.say(run.name, reason);
+      const gaveUp = rule.condition !== 'none' && code !== 0 ? `; not restarting again after ${restartTimes.length} restart(s) (${rule.label})` : '';
+      ctx.say(run.name, reason + gaveUp);
+      // Ended for good: dependents that have not started yet must not start on it.
+      if (code !== 0) run.exit = { code };
       ctx.dispatch({
         type: 'service/phase',
         service: run.name,
@@ -61,16 +71,21 @@ export async function supervise(ctx: SessionContext, run: ServiceRun, instance: 
     // Up long enough: this crash is a fresh start for the backoff, not part of a loop.
     if (ctx.now() - run.startedAt > BACKOFF_RESET_AFTER_MS) run.consecutiveCrashes = 0;
     run.consecutiveCrashes++;
-    const delay = backoffDelay(run.consecutiveCrashes);
+    const delay = restartDelay(rule, run.consecutiveCrashes);
     const nextRetryAt = ctx.now() + delay;
-    ctx.say(run.name, `exited with code ${code}; restarting in ${(delay / 1000).toFixed(0)}s (restart: ${run.svc.restart})`);
+    ctx.say(run.name, `exited with code ${code}; restarting in ${seconds(delay)} (${rule.label})`);
     ctx.dispatch({ type: 'service/phase', service: run.name, phase: 'crash-loop', at: ctx.now(), exitCode: code, nextRetryAt, reason: `exited with code ${code}` });
     await sleep(delay, ctx.signal);
     if (run.stopping || ctx.signal.aborted) return;
+    restartTimes.push(ctx.now());
     if (!(await startAgain(ctx, run, instance))) return;
     sup.onRestarted?.(run);
     void restartDependents(ctx, run, sup);
   }
+}
+
+function seconds(ms: number): string {
+  return ms % 1000 === 0 || ms >= 10_000 ? `${Math.round(ms / 1000)}s` : `${ms}ms`;
 }
 
 async function startAgain(ctx: SessionContext, run: ServiceRun, instance: Instance): Promise<boolean> {

@@ -24,7 +24,7 @@ describe.runIf(hasEngine)('foxdev up/down against the engine', () => {
     const p = uniq('failjob');
     const r = await foxdev(['-C', 'fixtures/engine-failing-job', '-p', p, 'up', '-d', '--wait-timeout', '60']);
     expect(r.exitCode).toBe(1);
-    expect(r.all).toMatch(/app +\| ◆ failed: not started: job failed: exited with code 3/);
+    expect(r.all).toMatch(/app +\| ◆ failed: service "job" didn't complete successfully: exit 3/);
     expect(r.all).toMatch(/foxdev: job: exited with code 3 \(and app\)/);
     // The job's own output is shown, so the reason is visible without `foxdev logs`.
     expect(r.all).toContain('relation "users" does not exist');
