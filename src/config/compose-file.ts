@@ -14,14 +14,16 @@ import { normaliseFile, type Found } from './normalise.js';
 import { isPlainObject, stripTags } from './tags.js';
 import { parseYamlFile } from './yaml-file.js';
 import { prune } from './prune.js';
+import { decodeUtf8, NotUtf8 } from './utf8.js';
 
 /** `unset` collects variables used plainly (${VAR}) but not set, for a warning. */
 export function readComposeFile(file: string, baseDir: string, lookup: Lookup, problems: Problem[], unset?: Set<string>): Layer | undefined {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = decodeUtf8(readFileSync(file));
   } catch (err) {
-    problems.push({ file, message: `cannot read compose file: ${(err as NodeJS.ErrnoException).code ?? String(err)}` });
+    if (err instanceof NotUtf8) problems.push({ file, line: err.line, column: err.column, message: err.message });
+    else problems.push({ file, message: `cannot read compose file: ${(err as NodeJS.ErrnoException).code ?? String(err)}` });
     return undefined;
   }
   const parsed = parseYamlFile(text, file);

@@ -91,7 +91,9 @@ function describe(group: AjvError[], value: unknown): string {
     case 'required':
       return `missing required key "${String(first.params.missingProperty)}"`;
     case 'enum':
-      return `expected one of ${(first.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(value)}`;
+      return `expected one of ${(first.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(value)}${
+        typeof value === 'string' ? didYouMean(value, (first.params.allowedValues as unknown[]).map(String)) : ''
+      }`;
     case 'pattern':
       return `${JSON.stringify(value)} does not match the pattern ${String(first.params.pattern)}`;
     case 'uniqueItems':

@@ -1,4 +1,5 @@
 // Gathers the facts `foxdev doctor` reports. Each check says whether foxdev can work without it.
+import { existsSync } from 'node:fs';
 import { statfs, readFile } from 'node:fs/promises';
 import { dockerClient, engineEndpoint } from '../runtime/docker-client.js';
 
@@ -15,12 +16,15 @@ const MIN_INOTIFY_WATCHES = 8192;
 
 export async function engineCheck(): Promise<Check[]> {
   const ep = engineEndpoint();
-  const socket: Check = { name: 'socket', ok: true, required: true, detail: `${ep.display}${process.env.DOCKER_HOST ? ' (from DOCKER_HOST)' : ''}` };
+  const from = process.env.DOCKER_HOST ? ' (from DOCKER_HOST)' : '';
+  const path = 'socketPath' in ep.options ? ep.options.socketPath : undefined;
+  const missing = path !== undefined && !existsSync(path);
+  const socket: Check = { name: 'socket', ok: !missing, required: true, detail: `${ep.display}${from}${missing ? ': no such socket (is the engine running?)' : ''}` };
   try {
     const v = (await withTimeout(dockerClient().version(), 5000)) as { Version: string; ApiVersion: string; Os: string; Arch: string };
     return [socket, { name: 'engine', ok: true, required: true, detail: `Docker ${v.Version}, API ${v.ApiVersion} (${v.Os}/${v.Arch})` }];
   } catch (err) {
-    return [socket, { name: 'engine', ok: false, required: true, detail: `not reachable: ${(err as Error).message}; run bash scripts/engine.sh or set DOCKER_HOST` }];
+    return [socket, { name: 'engine', ok: false, required: true, detail: `not reachable: ${(err as Error).message}; start the engine (dockerd or Docker Desktop) or set DOCKER_HOST` }];
   }
 }
 

@@ -28,7 +28,7 @@ export function engineEndpoint(env: NodeJS.ProcessEnv = process.env): EngineEndp
 export function engineUnreachable(err: unknown): FoxdevError {
   const ep = engineEndpoint();
   return new FoxdevError('engine', `cannot reach the Docker engine at ${ep.display}`, {
-    hint: 'start it (bash scripts/engine.sh installs and starts one on Debian) or set DOCKER_HOST',
+    hint: 'start the Docker engine (dockerd or Docker Desktop), or point DOCKER_HOST at one that runs; `foxdev doctor` checks the setup',
     cause: err,
   });
 }

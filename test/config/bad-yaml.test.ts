@@ -1,5 +1,7 @@
 // YAML the yaml library throws on (rather than reporting): each must become one problem with a
 // place, never an internal error.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/config/load.js';
 import { problems, removeTempProjects, tempProject } from './helpers.js';
@@ -24,6 +26,21 @@ describe('YAML the parser throws on', () => {
   it.each(cases)('%s', async (_name, text, expected) => {
     const dir = tempProject({ 'compose.yaml': text });
     expect(await problems(loadProject({ cwd: dir, env: {} }), dir)).toEqual([expected]);
+  });
+
+  it('refuses bytes that are not UTF-8, with the place', async () => {
+    const dir = tempProject({ 'compose.yaml': 'services:\n  a:\n    image: x\n' });
+    writeFileSync(join(dir, 'compose.yaml'), Buffer.concat([Buffer.from('services:\n  a:\n    image: x\n    environment:\n      A: "ab'), Buffer.from([0xff, 0xfe]), Buffer.from('"\n')]));
+    expect(await problems(loadProject({ cwd: dir, env: {} }), dir)).toEqual(['compose.yaml:5:13: the file is not valid UTF-8 here (save it as UTF-8)']);
+  });
+
+  it('suggests the key or value meant, swapped letters included', async () => {
+    const dir = tempProject({ 'compose.yaml': 'services:\n  a:\n    imgae: x\n    prots: ["80"]\n    depends_on:\n      b:\n        condition: service_helthy\n  b:\n    image: x\n' });
+    expect(await problems(loadProject({ cwd: dir, env: {} }), dir)).toEqual([
+      'compose.yaml:3:5: services.a.imgae: unknown key "imgae" (did you mean "image"?)',
+      'compose.yaml:4:5: services.a.prots: unknown key "prots" (did you mean "ports"?)',
+      'compose.yaml:7:9: services.a.depends_on.b.condition: expected one of "service_started", "service_healthy", "service_completed_successfully", got "service_helthy" (did you mean "service_healthy"?)',
+    ]);
   });
 
   it('still merges what is mergeable', async () => {
