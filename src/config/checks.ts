@@ -5,6 +5,7 @@
 import type { Problem } from '../errors.js';
 import { buildGraph, findCycles, formatCycle } from '../plan/graph.js';
 import { didYouMean } from './did-you-mean.js';
+import { parseDuration } from './duration.js';
 import { formatPath, type Segment } from './keypath.js';
 import type { Service } from './project.js';
 
@@ -45,6 +46,8 @@ export function checkServices(services: Record<string, Service>, ctx: CheckConte
       else add(['services', name, 'depends_on', dep], `depends on "${dep}", which is not a service${didYouMean(dep, names)}`);
     }
 
+    checkRestartPolicy(s, (keys, message) => add(['services', name, 'deploy', 'restart_policy', ...keys], message));
+
     s.ports.forEach((p, index) => {
       if (p.published === undefined) return;
       const me = { service: name, index, ip: p.host_ip ?? '', port: p.published, end: p.publishedEnd ?? p.published, protocol: p.protocol };
@@ -76,6 +79,20 @@ export function checkServices(services: Record<string, Service>, ctx: CheckConte
   for (const cycle of findCycles(buildGraph(Object.fromEntries(Object.entries(services).map(([n, s]) => [n, Object.keys(s.depends_on)])))))
     add(['services', cycle[0], 'depends_on', cycle[1]], `dependency cycle: ${formatCycle(cycle)}`);
   return out;
+}
+
+/** foxdev applies deploy.restart_policy itself (plan/backoff.ts), so what it cannot read is an error. */
+function checkRestartPolicy(s: Service, add: (keys: Segment[], message: string) => void): void {
+  const deploy = s.extra.deploy as Record<string, unknown> | undefined;
+  const policy = deploy && typeof deploy === 'object' ? (deploy.restart_policy as Record<string, unknown> | undefined) : undefined;
+  if (!policy || typeof policy !== 'object') return;
+  if (policy.condition !== undefined && !['none', 'on-failure', 'any'].includes(String(policy.condition)))
+    add(['condition'], `expected "none", "on-failure" or "any", got ${JSON.stringify(policy.condition)}`);
+  for (const key of ['delay', 'window'])
+    if (policy[key] !== undefined && parseDuration(policy[key] as string | number) === undefined)
+      add([key], `expected a duration such as "500ms", "2s" or "1m30s", got ${JSON.stringify(policy[key])}`);
+  if (policy.max_attempts !== undefined && !(Number.isInteger(Number(policy.max_attempts)) && Number(policy.max_attempts) >= 0))
+    add(['max_attempts'], `expected a whole number, got ${JSON.stringify(policy.max_attempts)}`);
 }
 
 function measuresHealth(s: Service): boolean {

@@ -38,6 +38,7 @@ export async function supervise(ctx: SessionContext, run: ServiceRun, instance: 
     if (run.restartRequested) {
       run.restartRequested = false;
       restartTimes = [];
+      run.consecutiveCrashes = 0;
       if (!(await startAgain(ctx, run, instance))) return;
       sup.onRestarted?.(run);
       void restartDependents(ctx, run, sup);

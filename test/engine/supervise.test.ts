@@ -134,4 +134,107 @@ describe('supervise', () => {
     expect(t.phases()).not.toContain('failed');
     expect(t.inst.starts).toBe(1);
   });
+  it('deploy.restart_policy max_attempts: 2 restarts exactly twice, then the service has failed for good', async () => {
+    const t = setup({ extra: { deploy: { restart_policy: { condition: 'on-failure', max_attempts: 2, delay: '500ms' } } } });
+    await t.inst.start();
+    const done = supervise(t.ctx, t.run, t.inst, { instances: new Map() });
+    await settle();
+    for (let i = 0; i < 3; i++) {
+      t.inst.exit(4);
+      await vi.advanceTimersByTimeAsync(500); // the fixed delay, not the doubling backoff
+    }
+    await done;
+    expect(t.inst.starts).toBe(3);
+    expect(t.run.restarts).toBe(2);
+    expect(t.run.exit).toEqual({ code: 4 });
+    expect(t.lines).toContain('exited with code 4; restarting in 500ms (restart_policy: on-failure, max_attempts 2)');
+    expect(t.lines.at(-1)).toBe('exited with code 4; not restarting again after 2 restart(s) (restart_policy: on-failure, max_attempts 2)');
+    expect(t.phases().at(-1)).toBe('failed');
+  });
+
+  it('restart_policy condition none overrides restart: always; any restarts a clean exit', async () => {
+    const none = setup({ restart: 'always', extra: { deploy: { restart_policy: { condition: 'none' } } } });
+    await none.inst.start();
+    const done = supervise(none.ctx, none.run, none.inst, { instances: new Map() });
+    await settle();
+    none.inst.exit(1);
+    await done;
+    expect(none.inst.starts).toBe(1);
+
+    const any = setup({ extra: { deploy: { restart_policy: { condition: 'any', delay: '1s' } } } });
+    await any.inst.start();
+    void supervise(any.ctx, any.run, any.inst, { instances: new Map() });
+    await settle();
+    any.inst.exit(0);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(any.inst.starts).toBe(2);
+    any.abort.abort();
+  });
+
+  it('restart_policy window: only restarts inside the window count against max_attempts', async () => {
+    const t = setup({ extra: { deploy: { restart_policy: { condition: 'on-failure', max_attempts: 1, delay: '1s', window: '10s' } } } });
+    await t.inst.start();
+    void supervise(t.ctx, t.run, t.inst, { instances: new Map() });
+    await settle();
+    t.inst.exit(1);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(t.inst.starts).toBe(2);
+    await vi.advanceTimersByTimeAsync(20_000); // the first restart leaves the window
+    t.inst.exit(1);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(t.inst.starts).toBe(3);
+    t.inst.exit(1); // a second crash inside the window: the limit holds
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(t.inst.starts).toBe(3);
+    expect(t.run.exit).toEqual({ code: 1 });
+  });
+
+  it('restart: on-failure:1 retries once; a requested restart starts the count over', async () => {
+    const t = setup({ restart: 'on-failure', restartMaxRetries: 1 });
+    await t.inst.start();
+    const done = supervise(t.ctx, t.run, t.inst, { instances: new Map() });
+    await settle();
+    t.inst.exit(2);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(t.inst.starts).toBe(2);
+    await requestRestart(t.run, t.inst);
+    await settle();
+    expect(t.inst.starts).toBe(3);
+    t.inst.exit(2);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(t.inst.starts).toBe(4);
+    t.inst.exit(2);
+    await done;
+    expect(t.inst.starts).toBe(4);
+    expect(t.lines.at(-1)).toBe('exited with code 2; not restarting again after 1 restart(s) (restart: on-failure:1)');
+  });
+
+  it('depends_on restart: true — a requested restart of the dependency restarts the dependent once it is ready again', async () => {
+    const db = setup({});
+    const appSvc = service('app', { depends_on: { db: { condition: 'service_started', restart: true } } });
+    const app = new ServiceRun(appSvc, { service: 'app', kind: 'container', build: 'none', step: { action: 'create' }, gates: [], seed: false });
+    const other = new ServiceRun(service('other', { depends_on: { db: 'service_started' } }), { service: 'other', kind: 'container', build: 'none', step: { action: 'create' }, gates: [], seed: false });
+    const appInst = new FakeInstance();
+    const otherInst = new FakeInstance();
+    db.ctx.runs.set('app', app);
+    db.ctx.runs.set('other', other);
+    const instances = new Map([['svc', db.inst as FakeInstance], ['app', appInst], ['other', otherInst]]);
+    // The dependency is "svc" in this setup; point app and other at it.
+    app.svc.depends_on = { svc: app.svc.depends_on.db };
+    other.svc.depends_on = { svc: other.svc.depends_on.db };
+    for (const [run, inst] of [[db.run, db.inst], [app, appInst], [other, otherInst]] as const) {
+      await inst.start();
+      void supervise(db.ctx, run, inst, { instances });
+    }
+    await settle();
+    await requestRestart(db.run, db.inst);
+    await settle();
+    expect(db.inst.starts).toBe(2);
+    db.run.ready.resolve(); // ready again
+    await settle();
+    expect(appInst.starts).toBe(2);
+    expect(otherInst.starts).toBe(1);
+    expect(db.lines).toContain('restarting because svc restarted');
+    db.abort.abort();
+  });
 });
