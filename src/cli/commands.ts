@@ -15,5 +15,11 @@ import { register as seed } from './seed.js';
 import { register as init } from './init.js';
 import { register as lint } from './lint.js';
 import { register as generate } from './generate.js';
+import { register as stop } from './stop.js';
+import { register as start } from './start.js';
+import { register as rm } from './rm.js';
+import { register as kill } from './kill.js';
+import { register as pause } from './pause.js';
+import { register as unpause } from './unpause.js';
 
-export const commands: Array<(program: Command) => void> = [up, down, ps, logs, exec, restart, build, ci, doctor, config, seed, init, lint, generate];
+export const commands: Array<(program: Command) => void> = [up, down, ps, logs, exec, restart, build, ci, doctor, config, seed, init, lint, generate, stop, start, rm, kill, pause, unpause];

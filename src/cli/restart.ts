@@ -4,8 +4,8 @@ import { loadFromOptions } from './options.js';
 export function register(program: Command): void {
   program
     .command('restart')
-    .description('restart running services (containers with their stop grace period; host processes are respawned)')
-    .argument('<services...>')
+    .description('restart services, all of them when none is named (containers with their stop grace period; host processes are respawned)')
+    .argument('[services...]')
     .option('-t, --timeout <seconds>', 'grace period before killing')
     .action(async (services: string[], flags: { timeout?: string }, cmd: Command) => {
       const project = await loadFromOptions(cmd);

@@ -13,7 +13,11 @@ export async function restartServices(
 ): Promise<void> {
   const containers = await listProjectContainers(docker, project.name);
   const processes = await recordedProcesses(stateDir(project));
-  for (const name of services) {
+  // No names: every service that has something to restart (compose restarts them all).
+  const names = services.length
+    ? services
+    : Object.keys(project.services).filter((s) => containers.some((c) => c.service === s) || processes.some((p) => p.service === s && p.alive));
+  for (const name of names) {
     const svc = project.services[name];
     if (!svc) throw new FoxdevError('usage', `no service named ${name} (have: ${Object.keys(project.services).join(', ')})`);
     const grace = o.timeoutMs ?? svc.stopGracePeriodMs;

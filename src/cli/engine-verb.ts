@@ -1,0 +1,30 @@
+// What every compose verb starts with: the project from the global options and an engine that
+// answers (one clear line when it does not), loaded lazily so `--help` stays fast.
+import type { Command } from 'commander';
+import type Docker from 'dockerode';
+import type { Project } from '../config/project.js';
+import { loadFromOptions } from './options.js';
+import { FoxdevError } from '../errors.js';
+
+export async function projectAndEngine(cmd: Command): Promise<{ project: Project; docker: Docker }> {
+  const client = import('../runtime/docker-client.js');
+  const project = await loadFromOptions(cmd);
+  const { dockerClient, engineUnreachable } = await client;
+  const docker = dockerClient();
+  await docker.ping().catch((err) => {
+    throw engineUnreachable(err);
+  });
+  return { project, docker };
+}
+
+export const say = (l: string): void => void process.stdout.write(`${l}\n`);
+
+/** `-t/--timeout <seconds>` as milliseconds; undefined when not given. */
+export function timeoutMs(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) {
+    throw new FoxdevError('usage', `invalid timeout ${v}: want a number of seconds`);
+  }
+  return n * 1000;
+}

@@ -1,0 +1,14 @@
+import type { Command } from 'commander';
+import { projectAndEngine, say } from './engine-verb.js';
+
+export function register(program: Command): void {
+  program
+    .command('pause')
+    .description('freeze running containers (the engine’s cgroup freezer)')
+    .argument('[services...]')
+    .action(async (services: string[], _flags: object, cmd: Command) => {
+      const { project, docker } = await projectAndEngine(cmd);
+      const { pauseServices } = await import('../engine/verbs/pause.js');
+      await pauseServices(docker, project, services, true, say);
+    });
+}

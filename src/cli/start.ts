@@ -1,0 +1,14 @@
+import type { Command } from 'commander';
+import { projectAndEngine, say } from './engine-verb.js';
+
+export function register(program: Command): void {
+  program
+    .command('start')
+    .description('start existing stopped containers, dependencies first (creates nothing; use up for that)')
+    .argument('[services...]')
+    .action(async (services: string[], _flags: object, cmd: Command) => {
+      const { project, docker } = await projectAndEngine(cmd);
+      const { startServices } = await import('../engine/verbs/start.js');
+      await startServices(docker, project, services, say);
+    });
+}

@@ -1,0 +1,16 @@
+import type { Command } from 'commander';
+import { projectAndEngine, say, timeoutMs } from './engine-verb.js';
+
+export function register(program: Command): void {
+  program
+    .command('stop')
+    .description('stop running containers without removing them, dependents first (all services, or the named ones)')
+    .argument('[services...]')
+    .option('-t, --timeout <seconds>', 'grace period before killing, instead of each service’s stop_grace_period')
+    .action(async (services: string[], flags: { timeout?: string }, cmd: Command) => {
+      const t = timeoutMs(flags.timeout);
+      const { project, docker } = await projectAndEngine(cmd);
+      const { stopServices } = await import('../engine/verbs/stop.js');
+      await stopServices(docker, project, services, { timeoutMs: t, onLine: say });
+    });
+}

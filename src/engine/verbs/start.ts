@@ -1,0 +1,22 @@
+// `foxdev start [svc…]`: start existing stopped containers, dependencies first. Like compose it
+// creates nothing: a service with no container is an error that points at `up`.
+import type Docker from 'dockerode';
+import type { Project } from '../../config/project.js';
+import { FoxdevError } from '../../errors.js';
+import { byStartLevel, eachLevel, serviceContainers } from './targets.js';
+
+export async function startServices(docker: Docker, project: Project, names: string[], onLine: (l: string) => void): Promise<void> {
+  const containers = await serviceContainers(docker, project, names);
+  for (const n of names) {
+    if (project.services[n].kind === 'process') continue;
+    if (!containers.some((c) => c.service === n)) throw new FoxdevError('usage', `service ${n} has no container to start`, { hint: `create it with foxdev up -d ${n}` });
+  }
+  if (!names.length && !containers.length) throw new FoxdevError('usage', `${project.name} has no containers to start`, { hint: 'create them with foxdev up -d' });
+  await eachLevel(byStartLevel(project, containers.filter((c) => !c.running)), async (c) => {
+    onLine(`starting ${c.name}`);
+    await docker.getContainer(c.id).start().catch((err: { statusCode?: number }) => {
+      if (err.statusCode !== 304) throw err; // 304: already started
+    });
+    onLine(`started ${c.name}`);
+  });
+}

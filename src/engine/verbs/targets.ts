@@ -1,0 +1,33 @@
+// Which containers a compose verb acts on: the project's service containers (found by label, so
+// it works with no session running), for the named services or all of them, one-offs aside.
+import type Docker from 'dockerode';
+import type { Project } from '../../config/project.js';
+import { FoxdevError } from '../../errors.js';
+import { graphOf, startLevels } from '../../plan/graph.js';
+import { isOneOff } from '../../runtime/compose-labels.js';
+import { listProjectContainers, type ProjectContainer } from '../../runtime/docker/containers.js';
+
+export function checkServices(project: Project, names: string[]): void {
+  for (const n of names) {
+    if (!project.services[n]) throw new FoxdevError('usage', `no such service: ${n}`, { hint: `have: ${Object.keys(project.services).join(', ')}` });
+  }
+}
+
+export async function serviceContainers(docker: Docker, project: Project, names: string[]): Promise<ProjectContainer[]> {
+  checkServices(project, names);
+  const all = (await listProjectContainers(docker, project.name)).filter((c) => !isOneOff(c.labels) && project.services[c.service]);
+  return names.length ? all.filter((c) => names.includes(c.service)) : all;
+}
+
+/** Containers grouped by start level (dependencies first); reverse it for stopping. */
+export function byStartLevel(project: Project, containers: ProjectContainer[]): ProjectContainer[][] {
+  const services = [...new Set(containers.map((c) => c.service))];
+  return startLevels(graphOf(project), services)
+    .map((level) => containers.filter((c) => level.includes(c.service)))
+    .filter((l) => l.length);
+}
+
+/** Run `fn` on each level in turn, the containers of one level side by side. */
+export async function eachLevel(levels: ProjectContainer[][], fn: (c: ProjectContainer) => Promise<void>): Promise<void> {
+  for (const level of levels) await Promise.all(level.map(fn));
+}
