@@ -51,6 +51,8 @@ function allowFoxdevConditions(data: unknown): unknown {
   return changed ? { ...(data as object), services: copy } : data;
 }
 
+const NAMED_SECTIONS = new Set(['services', 'networks', 'volumes', 'secrets', 'configs']);
+
 function explain(errors: AjvError[], data: unknown, prefix: Segment[]): Array<Problem & { segments: Segment[] }> {
   const out: Array<Problem & { segments: Segment[] }> = [];
   const unknownAt = new Set<string>();
@@ -60,6 +62,13 @@ function explain(errors: AjvError[], data: unknown, prefix: Segment[]): Array<Pr
     const segments = [...prefix, ...pointerToSegments(e.instancePath), key];
     const candidates = knownKeysFor(e.instancePath, e.schemaPath);
     unknownAt.add(e.instancePath);
+    // Names under services/networks/volumes/secrets/configs are the user's own: the schema only
+    // allows them by pattern, so a refused one is a bad name, not an unknown key.
+    const section = e.instancePath.split('/').filter(Boolean);
+    if (section.length === 1 && NAMED_SECTIONS.has(section[0]) && prefix.length === 0) {
+      out.push({ segments, path: formatPath(segments), message: `"${key}" is not a valid ${section[0].replace(/s$/, '')} name: use letters, digits, ".", "_" and "-", starting with a letter or digit` });
+      continue;
+    }
     out.push({ segments, path: formatPath(segments), message: `unknown key "${key}"${didYouMean(key, candidates)}` });
   }
   // Group the rest by location; oneOf branches give one error each, so their expected types join.

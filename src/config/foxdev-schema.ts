@@ -2,15 +2,15 @@
 // get from the JSON schema. Keep in step with types.ts (the compiler checks user configs; this
 // checks .js configs and compose `x-foxdev` blocks, and gives locations).
 import { formatPath } from './keypath.js';
-import { bool, command, duration, either, int, isObject, list, obj, oneOf, port, scalarMap, str, stringList, type Shape } from './shape.js';
+import { bool, command, count, duration, either, httpStatus, httpUrl, isObject, positiveInt, list, obj, oneOf, port, scalarMap, str, stringList, type Shape } from './shape.js';
 
-const timing = { interval: duration, timeout: duration, retries: int, start_period: duration };
+const timing = { interval: duration, timeout: duration, retries: count, start_period: duration };
 
 const has = (key: string) => (v: unknown) => isObject(v) && key in (v as object);
 
 export const readyProbe: Shape = either(
   'a probe with one of "http", "tcp", "exec" or "log"',
-  [has('http'), obj({ http: either('a URL or { url, status }', [(v) => typeof v === 'string', str], [isObject, obj({ url: str, status: int }, ['url'])]), ...timing })],
+  [has('http'), obj({ http: either('a URL or { url, status }', [(v) => typeof v === 'string', httpUrl], [isObject, obj({ url: httpUrl, status: httpStatus }, ['url'])]), ...timing })],
   [has('tcp'), obj({ tcp: either('a port or { port, host }', [(v) => typeof v === 'number', port], [isObject, obj({ port, host: str }, ['port'])]), ...timing })],
   [has('exec'), obj({ exec: command, ...timing })],
   [has('log'), obj({ log: str, ...timing })],
@@ -65,5 +65,5 @@ export const foxdevServiceFields: Record<string, Shape> = {
 export const foxdevTopFields: Record<string, Shape> = {
   name: str,
   compose: either('a file or a list of files', [(v) => typeof v === 'string', str], [() => true, stringList]),
-  logBuffer: int,
+  logBuffer: positiveInt,
 };

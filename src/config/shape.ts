@@ -20,6 +20,17 @@ const primitive =
 export const str = primitive('a string', (v) => typeof v === 'string');
 export const bool = primitive('a boolean', (v) => typeof v === 'boolean');
 export const int = primitive('an integer', (v) => Number.isInteger(v));
+export const positiveInt = primitive('a whole number above 0', (v) => Number.isInteger(v) && (v as number) > 0);
+export const count = primitive('a whole number (0 or more)', (v) => Number.isInteger(v) && (v as number) >= 0);
+export const httpStatus = primitive('an HTTP status (100-599)', (v) => Number.isInteger(v) && (v as number) >= 100 && (v as number) <= 599);
+export const httpUrl = primitive('an http:// or https:// URL', (v) => {
+  if (typeof v !== 'string') return false;
+  try {
+    return ['http:', 'https:'].includes(new URL(v).protocol);
+  } catch {
+    return false;
+  }
+});
 export const port = primitive('a port number (1-65535)', (v) => Number.isInteger(v) && (v as number) > 0 && (v as number) < 65536);
 export const duration = primitive('a duration such as "500ms", "2s" or "1m30s", or milliseconds', (v) =>
   typeof v === 'number' ? v >= 0 : typeof v === 'string' && /^(\d+(\.\d+)?(us|ms|s|m|h)?)+$/.test(v.trim()),

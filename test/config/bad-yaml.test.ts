@@ -43,6 +43,19 @@ describe('YAML the parser throws on', () => {
     ]);
   });
 
+  it('names a bad service name as such, and checks foxdev values beyond their type', async () => {
+    const dir = tempProject({ 'compose.yaml': 'services:\n  "a b":\n    image: x\n  c:\n    image: x\n    x-foxdev:\n      ready: {http: "localhost:80"}\n' });
+    expect(await problems(loadProject({ cwd: dir, env: {} }), dir)).toEqual([
+      'compose.yaml:2:3: services.a b: "a b" is not a valid service name: use letters, digits, ".", "_" and "-", starting with a letter or digit',
+      'compose.yaml:7:15: services.c.x-foxdev.ready.http: expected an http:// or https:// URL, got string "localhost:80"',
+    ]);
+    const ts = tempProject({ 'foxdev.config.ts': 'export default { logBuffer: -5, services: { a: { image: "x", ready: { http: { url: "http://x/", status: 1000 } } } } };\n' });
+    expect(await problems(loadProject({ cwd: ts, env: {} }), ts)).toEqual([
+      'foxdev.config.ts:1:18: logBuffer: expected a whole number above 0, got number -5',
+      'foxdev.config.ts:1:97: services.a.ready.http.status: expected an HTTP status (100-599), got number 1000',
+    ]);
+  });
+
   it('still merges what is mergeable', async () => {
     const dir = tempProject({ 'compose.yaml': 'x-c: &c\n  image: a\nx-d: &d\n  user: b\nservices:\n  s:\n    <<: [*c, *d]\n' });
     const project = await loadProject({ cwd: dir, env: {} });
