@@ -21,5 +21,7 @@ import { register as rm } from './rm.js';
 import { register as kill } from './kill.js';
 import { register as pause } from './pause.js';
 import { register as unpause } from './unpause.js';
+import { register as run } from './run.js';
+import { register as port } from './port.js';
 
-export const commands: Array<(program: Command) => void> = [up, down, ps, logs, exec, restart, build, ci, doctor, config, seed, init, lint, generate, stop, start, rm, kill, pause, unpause];
+export const commands: Array<(program: Command) => void> = [up, down, ps, logs, exec, restart, build, ci, doctor, config, seed, init, lint, generate, stop, start, rm, kill, pause, unpause, run, port];

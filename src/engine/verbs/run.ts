@@ -1,0 +1,57 @@
+// `foxdev run SERVICE [CMD…]`: a one-off container from the service's spec. Its dependencies are
+// brought up first (a detached `up` of just them) unless noDeps; the command's exit code is the
+// result; `rm` removes the container afterwards.
+import { randomBytes } from 'node:crypto';
+import type Docker from 'dockerode';
+import type { Project } from '../../config/project.js';
+import { FoxdevError } from '../../errors.js';
+import { runSpec, type RunOverrides } from '../../plan/run-spec.js';
+import { createStore, initialState } from '../../store/index.js';
+import { createLinePrinter } from '../../logfmt/index.js';
+import { ensureNetwork } from '../../runtime/docker/objects.js';
+import { imageName, networkName } from '../../runtime/labels.js';
+import { runAttached } from '../../runtime/docker/run-attached.js';
+import { Session } from '../session.js';
+import { settledError, waitSettled } from '../up.js';
+import { checkServices } from './targets.js';
+
+export interface RunOptions extends Omit<RunOverrides, 'id'> {
+  rm?: boolean;
+  noDeps?: boolean;
+  /** Where dependency start-up lines go (stderr, so stdout is the command's alone). */
+  onLine: (chunk: string) => void;
+}
+
+export async function runOneOff(docker: Docker, project: Project, service: string, o: RunOptions): Promise<number> {
+  checkServices(project, [service]);
+  const svc = project.services[service];
+  if (svc.kind === 'process') throw new FoxdevError('usage', `${service} is a host process; run the command on the host instead`);
+  const deps = Object.keys(svc.depends_on);
+  if (!o.noDeps && deps.length) await upDependencies(docker, project, deps, o.onLine);
+  await ensureNetwork(docker, project.name, networkName(project.name));
+  const image = svc.build ? imageName(project.name, service) : (svc.image ?? '');
+  const spec = runSpec(project, svc, image, { ...o, id: randomBytes(6).toString('hex') });
+  const created = await docker.createContainer({ ...spec.body, name: spec.name } as Docker.ContainerCreateOptions).catch((err: { statusCode?: number }) => {
+    if (err.statusCode === 404) throw new FoxdevError('engine', `image ${image} is not available locally`, { hint: svc.build ? `build it with foxdev build ${service}` : undefined, cause: err });
+    throw err;
+  });
+  try {
+    return await runAttached(docker, created.id, { tty: o.tty, interactive: o.interactive });
+  } finally {
+    if (o.rm) await created.remove({ force: true, v: true }).catch(() => {});
+  }
+}
+
+async function upDependencies(docker: Docker, project: Project, deps: string[], write: (chunk: string) => void): Promise<void> {
+  const store = createStore(initialState({ logBufferLines: project.logBuffer }));
+  const printer = createLinePrinter(store, write, { color: false });
+  const session = new Session({ docker, project, dispatch: store.dispatch, detach: true });
+  try {
+    await session.start(await session.prepare(deps));
+    const result = await waitSettled(session, 300_000);
+    session.detach();
+    if (!result.ok) throw settledError(result);
+  } finally {
+    printer.close();
+  }
+}
