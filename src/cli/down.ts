@@ -9,7 +9,7 @@ export function register(program: Command): void {
     .option('--remove-orphans', 'also remove containers of services no longer in the config')
     .option('-t, --timeout <seconds>', 'grace period before killing, instead of each service’s stop_grace_period')
     .action(async (flags: { volumes?: boolean; removeOrphans?: boolean; timeout?: string }, cmd: Command) => {
-      const project = await loadFromOptions(cmd);
+      const project = await loadFromOptions(cmd, []); // starts nothing: env_file problems do not apply
       const { dockerClient, engineUnreachable } = await import('../runtime/docker-client.js');
       const { down } = await import('../engine/down.js');
       const docker = dockerClient();

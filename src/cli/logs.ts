@@ -30,7 +30,7 @@ export function register(program: Command): void {
     .option('-t, --timestamps', 'show timestamps')
     .option('--no-color', 'plain output')
     .action(async (services: string[], flags: LogsFlags, cmd: Command) => {
-      const project = await loadFromOptions(cmd);
+      const project = await loadFromOptions(cmd, []); // starts nothing: env_file problems do not apply
       const { dockerClient } = await import('../runtime/docker-client.js');
       const { serviceLogs } = await import('../engine/logs.js');
       const { formatLogLine, widestName } = await import('../logfmt/index.js');

@@ -24,7 +24,8 @@ export function register(program: Command): void {
     .action(async (services: string[], flags: UpFlags, cmd: Command) => {
       // Load the engine code while the config loads: both sit on the path to the first container.
       const engine = import('./up-run.js');
-      const project = await loadFromOptions(cmd);
+      // Named services enable their profiles; only they (and what they need) need their env_file.
+      const project = await loadFromOptions(cmd, services.length ? services : undefined);
       const { runUp } = await engine;
       process.exitCode = await runUp(project, services, {
         detach: flags.detach === true,

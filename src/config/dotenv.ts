@@ -1,6 +1,7 @@
 // The .env / env_file format compose reads, pure: KEY=VALUE lines, `export ` prefixes, comments,
-// single quotes (literal), double quotes (escapes, may span lines), and ${VAR} references to
-// earlier keys or to the lookup. Unquoted values lose a trailing " #comment".
+// single quotes (literal), double quotes (escapes, may span lines), and ${VAR} references
+// resolved from the lookup first (the shell, for .env), then from earlier keys — compose v2's
+// order. Unquoted values lose a trailing " #comment". `format: raw` files skip all of that.
 import { interpolate, type Lookup } from './interpolate.js';
 
 export interface DotenvError {
@@ -11,7 +12,7 @@ export interface DotenvError {
 export function parseDotenv(text: string, lookup: Lookup = () => undefined): { values: Record<string, string>; errors: DotenvError[] } {
   const values: Record<string, string> = {};
   const errors: DotenvError[] = [];
-  const scoped: Lookup = (name) => (name in values ? values[name] : lookup(name));
+  const scoped: Lookup = (name) => lookup(name) ?? (name in values ? values[name] : undefined);
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   for (let i = 0; i < lines.length; i++) {
     const lineNo = i + 1;
@@ -62,4 +63,22 @@ function safeInterpolate(text: string, lookup: Lookup, line: number, errors: Dot
     errors.push({ line, message: (err as Error).message });
     return text;
   }
+}
+
+/**
+ * env_file `format: raw`: each KEY=VALUE line as written — the value is the text after the first
+ * "=", no quotes removed, no ${VAR} resolved, no comment stripped. Blank lines and lines starting
+ * with "#" are skipped.
+ */
+export function parseRawEnv(text: string): { values: Record<string, string>; errors: DotenvError[] } {
+  const values: Record<string, string> = {};
+  const errors: DotenvError[] = [];
+  text.replace(/\r\n?/g, '\n').split('\n').forEach((line, i) => {
+    if (line.trim() === '' || line.trimStart().startsWith('#')) return;
+    const eq = line.indexOf('=');
+    const key = (eq < 0 ? line : line.slice(0, eq)).trim();
+    if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key)) errors.push({ line: i + 1, message: `expected KEY=VALUE, got "${line}"` });
+    else if (eq >= 0) values[key] = line.slice(eq + 1);
+  });
+  return { values, errors };
 }

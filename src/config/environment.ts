@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../errors.js';
-import { parseDotenv } from './dotenv.js';
+import { parseDotenv, parseRawEnv } from './dotenv.js';
 import type { Lookup } from './interpolate.js';
 
 export interface Environment {
@@ -24,17 +24,33 @@ export function loadEnvironment(dir: string, shell: NodeJS.ProcessEnv, problems:
   return { vars, lookup: (name) => vars[name] };
 }
 
-/** Read env_file entries in order (later files win), resolving ${VAR} against the lookup. */
-export function readEnvFiles(entries: Array<{ path: string; required: boolean }>, lookup: Lookup, problems: Problem[], where: string): Record<string, string> {
+export interface EnvFileEntry {
+  path: string;
+  required: boolean;
+  /** "raw": values as written, no interpolation or quote handling. */
+  format?: string;
+}
+
+/**
+ * Read env_file entries in order (later files win). ${VAR} in a file resolves from the files
+ * read before it, then the lookup (shell over .env), then earlier lines of the same file, as
+ * compose does. A missing file is a problem only when `required` (the default).
+ */
+export function readEnvFiles(entries: EnvFileEntry[], lookup: Lookup, problems: Problem[], where: string): Record<string, string> {
   const out: Record<string, string> = {};
+  const chained: Lookup = (name) => (name in out ? out[name] : lookup(name));
   for (const entry of entries) {
     if (!existsSync(entry.path)) {
       if (entry.required) problems.push({ path: where, message: `env file ${entry.path} not found` });
       continue;
     }
+    if (entry.format !== undefined && entry.format !== 'raw') {
+      problems.push({ path: where, message: `unsupported env_file format "${entry.format}" (the default format and "raw" are supported)` });
+      continue;
+    }
     const text = readText(entry.path, problems, where);
     if (text === undefined) continue;
-    const parsed = parseDotenv(text, lookup);
+    const parsed = entry.format === 'raw' ? parseRawEnv(text) : parseDotenv(text, chained);
     for (const e of parsed.errors) problems.push({ file: entry.path, line: e.line, message: e.message });
     Object.assign(out, parsed.values);
   }

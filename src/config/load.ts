@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ConfigError, type Problem } from '../errors.js';
 import { checkServices } from './checks.js';
 import { loadComposeModel } from './compose-model.js';
-import { loadEnvironment, readEnvFiles } from './environment.js';
+import { loadEnvironment, readEnvFiles, type EnvFileEntry } from './environment.js';
 import { expandGlobs } from './expand-globs.js';
 import { findConfigFiles, isFoxdevConfigFile } from './find.js';
 import type { FoxdevLayer } from './foxdev-file.js';
@@ -13,7 +13,7 @@ import type { Segment } from './keypath.js';
 import { placeProblem, type Layer } from './layer.js';
 import { mergeFiles } from './merge.js';
 import type { Project, Service } from './project.js';
-import { activeProfiles, enabledServices, profilesOf } from './profiles.js';
+import { activeProfiles, enabledServices, profilesOf, withTargetProfiles } from './profiles.js';
 import { chooseProjectName } from './project-name.js';
 import { resolveNetworks, resolveVolumes } from './resources.js';
 import { resolveService } from './resolve-service.js';
@@ -25,6 +25,13 @@ export interface LoadOptions {
   profiles?: string[];
   projectName?: string;
   env?: NodeJS.ProcessEnv;
+  /**
+   * The services the command works on (`up api worker`), when it names some: a named service
+   * with profiles enables them, and only these services and what they need must have their
+   * env_file (compose fails only the commands that use a service with a missing one). `[]` for
+   * commands that start nothing (down, ps); undefined means every service.
+   */
+  services?: string[];
 }
 
 /** Lines kept per service in the dashboard's log buffer unless the config says otherwise. */
@@ -66,18 +73,21 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
     projectDir,
     problems,
   );
-  const profiles = activeProfiles(opts.profiles, env.vars);
   const all = (isPlainObject(data.services) ? data.services : {}) as Record<string, Dict>;
+  const profiles = withTargetProfiles(all, activeProfiles(opts.profiles, env.vars), opts.services);
   const enabled = enabledServices(all, profiles);
   const awaited = new Set<string>();
   for (const [, s] of enabled)
     for (const [dep, d] of Object.entries((s.depends_on ?? {}) as Record<string, Dict>))
       if (d.condition === 'service_completed_successfully') awaited.add(dep);
 
+  const needed = neededServices(enabled, opts.services);
   const services: Record<string, Service> = {};
   for (const [svcName, s] of enabled) {
-    const envFiles = (Array.isArray(s.env_file) ? s.env_file : []) as Array<{ path: string; required: boolean }>;
-    const fileEnv = readEnvFiles(envFiles, env.lookup, problems, `services.${svcName}.env_file`);
+    const envFiles = (Array.isArray(s.env_file) ? s.env_file : []) as EnvFileEntry[];
+    const fileProblems: Problem[] = [];
+    const fileEnv = readEnvFiles(envFiles, env.lookup, fileProblems, `services.${svcName}.env_file`);
+    if (!needed || needed.has(svcName)) problems.push(...fileProblems);
     const service = resolveService(svcName, s, { projectDir, lookup: env.lookup, fileEnv, awaitedToComplete: awaited.has(svcName) }, problems);
     if (service.seed) service.seed.files = await expandGlobs(service.seed.files);
     services[svcName] = service;
@@ -119,6 +129,20 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
   const extensions = Object.fromEntries(Object.entries(data).filter(([k]) => k.startsWith('x-') && k !== 'x-foxdev'));
   if (Object.keys(extensions).length > 0) project.extensions = extensions;
   return project;
+}
+
+/** The named services and everything they depend on; undefined when every service is used. */
+function neededServices(enabled: Array<[string, Dict]>, targets: string[] | undefined): Set<string> | undefined {
+  if (targets === undefined) return undefined;
+  const deps = new Map(enabled.map(([n, s]) => [n, Object.keys(isPlainObject(s.depends_on) ? s.depends_on : {})]));
+  const out = new Set<string>();
+  const walk = (n: string) => {
+    if (out.has(n)) return;
+    out.add(n);
+    for (const d of deps.get(n) ?? []) walk(d);
+  };
+  targets.forEach(walk);
+  return out;
 }
 
 /** A compose file may carry foxdev's project settings in a top-level `x-foxdev` block. */

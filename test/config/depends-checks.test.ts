@@ -1,0 +1,52 @@
+// depends_on checks compose makes before anything starts: waiting for the health of a service
+// that measures none is a mistake with a place in the file; restart_policy values foxdev applies.
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadProject } from '../../src/config/load.js';
+import { problems, removeTempProjects, tempProject } from './helpers.js';
+
+afterAll(removeTempProjects);
+
+describe('depends_on checks', () => {
+  it('service_healthy on a dependency without a healthcheck names the file and line', async () => {
+    const dir = tempProject({
+      'compose.yaml': `services:
+  app:
+    image: foxdev/busybox:1
+    depends_on:
+      db:
+        condition: service_healthy
+      cache:
+        condition: service_healthy
+      probed:
+        condition: service_healthy
+  db:
+    image: foxdev/busybox:1
+  cache:
+    image: foxdev/busybox:1
+    healthcheck: { disable: true }
+  probed:
+    image: foxdev/busybox:1
+    x-foxdev: { ready: { tcp: 6379 } }
+`,
+    });
+    expect(await problems(loadProject({ cwd: dir, env: {} }), dir)).toEqual([
+      'compose.yaml:6:9: services.app.depends_on.db.condition: dependency "db" has no healthcheck (condition: service_healthy)',
+      'compose.yaml:8:9: services.app.depends_on.cache.condition: dependency "cache" has no healthcheck (condition: service_healthy)',
+    ]);
+  });
+
+  it('deploy.restart_policy values foxdev cannot apply are refused', async () => {
+    const dir = tempProject({
+      'compose.yaml': `services:
+  a:
+    image: foxdev/busybox:1
+    deploy:
+      restart_policy: { condition: sometimes, delay: soon, max_attempts: 2 }
+`,
+    });
+    const found = await problems(loadProject({ cwd: dir, env: {} }), dir);
+    expect(found.join('\n')).toMatch(/deploy\.restart_policy\.condition: expected "none", "on-failure" or "any", got "sometimes"/);
+    expect(found.join('\n')).toMatch(/deploy\.restart_policy\.delay: expected a duration/);
+    expect(found).toHaveLength(2);
+  });
+});
