@@ -3,7 +3,7 @@
 // the hash; nothing that does not (sync rules, seed files, ready probes) does, so editing those
 // never recreates a container.
 import type { Project, Service } from '../config/project.js';
-import { LABEL_CONFIG_HASH, LABEL_PROJECT, LABEL_SERVICE, containerName, networkName } from '../runtime/labels.js';
+import { LABEL_CONFIG_HASH, LABEL_PROJECT, LABEL_SERVICE, composeLabels, containerName, networkName } from '../runtime/labels.js';
 import { stableHash } from './stable-hash.js';
 
 export interface ContainerSpec {
@@ -73,7 +73,13 @@ export function containerSpec(project: Project, svc: Service, image: string, bui
     StopSignal: svc.stop_signal,
     Healthcheck: healthcheck,
     ExposedPorts: exposed,
-    Labels: { ...svc.labels, [LABEL_PROJECT]: project.name, [LABEL_SERVICE]: svc.name, [LABEL_CONFIG_HASH]: hash },
+    Labels: {
+      ...svc.labels,
+      ...composeLabels(project.name, svc.name, { workingDir: project.dir, configFiles: project.files }),
+      [LABEL_PROJECT]: project.name,
+      [LABEL_SERVICE]: svc.name,
+      [LABEL_CONFIG_HASH]: hash,
+    },
     HostConfig: {
       PortBindings: bindings,
       Mounts: mounts,

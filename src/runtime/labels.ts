@@ -9,7 +9,18 @@ export const LABEL_BUILD_HASH = 'dev.foxdev.build-hash';
 /** Hash of the seed inputs applied to a volume / database. */
 export const LABEL_SEED_HASH = 'dev.foxdev.seed-hash';
 
-export const containerName = (project: string, service: string): string => `${project}-${service}`;
+/** compose's own labels, so a foxdev stack reads as the same stack to `docker compose ps`/`down` and to tools that look for them. */
+export const composeLabels = (project: string, service: string, o: { number?: number; workingDir?: string; configFiles?: string[]; oneoff?: boolean } = {}): Record<string, string> => ({
+  'com.docker.compose.project': project,
+  'com.docker.compose.service': service,
+  'com.docker.compose.container-number': String(o.number ?? 1),
+  'com.docker.compose.oneoff': o.oneoff ? 'True' : 'False',
+  ...(o.workingDir ? { 'com.docker.compose.project.working_dir': o.workingDir } : {}),
+  ...(o.configFiles?.length ? { 'com.docker.compose.project.config_files': o.configFiles.join(',') } : {}),
+});
+
+/** compose's name for a service's container: `<project>-<service>-<number>`. */
+export const containerName = (project: string, service: string, number = 1): string => `${project}-${service}-${number}`;
 export const networkName = (project: string): string => `${project}_default`;
 export const volumeName = (project: string, key: string): string => `${project}_${key}`;
 export const imageName = (project: string, service: string): string => `${project}-${service}:foxdev`;

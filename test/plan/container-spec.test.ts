@@ -51,8 +51,15 @@ describe('containerSpec hash', () => {
 
   it('is written on the container as a label, beside project and service', () => {
     const spec = specOf(base);
-    expect(spec.name).toBe('demo-api');
+    expect(spec.name).toBe('demo-api-1');
     expect(spec.body.Labels).toMatchObject({ 'dev.foxdev.project': 'demo', 'dev.foxdev.service': 'api', 'dev.foxdev.config-hash': spec.hash });
+    // compose's labels too, so `docker compose ps` and tools that read them see the same stack.
+    expect(spec.body.Labels).toMatchObject({
+      'com.docker.compose.project': 'demo',
+      'com.docker.compose.service': 'api',
+      'com.docker.compose.container-number': '1',
+      'com.docker.compose.oneoff': 'False',
+    });
   });
 });
 
