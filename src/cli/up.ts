@@ -26,6 +26,8 @@ export function register(program: Command): void {
       const engine = import('./up-run.js');
       // Named services enable their profiles; only they (and what they need) need their env_file.
       const project = await loadFromOptions(cmd, services.length ? services : undefined);
+      // compose prints its load warnings (unset variables, optional dependencies left out) on up too.
+      for (const w of project.warnings ?? []) process.stderr.write(`foxdev: warning: ${w}\n`);
       const { runUp } = await engine;
       process.exitCode = await runUp(project, services, {
         detach: flags.detach === true,

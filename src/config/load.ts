@@ -92,9 +92,14 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
     if (service.seed) service.seed.files = await expandGlobs(service.seed.files);
     services[svcName] = service;
   }
-  // An optional dependency (required: false) on a service that is not enabled is dropped, as compose does.
+  // An optional dependency (required: false) on a service that is not enabled is dropped, as compose does; said once.
+  const dropped: string[] = [];
   for (const [dep, s] of Object.entries(services))
-    for (const [target, d] of Object.entries(s.depends_on)) if (!d.required && !(target in services)) delete services[dep].depends_on[target];
+    for (const [target, d] of Object.entries(s.depends_on))
+      if (!d.required && !(target in services)) {
+        delete services[dep].depends_on[target];
+        dropped.push(`optional dependency "${target}" of ${dep} is ${target in all ? 'not enabled' : 'not a service'}; ${dep} starts without it`);
+      }
 
   const section = (key: string) => (isPlainObject(data[key]) ? (data[key] as Record<string, Dict>) : {});
   problems.push(
@@ -123,7 +128,8 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
     profiles,
     logBuffer: foxdev.findLast((l) => l.logBuffer !== undefined)?.logBuffer ?? composeLogBuffer(data) ?? DEFAULT_LOG_BUFFER,
   };
-  if (unset.size > 0) project.warnings = [...unset].map((v) => `the ${v} variable is not set; using an empty string`);
+  const warnings = [...[...unset].map((v) => `the ${v} variable is not set; using an empty string`), ...dropped];
+  if (warnings.length > 0) project.warnings = warnings;
   if (Object.keys(section('secrets')).length > 0) project.secrets = section('secrets');
   if (Object.keys(section('configs')).length > 0) project.configs = section('configs');
   const extensions = Object.fromEntries(Object.entries(data).filter(([k]) => k.startsWith('x-') && k !== 'x-foxdev'));

@@ -49,4 +49,19 @@ describe('depends_on checks', () => {
     expect(found.join('\n')).toMatch(/deploy\.restart_policy\.delay: expected a duration/);
     expect(found).toHaveLength(2);
   });
+  it('an optional dependency that is not enabled is left out with one warning', async () => {
+    const dir = tempProject({
+      'compose.yaml': `services:
+  app:
+    image: foxdev/busybox:1
+    depends_on:
+      mock: { condition: service_started, required: false }
+  mock: { image: foxdev/busybox:1, profiles: [test] }
+`,
+    });
+    const p = await loadProject({ cwd: dir, env: {} });
+    expect(p.services.app.depends_on).toEqual({});
+    expect(p.warnings).toEqual(['optional dependency "mock" of app is not enabled; app starts without it']);
+    expect((await loadProject({ cwd: dir, env: {}, profiles: ['test'] })).warnings).toBeUndefined();
+  });
 });
