@@ -1,0 +1,160 @@
+// compose's dependency semantics through the real CLI and engine: a dependency that dies keeps
+// its dependents from starting (compose's message, no container made for them), an optional one
+// does not, deploy.restart_policy max_attempts restarts exactly that often, service_healthy on a
+// service without a healthcheck is a config error at its line, and `up <profiled service>` runs it.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { dockerClient } from '../../src/runtime/docker-client.js';
+import { requireEngine } from '../helpers/engine.js';
+import { foxdev, foxdevBackground } from '../helpers/cli.js';
+import { projectContainers, purgeProject } from '../helpers/project-state.js';
+
+const hasEngine = await requireEngine();
+const projects: string[] = [];
+const dirs: string[] = [];
+const uniq = (name: string) => {
+  const p = `deps-${name}-${process.pid}`;
+  projects.push(p);
+  return p;
+};
+function compose(text: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'foxdev-deps-'));
+  dirs.push(dir);
+  writeFileSync(path.join(dir, 'compose.yaml'), text);
+  return dir;
+}
+const idOf = async (p: string, service: string) => (await projectContainers(p)).find((c) => c.service === service)!.id;
+const states = async (p: string) => Object.fromEntries((await projectContainers(p)).map((c) => [c.service, c.state]));
+
+describe.runIf(hasEngine)('compose dependency semantics against the engine', () => {
+  afterAll(async () => {
+    for (const p of projects) await purgeProject(p);
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('a dependency that exits after it was healthy, and a failed job, fail up -d; their dependents never start', async () => {
+    const p = uniq('fail');
+    const dir = compose(`services:
+  db:
+    image: foxdev/busybox:1
+    command: ["sh", "-c", "sleep 1; exit 3"]
+    healthcheck: { test: ["CMD", "true"], interval: 1s }
+  slow:
+    image: foxdev/busybox:1
+    command: ["sh", "-c", "sleep 2.5; touch /tmp/ok; exec sleep 3600"]
+    healthcheck: { test: ["CMD", "test", "-f", "/tmp/ok"], interval: 1s, retries: 30 }
+  app:
+    image: foxdev/busybox:1
+    command: ["sleep", "3600"]
+    depends_on:
+      db: { condition: service_healthy }
+      slow: { condition: service_healthy }
+  job:
+    image: foxdev/busybox:1
+    command: ["sh", "-c", "exit 5"]
+  after:
+    image: foxdev/busybox:1
+    command: ["sleep", "3600"]
+    depends_on:
+      job: { condition: service_completed_successfully }
+`);
+    const r = await foxdev(['-C', dir, '-p', p, 'up', '-d', '--wait-timeout', '60']);
+    expect(r.exitCode, r.all).toBe(1);
+    expect(r.all).toMatch(new RegExp(`app +\\| ◆ failed: dependency failed to start: container ${p}-db(-1)? exited \\(3\\)`));
+    expect(r.all).toMatch(/after +\| ◆ failed: service "job" didn't complete successfully: exit 5/);
+    expect(r.stderr).toMatch(/^foxdev: db: exited with code 3 \(and app, job, after\)$/m);
+    // Neither dependent got as far as a container; what they depend on is as it ended.
+    expect(await states(p)).toEqual({ db: 'exited', slow: 'running', job: 'exited' });
+  });
+
+  it('required: false — a failed optional dependency is reported once and the dependent starts anyway', async () => {
+    const p = uniq('optional');
+    const dir = compose(`services:
+  opt:
+    image: foxdev/busybox:1
+    command: ["sh", "-c", "exit 3"]
+    healthcheck: { test: ["CMD", "true"], interval: 1s }
+  app:
+    image: foxdev/busybox:1
+    command: ["sh", "-c", "echo app running; exec sleep 3600"]
+    depends_on:
+      opt: { condition: service_healthy, required: false }
+`);
+    const r = await foxdev(['-C', dir, '-p', p, 'up', '-d', '--wait-timeout', '60']);
+    // The optional service itself failed, so up -d says so; the dependent did not wait on it.
+    expect(r.exitCode, r.all).toBe(1);
+    const notes = r.all.split('\n').filter((l) => l.includes('optional dependency'));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(new RegExp(`app +\\| optional dependency "opt" failed \\(dependency failed to start: container ${p}-opt(-1)? exited \\(3\\)\\); starting anyway`));
+    expect(r.stderr).toMatch(/^foxdev: opt: exited with code 3$/m);
+    expect(await states(p)).toEqual({ opt: 'exited', app: 'running' });
+    const logs = await dockerClient().getContainer(await idOf(p, 'app')).logs({ stdout: true, stderr: true });
+    expect(logs.toString('utf8')).toContain('app running');
+  });
+
+  it('deploy.restart_policy max_attempts: 2 restarts the container exactly twice', async () => {
+    const p = uniq('attempts');
+    const dir = compose(`services:
+  flaky:
+    image: foxdev/busybox:1
+    command: ["sh", "-c", "echo run; exit 4"]
+    deploy:
+      restart_policy: { condition: on-failure, max_attempts: 2, delay: 200ms }
+  steady:
+    image: foxdev/busybox:1
+    command: ["sleep", "3600"]
+    stop_grace_period: 1s
+`);
+    const up = foxdevBackground(['-C', dir, '-p', p, 'up', '--no-tui']);
+    try {
+      await up.waitFor(/flaky +\| exited with code 4; not restarting again after 2 restart\(s\)/, 60_000);
+      await new Promise((r) => setTimeout(r, 1000)); // nothing more comes
+      const out = up.output();
+      expect(out.match(/flaky +\| exited with code 4; restarting in 200ms \(restart_policy: on-failure, max_attempts 2\)/g)).toHaveLength(2);
+      // The engine saw three runs of the same container: the first and two restarts.
+      const logs = (await dockerClient().getContainer(await idOf(p, 'flaky')).logs({ stdout: true })).toString('utf8');
+      expect(logs.match(/run/g)).toHaveLength(3);
+      expect(await states(p)).toEqual({ flaky: 'exited', steady: 'running' });
+    } finally {
+      up.child.kill('SIGINT');
+      await up.child;
+    }
+  });
+
+  it('service_healthy on a dependency without a healthcheck: exit 2 with file:line, nothing created', async () => {
+    const p = uniq('nohc');
+    const dir = compose(`services:
+  db:
+    image: foxdev/busybox:1
+    command: ["sleep", "3600"]
+  app:
+    image: foxdev/busybox:1
+    depends_on:
+      db:
+        condition: service_healthy
+`);
+    const r = await foxdev(['-C', dir, '-p', p, 'up', '-d']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain(`${path.join(dir, 'compose.yaml')}:9:9: services.app.depends_on.db.condition: dependency "db" has no healthcheck (condition: service_healthy)`);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(await projectContainers(p)).toEqual([]);
+  });
+
+  it('up <profiled service> enables its profile and runs it', async () => {
+    const p = uniq('profile');
+    const dir = compose(`services:
+  web:
+    image: foxdev/busybox:1
+    command: ["sleep", "3600"]
+  tool:
+    image: foxdev/busybox:1
+    command: ["sleep", "3600"]
+    profiles: [debug]
+`);
+    const r = await foxdev(['-C', dir, '-p', p, 'up', '-d', 'tool']);
+    expect(r.exitCode, r.all).toBe(0);
+    expect(await states(p)).toEqual({ tool: 'running' });
+  });
+});
