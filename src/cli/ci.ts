@@ -9,7 +9,7 @@ export function register(program: Command): void {
     .option('--wait-timeout <seconds>', 'give up after this many seconds', '300')
     .option('--down', 'remove everything again afterwards (volumes kept)')
     .action(async (services: string[], flags: { waitTimeout: string; down?: boolean }, cmd: Command) => {
-      const project = await loadFromOptions(cmd);
+      const project = await loadFromOptions(cmd, services.length ? services : undefined);
       const { runUp } = await import('./up-run.js');
       try {
         process.exitCode = await runUp(project, services, {
