@@ -23,7 +23,7 @@ import { ProcessInstance } from './process-instance.js';
 import { stateDir } from '../runtime/process.js';
 import { ServiceRun } from './service-run.js';
 import { LiveSync } from './live-sync.js';
-import { requestRestart, supervise } from './supervise.js';
+import { requestRestart, restartDependents, supervise } from './supervise.js';
 
 export interface SessionOptions {
   docker: Docker;
@@ -287,6 +287,7 @@ export class Session {
     await inst.start();
     await this.startSyncFor(svc, inst);
     this.tasks.push(supervise(this.ctx, run, inst, this.supervisor()));
+    void restartDependents(this.ctx, run, this.supervisor()); // depends_on restart: true
   }
 
   /** Reset and seed databases (dashboard `s`, `foxdev seed`). */

@@ -105,7 +105,7 @@ async function startAgain(ctx: SessionContext, run: ServiceRun, instance: Instan
 }
 
 /** depends_on.restart: once `dep` is ready again, restart the services that asked for it. */
-async function restartDependents(ctx: SessionContext, dep: ServiceRun, sup: Supervisor): Promise<void> {
+export async function restartDependents(ctx: SessionContext, dep: ServiceRun, sup: Supervisor): Promise<void> {
   const ok = await dep.ready.wait(ctx.signal);
   if (!ok) return;
   for (const run of ctx.runs.values()) {
