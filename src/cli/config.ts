@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
-import { globalOptions } from './options.js';
+import { loadOptionsOf } from './options.js';
 
 interface ConfigOptions {
   json?: boolean;
@@ -19,14 +19,8 @@ export function register(program: Command): void {
     .option('--services', 'print the service names, in dependency order')
     .option('--show-secrets', 'print secret values instead of masking them')
     .action(async (opts: ConfigOptions, cmd: Command) => {
-      const g = globalOptions(cmd);
       const { loadProject } = await import('../config/load.js');
-      const project = await loadProject({
-        cwd: g.projectDir ?? process.cwd(),
-        files: g.file,
-        profiles: g.profile,
-        projectName: g.projectName,
-      }).catch((err: unknown) => {
+      const project = await loadProject(loadOptionsOf(cmd)).catch((err: unknown) => {
         throw relativeFiles(err);
       });
       for (const w of project.warnings ?? []) process.stderr.write(`foxdev: warning: ${w}\n`);

@@ -73,7 +73,7 @@ export async function runGenerate(what: 'k8s' | 'helm', g: GlobalOptions, flags:
   const options = generateOptions(flags);
   const cwd = resolve(g.projectDir ?? process.cwd());
   const { loadProject } = await import('../config/load.js');
-  const project = await loadProject({ cwd, files: g.file, profiles: g.profile, projectName: g.projectName });
+  const project = await loadProject({ cwd, files: g.file, profiles: g.profile, projectName: g.projectName, projectDirectory: g.projectDirectory, envFiles: g.envFile });
   const { planWrite, writeFiles } = await import('../generate/write.js');
   const result =
     what === 'k8s'

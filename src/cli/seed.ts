@@ -2,7 +2,7 @@
 // restore snapshots. Thin: the work is in engine/seed (runSeedCommand in engine/seed/command.ts).
 import type { Command } from 'commander';
 import type { SeedCommandOptions } from '../engine/seed/command.js';
-import { globalOptions } from './options.js';
+import { loadOptionsOf } from './options.js';
 
 async function ask(question: string): Promise<boolean> {
   const { createInterface } = await import('node:readline/promises');
@@ -24,10 +24,9 @@ export function register(program: Command): void {
     .option('--restore <name>', 'replace the data with a saved snapshot')
     .option('--status', 'show whether each database holds the current seed')
     .action(async (services: string[], opts: SeedCommandOptions, cmd: Command) => {
-      const g = globalOptions(cmd);
       const { loadProject } = await import('../config/load.js');
       const { runSeedCommand } = await import('../engine/seed/command.js');
-      const project = await loadProject({ cwd: g.projectDir ?? process.cwd(), files: g.file, profiles: g.profile, projectName: g.projectName });
+      const project = await loadProject(loadOptionsOf(cmd));
       process.exitCode = await runSeedCommand(project, services, opts, {
         out: (s) => process.stdout.write(s),
         err: (s) => process.stderr.write(s),

@@ -12,12 +12,19 @@ export interface Environment {
   vars: Record<string, string | undefined>;
 }
 
-export function loadEnvironment(dir: string, shell: NodeJS.ProcessEnv, problems: Problem[]): Environment {
-  const file = path.join(dir, '.env');
-  let dotenv: Record<string, string> = {};
-  if (existsSync(file)) {
-    const parsed = parseDotenv(readText(file, problems) ?? '', (name) => shell[name]);
-    dotenv = parsed.values;
+/**
+ * `files`: the --env-file / COMPOSE_ENV_FILES list (absolute), which replaces `<dir>/.env`; each
+ * must exist, later ones win and see the earlier ones.
+ */
+export function loadEnvironment(dir: string, shell: NodeJS.ProcessEnv, problems: Problem[], files?: string[]): Environment {
+  const dotenv: Record<string, string> = {};
+  for (const file of files ?? [path.join(dir, '.env')]) {
+    if (!existsSync(file)) {
+      if (files) problems.push({ file, message: `env file ${file} not found` });
+      continue;
+    }
+    const parsed = parseDotenv(readText(file, problems) ?? '', (name) => shell[name] ?? dotenv[name]);
+    Object.assign(dotenv, parsed.values);
     for (const e of parsed.errors) problems.push({ file, line: e.line, message: e.message });
   }
   const vars = { ...dotenv, ...shell };

@@ -24,6 +24,10 @@ export interface LoadOptions {
   files?: string[];
   profiles?: string[];
   projectName?: string;
+  /** --project-directory: discovery starts here and relative paths resolve here (default: the first file's directory). */
+  projectDirectory?: string;
+  /** --env-file: replaces `.env` for interpolation and COMPOSE_* settings (default: COMPOSE_ENV_FILES, comma-separated). */
+  envFiles?: string[];
   env?: NodeJS.ProcessEnv;
   /**
    * The services the command works on (`up api worker`), when it names some: a named service
@@ -43,9 +47,12 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
   const shell = opts.env ?? process.env;
   const cwd = path.resolve(opts.cwd);
   const problems: Array<Problem & { segments?: Segment[] }> = [];
-  const files = findConfigFiles(cwd, opts.files, loadEnvironment(cwd, shell, []).vars);
-  const projectDir = path.dirname(files[0]);
-  const env = loadEnvironment(projectDir, shell, problems);
+  const start = opts.projectDirectory ? path.resolve(cwd, opts.projectDirectory) : cwd;
+  const envFiles = chooseEnvFiles(cwd, opts.envFiles, shell);
+  // As compose: the environment where discovery starts may name the files (COMPOSE_FILE in .env).
+  const files = findConfigFiles(cwd, opts.files, loadEnvironment(start, shell, [], envFiles).vars, start);
+  const projectDir = opts.projectDirectory ? start : path.dirname(files[0]);
+  const env = loadEnvironment(projectDir, shell, problems, envFiles);
 
   // foxdev.config.* files become layers on top of the compose files they name.
   const foxdev: FoxdevLayer[] = [];
@@ -135,6 +142,17 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
   const extensions = Object.fromEntries(Object.entries(data).filter(([k]) => k.startsWith('x-') && k !== 'x-foxdev'));
   if (Object.keys(extensions).length > 0) project.extensions = extensions;
   return project;
+}
+
+/**
+ * --env-file, else COMPOSE_ENV_FILES (shell only, comma-separated), both relative to cwd; [] when
+ * COMPOSE_DISABLE_ENV_FILE is true; undefined means the project directory's `.env`.
+ */
+function chooseEnvFiles(cwd: string, given: string[] | undefined, shell: NodeJS.ProcessEnv): string[] | undefined {
+  const list = given?.length ? given : shell.COMPOSE_ENV_FILES?.split(',').map((f) => f.trim()).filter(Boolean);
+  if (list?.length) return list.map((f) => path.resolve(cwd, f));
+  if (/^(1|t|true)$/i.test(shell.COMPOSE_DISABLE_ENV_FILE ?? '')) return [];
+  return undefined;
 }
 
 /** The named services and everything they depend on; undefined when every service is used. */

@@ -1,0 +1,41 @@
+// What the global options do before any command runs (commander's preAction hook): --ansi and
+// --progress choose colour and the dashboard, --dry-run reaches the commands that have one.
+import type { Command } from 'commander';
+import { FoxdevError } from '../errors.js';
+import { ANSI_MODES, PROGRESS_MODES, hasOwnOption } from './global-options.js';
+import { globalOptions } from './options.js';
+
+export interface OutputModes {
+  ansi: (typeof ANSI_MODES)[number];
+  progress: (typeof PROGRESS_MODES)[number];
+}
+
+/** Flags win over COMPOSE_ANSI / COMPOSE_PROGRESS; the two combinations compose refuses are refused. */
+export function outputModes(flags: { ansi?: string; progress?: string }, env: NodeJS.ProcessEnv): OutputModes {
+  const ansi = flags.ansi ?? (env.COMPOSE_ANSI || 'auto');
+  const progress = flags.progress ?? (env.COMPOSE_PROGRESS || 'auto');
+  if (!(ANSI_MODES as readonly string[]).includes(ansi)) throw new FoxdevError('usage', `COMPOSE_ANSI=${ansi}: expected one of ${ANSI_MODES.join(', ')}`);
+  if (!(PROGRESS_MODES as readonly string[]).includes(progress)) throw new FoxdevError('usage', `COMPOSE_PROGRESS=${progress}: expected one of ${PROGRESS_MODES.join(', ')}`);
+  if (progress === 'tty' && ansi === 'never') throw new FoxdevError('usage', "can't use --progress tty while ANSI support is disabled");
+  if (progress === 'plain' && ansi === 'always') throw new FoxdevError('usage', "can't use --progress plain while ANSI support is forced");
+  return { ansi, progress } as OutputModes;
+}
+
+export function applyGlobals(action: Command, env: NodeJS.ProcessEnv = process.env): void {
+  const g = globalOptions(action);
+  const modes = outputModes(g, env);
+  if (modes.ansi === 'never') {
+    // chalk (the dashboard) reads FORCE_COLOR when first imported, which is after this; children see NO_COLOR.
+    env.NO_COLOR = '1';
+    env.FORCE_COLOR = '0';
+    if (hasOwnOption(action, 'color')) action.setOptionValue('color', false);
+  } else if (modes.ansi === 'always') env.FORCE_COLOR ??= '1';
+  // No dashboard unless it may draw: plain/quiet/json progress, or no terminal control at all.
+  if ((modes.ansi === 'never' || ['plain', 'quiet', 'json'].includes(modes.progress)) && hasOwnOption(action, 'tui')) action.setOptionValue('tui', false);
+  // compose's v1 naming (project_service_1); foxdev names containers as compose v2 does, always.
+  if (g.compatibility) process.stderr.write('foxdev: warning: --compatibility has no effect: container names keep compose v2’s form\n');
+  if (g.dryRun) {
+    if (!hasOwnOption(action, 'dryRun')) throw new FoxdevError('usage', `--dry-run: foxdev ${action.name()} has no dry run (up, generate and init have one)`);
+    action.setOptionValue('dryRun', true);
+  }
+}
