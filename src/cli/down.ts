@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadFromOptions } from './options.js';
+import { projectOrName } from './project-or-name.js';
 
 export function register(program: Command): void {
   program
@@ -9,7 +9,8 @@ export function register(program: Command): void {
     .option('--remove-orphans', 'also remove containers of services no longer in the config')
     .option('-t, --timeout <seconds>', 'grace period before killing, instead of each service’s stop_grace_period')
     .action(async (flags: { volumes?: boolean; removeOrphans?: boolean; timeout?: string }, cmd: Command) => {
-      const project = await loadFromOptions(cmd, []); // starts nothing: env_file problems do not apply
+      // -p NAME without files: every container labelled NAME goes, as compose's down does.
+      const { project, byName } = await projectOrName(cmd);
       const { dockerClient, engineUnreachable } = await import('../runtime/docker-client.js');
       const { down } = await import('../engine/down.js');
       const docker = dockerClient();
@@ -18,7 +19,7 @@ export function register(program: Command): void {
       });
       const r = await down(docker, project, {
         volumes: flags.volumes,
-        removeOrphans: flags.removeOrphans,
+        removeOrphans: flags.removeOrphans || byName,
         timeoutMs: flags.timeout !== undefined ? Number(flags.timeout) * 1000 : undefined,
         onLine: (l) => process.stdout.write(`${l}\n`),
       });

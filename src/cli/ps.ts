@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadFromOptions } from './options.js';
+import { projectOrName } from './project-or-name.js';
 import { FoxdevError } from '../errors.js';
 
 interface PsFlags {
@@ -30,9 +30,9 @@ export function register(program: Command): void {
       if (flags.format && flags.format !== 'json' && flags.format !== 'table') throw new FoxdevError('usage', `unsupported --format ${flags.format}`, { hint: 'use table or json' });
       // Start loading the ps modules while the config loads; neither waits for the other.
       const modules = Promise.all([import('../runtime/engine-endpoint.js'), import('../engine/ps.js'), import('./ps-select.js')]);
-      const project = await loadFromOptions(cmd, []); // starts nothing: env_file problems do not apply
+      const { project } = await projectOrName(cmd); // -p NAME alone lists by label, as compose does
       const [{ engineEndpoint, engineUnreachable }, { psEntries, formatPs, httpPsEngine }, { selectPs }] = await modules;
-      for (const s of services) if (!project.services[s]) throw new FoxdevError('usage', `no service named ${s} (have: ${Object.keys(project.services).join(', ')})`);
+      for (const s of services) if (project.files.length > 0 && !project.services[s]) throw new FoxdevError('usage', `no service named ${s} (have: ${Object.keys(project.services).join(', ')})`);
       // The small HTTP reader, not dockerode: importing dockerode alone would use up most of ps's time.
       const all = await psEntries(httpPsEngine(engineEndpoint()), project).catch((err) => {
         throw engineUnreachable(err);
