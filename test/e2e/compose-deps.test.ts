@@ -123,6 +123,39 @@ describe.runIf(hasEngine)('compose dependency semantics against the engine', () 
     }
   });
 
+  it('depends_on restart: true — when foxdev restarts the dependency, the dependent is restarted too', async () => {
+    const p = uniq('restart');
+    const dir = compose(`services:
+  db:
+    image: foxdev/busybox:1
+    command: ["sh", "-c", "echo db run; sleep 1; exit 1"]
+    restart: on-failure:1
+    stop_grace_period: 1s
+  app:
+    image: foxdev/busybox:1
+    command: ["sh", "-c", "echo app run; exec sleep 3600"]
+    stop_grace_period: 1s
+    depends_on:
+      db: { condition: service_started, restart: true }
+  other:
+    image: foxdev/busybox:1
+    command: ["sh", "-c", "echo other run; exec sleep 3600"]
+    stop_grace_period: 1s
+    depends_on: [db]
+`);
+    const up = foxdevBackground(['-C', dir, '-p', p, 'up', '--no-tui']);
+    try {
+      await up.waitFor(/app +\| restarting because db restarted/, 30_000);
+      await up.waitFor(/(app +\| app run[\s\S]*){2}/, 10_000);
+      const runs = async (svc: string) => ((await dockerClient().getContainer(await idOf(p, svc)).logs({ stdout: true })).toString('utf8').match(/ run/g) ?? []).length;
+      expect(await runs('app')).toBe(2);
+      expect(await runs('other')).toBe(1); // no restart: true on its edge
+    } finally {
+      up.child.kill('SIGINT');
+      await up.child;
+    }
+  });
+
   it('service_healthy on a dependency without a healthcheck: exit 2 with file:line, nothing created', async () => {
     const p = uniq('nohc');
     const dir = compose(`services:
