@@ -4,6 +4,7 @@ import type { Project } from '../config/project.js';
 import { FoxdevError } from '../errors.js';
 import { listProjectContainers } from '../runtime/docker/containers.js';
 import { recordedProcesses, spawnHostProcess, stateDir, stopGroup } from '../runtime/process.js';
+import { withRestartDependents } from '../plan/restart-dependents.js';
 
 export async function restartServices(
   docker: Docker,
@@ -14,11 +15,14 @@ export async function restartServices(
   const containers = await listProjectContainers(docker, project.name);
   const processes = await recordedProcesses(stateDir(project));
   // No names: every service that has something to restart (compose restarts them all).
+  // Named ones bring the services that depend on them with `restart: true` (compose does).
+  const { all: named, added } = withRestartDependents(project, services);
   const names = services.length
-    ? services
+    ? named
     : Object.keys(project.services).filter((s) => containers.some((c) => c.service === s) || processes.some((p) => p.service === s && p.alive));
   for (const name of names) {
     const svc = project.services[name];
+    if (added.has(name) && !containers.some((c) => c.service === name) && !processes.some((p) => p.service === name && p.alive)) continue;
     if (!svc) throw new FoxdevError('usage', `no service named ${name} (have: ${Object.keys(project.services).join(', ')})`);
     const grace = o.timeoutMs ?? svc.stopGracePeriodMs;
     if (svc.kind === 'process') {

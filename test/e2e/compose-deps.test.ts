@@ -156,6 +156,33 @@ describe.runIf(hasEngine)('compose dependency semantics against the engine', () 
     }
   });
 
+  it('foxdev restart <dependency> outside a session also restarts the restart: true dependents', async () => {
+    const p = uniq('verb');
+    const dir = compose(`services:
+  db:
+    image: foxdev/busybox:1
+    command: ["sh", "-c", "echo db run; exec sleep 3600"]
+    stop_grace_period: 1s
+  app:
+    image: foxdev/busybox:1
+    command: ["sh", "-c", "echo app run; exec sleep 3600"]
+    stop_grace_period: 1s
+    depends_on:
+      db: { condition: service_started, restart: true }
+  other:
+    image: foxdev/busybox:1
+    command: ["sh", "-c", "echo other run; exec sleep 3600"]
+    stop_grace_period: 1s
+    depends_on: [db]
+`);
+    expect((await foxdev(['-C', dir, '-p', p, 'up', '-d'])).exitCode).toBe(0);
+    const r = await foxdev(['-C', dir, '-p', p, 'restart', 'db']);
+    expect(r.exitCode, r.all).toBe(0);
+    expect(r.stdout.trim().split('\n').map((l) => l.replace(/-1$/, ''))).toEqual([`restarted ${p}-db`, `restarted ${p}-app`]);
+    const runs = async (svc: string) => ((await dockerClient().getContainer(await idOf(p, svc)).logs({ stdout: true })).toString('utf8').match(/ run/g) ?? []).length;
+    expect([await runs('db'), await runs('app'), await runs('other')]).toEqual([2, 2, 1]);
+  });
+
   it('service_healthy on a dependency without a healthcheck: exit 2 with file:line, nothing created', async () => {
     const p = uniq('nohc');
     const dir = compose(`services:
