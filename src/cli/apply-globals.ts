@@ -21,9 +21,17 @@ export function outputModes(flags: { ansi?: string; progress?: string }, env: No
   return { ansi, progress } as OutputModes;
 }
 
+let ansi: OutputModes['ansi'] = 'auto';
+
+/** Colour in line output: never with --no-color or --ansi never, always with --ansi always, else on a terminal. */
+export function wantColor(flag: boolean | undefined, isTTY = process.stdout.isTTY === true): boolean {
+  return flag !== false && ansi !== 'never' && (ansi === 'always' || isTTY);
+}
+
 export function applyGlobals(action: Command, env: NodeJS.ProcessEnv = process.env): void {
   const g = globalOptions(action);
   const modes = outputModes(g, env);
+  ansi = modes.ansi;
   if (modes.ansi === 'never') {
     // chalk (the dashboard) reads FORCE_COLOR when first imported, which is after this; children see NO_COLOR.
     env.NO_COLOR = '1';

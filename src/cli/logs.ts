@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { FoxdevError } from '../errors.js';
 import { loadFromOptions } from './options.js';
+import { wantColor } from './apply-globals.js';
 
 interface LogsFlags {
   follow?: boolean;
@@ -37,7 +38,7 @@ export function register(program: Command): void {
       const tail = flags.tail === undefined ? undefined : Number(flags.tail);
       if (tail !== undefined && !(Number.isInteger(tail) && tail >= 0)) throw new FoxdevError('usage', `--tail ${flags.tail}: expected a whole number`);
       const shown = services.length ? services : Object.keys(project.services);
-      const fmt = { width: widestName(shown), color: flags.color !== false && process.stdout.isTTY === true, timestamps: flags.timestamps === true };
+      const fmt = { width: widestName(shown), color: wantColor(flags.color), timestamps: flags.timestamps === true };
       const ac = new AbortController();
       process.once('SIGINT', () => ac.abort());
       await serviceLogs(dockerClient(), project, services, { follow: flags.follow === true, tail, since: flags.since ? parseSince(flags.since) : undefined, signal: ac.signal }, (e) =>

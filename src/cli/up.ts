@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { loadFromOptions } from './options.js';
+import { wantColor } from './apply-globals.js';
 
 interface UpFlags {
   detach?: boolean;
@@ -34,7 +35,7 @@ export function register(program: Command): void {
         tui: flags.tui !== false && process.stdout.isTTY === true && !flags.detach,
         waitTimeoutMs: Number(flags.waitTimeout) * 1000,
         dryRun: flags.dryRun === true,
-        color: flags.color !== false && process.stdout.isTTY === true,
+        color: wantColor(flags.color),
         timestamps: flags.timestamps === true,
       });
     });

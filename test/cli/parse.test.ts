@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildProgram, runCli } from '../../src/cli/program.js';
 import { globalOptions, type GlobalOptions } from '../../src/cli/options.js';
-import { outputModes } from '../../src/cli/apply-globals.js';
+import { outputModes, wantColor } from '../../src/cli/apply-globals.js';
 
 interface Parsed {
   command: string;
@@ -77,6 +77,18 @@ describe('global options before the command', () => {
     const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     expect((await parse(['--compatibility', 'ps'])).globals.compatibility).toBe(true);
     expect(String(err.mock.calls[0]?.[0])).toMatch(/--compatibility has no effect/);
+  });
+
+  it.each([
+    [[], false, false],
+    [[], true, true],
+    [['--ansi', 'always'], false, true],
+    [['--ansi', 'never'], true, false],
+    [['--ansi', 'always', 'logs', '--no-color'], false, false],
+  ])('colour in line output: %j, on a terminal %s → %s', async (globals, tty, expected) => {
+    const argv = globals.includes('logs') ? globals : [...globals, 'logs'];
+    const p = await parse(argv);
+    expect(wantColor(p.opts.color as boolean | undefined, tty)).toBe(expected);
   });
 
   it('--ansi never turns colour off for what runs next', async () => {
