@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { FoxdevError } from '../errors.js';
-import { loadFromOptions } from './options.js';
+import { projectOrName } from './project-or-name.js';
 import { wantColor } from './apply-globals.js';
 
 interface LogsFlags {
@@ -31,18 +31,21 @@ export function register(program: Command): void {
     .option('-t, --timestamps', 'show timestamps')
     .option('--no-color', 'plain output')
     .action(async (services: string[], flags: LogsFlags, cmd: Command) => {
-      const project = await loadFromOptions(cmd, []); // starts nothing: env_file problems do not apply
+      const { project } = await projectOrName(cmd); // -p NAME alone reads the labelled containers, as compose does
       const { dockerClient } = await import('../runtime/docker-client.js');
       const { serviceLogs } = await import('../engine/logs.js');
+      const byName = project.files.length === 0 ? await import('./logs-by-name.js') : undefined;
+      const docker = dockerClient();
       const { formatLogLine, widestName } = await import('../logfmt/index.js');
       const tail = flags.tail === undefined ? undefined : Number(flags.tail);
       if (tail !== undefined && !(Number.isInteger(tail) && tail >= 0)) throw new FoxdevError('usage', `--tail ${flags.tail}: expected a whole number`);
-      const shown = services.length ? services : Object.keys(project.services);
+      const shown = services.length ? services : byName ? await byName.labelledServices(docker, project.name) : Object.keys(project.services);
       const fmt = { width: widestName(shown), color: wantColor(flags.color), timestamps: flags.timestamps === true };
       const ac = new AbortController();
       process.once('SIGINT', () => ac.abort());
-      await serviceLogs(dockerClient(), project, services, { follow: flags.follow === true, tail, since: flags.since ? parseSince(flags.since) : undefined, signal: ac.signal }, (e) =>
-        process.stdout.write(formatLogLine(e, fmt) + '\n'),
-      );
+      const o = { follow: flags.follow === true, tail, since: flags.since ? parseSince(flags.since) : undefined, signal: ac.signal };
+      const print = (e: Parameters<typeof formatLogLine>[0]) => void process.stdout.write(formatLogLine(e, fmt) + '\n');
+      if (byName) await byName.logsByName(docker, project.name, services, o, print);
+      else await serviceLogs(docker, project, services, o, print);
     });
 }

@@ -1,5 +1,5 @@
 // The global options a compose user types, against the real engine: -f twice with --profile and
-// --env-file before `up -d`, `-p NAME ps/down` from a directory with no compose file, discovery
+// --env-file before `up -d`, `-p NAME ps/logs/down` from a directory with no compose file, discovery
 // of compose.yaml + compose.override.yaml from a subdirectory, and `-f x ci` really running ci
 // (it used to print the help and exit 0) and failing when a job fails.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,7 +37,7 @@ describe.runIf(hasEngine)('compose global options against the engine', () => {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
-  it('-f a -f b --profile x --env-file up -d; then -p NAME ps and down from another directory', async () => {
+  it('-f a -f b --profile x --env-file up -d; then -p NAME ps, logs and down from another directory', async () => {
     const p = uniq('cli-files');
     const dir = tree({
       'a.yaml': `services:\n  web: ${sleeper(', environment: { MSG: "${MSG}" }')}\n`,
@@ -56,6 +56,12 @@ describe.runIf(hasEngine)('compose global options against the engine', () => {
     const ps = await foxdev(['-p', p, 'ps', '--services'], { cwd: elsewhere });
     expect(ps.exitCode, ps.all).toBe(0);
     expect(ps.stdout.trim().split('\n').sort()).toEqual(['dbg', 'web']);
+    const named = await foxdev(['-p', p, 'logs', 'web'], { cwd: elsewhere });
+    expect(named.exitCode, named.all).toBe(0);
+    expect(named.stdout).toMatch(/^web\s+\| value=from-env-file$/m);
+    const all = await foxdev(['-p', p, 'logs'], { cwd: elsewhere });
+    expect(all.stdout).toMatch(/^dbg\s+\| value=$/m);
+    expect((await foxdev(['-p', p, 'logs', 'nope'], { cwd: elsewhere })).exitCode).toBe(2);
     const down = await foxdev(['-p', p, 'down'], { cwd: elsewhere, timeoutMs: 60_000 });
     expect(down.exitCode, down.all).toBe(0);
     expect(await projectContainers(p)).toEqual([]);
