@@ -11,9 +11,9 @@ interface RmFlags {
 export function register(program: Command): void {
   program
     .command('rm')
-    .description('remove stopped service containers (running ones only with -s or -f)')
+    .description('remove stopped service containers (running ones only with -s)')
     .argument('[services...]')
-    .option('-f, --force', 'do not ask to confirm; also remove running containers')
+    .option('-f, --force', 'do not ask to confirm')
     .option('-s, --stop', 'stop running containers first, then remove them')
     .option('-v, --volumes', 'also remove the containers’ anonymous volumes')
     .action(async (services: string[], flags: RmFlags, cmd: Command) => {

@@ -28,6 +28,8 @@ export function register(program: Command): void {
     .option('-w, --workdir <dir>', 'working directory in the container')
     .option('--name <name>', 'container name instead of <project>-<service>-run-<id>')
     .option('-T, --no-tty', 'do not allocate a TTY')
+    // The command's own flags (sh -c …) are not foxdev's; a flag foxdev's run also has needs `--` before the command.
+    .allowUnknownOption()
     .action(async (service: string, command: string[], flags: RunFlags, cmd: Command) => {
       const { project, docker } = await projectAndEngine(cmd);
       const { runOneOff } = await import('../engine/verbs/run.js');

@@ -1,6 +1,6 @@
 // `foxdev rm [svc…]`: remove stopped service containers. Running ones stay (and are named) unless
-// `stop` (-s) stops them first or `force` (-f) removes them anyway; `volumes` (-v) also removes
-// their anonymous volumes, never named ones.
+// `stop` (-s) stops them first; as in compose, `force` (-f) only skips the question. `volumes`
+// (-v) also removes their anonymous volumes, never named ones.
 import type Docker from 'dockerode';
 import type { Project } from '../../config/project.js';
 import { stopContainer, type ProjectContainer } from '../../runtime/docker/containers.js';
@@ -20,7 +20,7 @@ export interface RmTargets {
 
 export async function rmTargets(docker: Docker, project: Project, names: string[], o: RmOptions): Promise<RmTargets> {
   const containers = await serviceContainers(docker, project, names);
-  const take = o.stop || o.force;
+  const take = o.stop === true;
   return { remove: containers.filter((c) => take || !c.running), running: take ? [] : containers.filter((c) => c.running) };
 }
 

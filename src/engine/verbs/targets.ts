@@ -21,8 +21,9 @@ export async function serviceContainers(docker: Docker, project: Project, names:
 
 /** Containers grouped by start level (dependencies first); reverse it for stopping. */
 export function byStartLevel(project: Project, containers: ProjectContainer[]): ProjectContainer[][] {
-  const services = [...new Set(containers.map((c) => c.service))];
-  return startLevels(graphOf(project), services)
+  // Levels of the whole graph: a service between two selected ones (a completed job) still
+  // separates them.
+  return startLevels(graphOf(project))
     .map((level) => containers.filter((c) => level.includes(c.service)))
     .filter((l) => l.length);
 }

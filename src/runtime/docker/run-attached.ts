@@ -11,7 +11,8 @@ export async function runAttached(docker: Docker, id: string, o: { tty: boolean;
   });
   if (o.tty) stream.pipe(process.stdout);
   else docker.modem.demuxStream(stream, process.stdout, process.stderr);
-  const waited = c.wait();
+  // next-exit: the default (not-running) answers at once for a container not started yet.
+  const waited = c.wait({ condition: 'next-exit' });
   await c.start();
   const stdin = process.stdin;
   const resize = () => c.resize({ h: process.stdout.rows, w: process.stdout.columns }).catch(() => {});

@@ -1,0 +1,158 @@
+// The compose verbs as a user types them, on one small busybox project in a temp dir: ps and its
+// flags (a completed job shows no health), port, stop/start order, kill, rm, restart with no
+// names, pause/unpause, run (one-off naming, labels, exit code, --rm), then down.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireEngine } from '../helpers/engine.js';
+import { foxdev } from '../helpers/cli.js';
+import { projectContainers, purgeProject } from '../helpers/project-state.js';
+import { dockerClient } from '../../src/runtime/docker-client.js';
+import { containerName } from '../../src/runtime/labels.js';
+
+const hasEngine = await requireEngine();
+const p = `verbs-${process.pid}`;
+const port = 20000 + (process.pid % 20000);
+const dir = mkdtempSync(join(tmpdir(), 'foxdev-verbs-'));
+const cname = (svc: string) => containerName(p, svc);
+const fx = (...args: string[]) => foxdev(['-C', dir, '-p', p, ...args], { timeoutMs: 60_000 });
+
+const compose = `
+services:
+  db:
+    image: foxdev/busybox:1
+    command: ["sh", "-c", "touch /tmp/ready; trap 'exit 0' TERM; while true; do sleep 0.2; done"]
+    stop_grace_period: 2s
+    healthcheck:
+      test: ["CMD", "test", "-f", "/tmp/ready"]
+      interval: 200ms
+      retries: 20
+  migrate:
+    image: foxdev/busybox:1
+    command: ["sh", "-c", "sleep 1.5; echo migrated"]
+    # Fails while running, so the engine records it unhealthy before it completes.
+    healthcheck:
+      test: ["CMD", "false"]
+      interval: 200ms
+      retries: 1
+    depends_on:
+      db:
+        condition: service_healthy
+  app:
+    image: foxdev/busybox:1
+    command: ["sh", "-c", "mkdir -p /www && echo app-ok > /www/index.html && exec httpd -f -p 8080 -h /www"]
+    stop_grace_period: 1s
+    ports:
+      - "${port}:8080"
+    depends_on:
+      migrate:
+        condition: service_completed_successfully
+`;
+
+const states = async () => Object.fromEntries((await projectContainers(p)).map((c) => [c.service, c.state]));
+const startedAt = async (service: string) => {
+  const c = (await projectContainers(p)).find((x) => x.service === service)!;
+  return (await dockerClient().getContainer(c.id).inspect()).State.StartedAt;
+};
+
+describe.runIf(hasEngine)('compose verbs against the engine', () => {
+  beforeAll(async () => {
+    writeFileSync(join(dir, 'compose.yaml'), compose);
+    const r = await fx('up', '-d', '--wait-timeout', '60');
+    expect(r.exitCode, r.all).toBe(0);
+  }, 90_000);
+  afterAll(async () => {
+    await purgeProject(p);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('ps: running only by default; -a shows the completed job with no health; json, -q, --services, --status', async () => {
+    const plain = await fx('ps');
+    expect(plain.exitCode, plain.all).toBe(0);
+    expect(plain.stdout).toMatch(/^db +container +running +healthy/m);
+    expect(plain.stdout).not.toMatch(/migrate/);
+    const all = await fx('ps', '-a');
+    expect(all.stdout).toMatch(/^migrate +job +exited \(0\) +none /m);
+    const json = (await fx('ps', '-a', '--format', 'json')).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const by = Object.fromEntries(json.map((j) => [j.Service, j]));
+    expect(by.migrate).toMatchObject({ Name: cname('migrate'), State: 'exited', Health: '', ExitCode: 0 });
+    expect(by.db).toMatchObject({ State: 'running', Health: 'healthy' });
+    expect(by.app.Publishers).toContainEqual({ URL: '0.0.0.0', TargetPort: 8080, PublishedPort: port, Protocol: 'tcp' });
+    const ids = (await fx('ps', '-q')).stdout.trim().split('\n');
+    expect(ids.sort()).toEqual((await projectContainers(p)).filter((c) => c.state === 'running').map((c) => c.id).sort());
+    expect((await fx('ps', '--services')).stdout.trim().split('\n')).toEqual(['db', 'app']);
+    expect((await fx('ps', '--status', 'exited', '--services')).stdout.trim()).toBe('migrate');
+    expect((await fx('ps', '--filter', 'status=exited', '--services')).stdout.trim()).toBe('migrate');
+    const bad = await fx('ps', '--filter', 'name=x');
+    expect(bad.exitCode).toBe(2);
+  });
+
+  it('port prints host:port, and it answers', async () => {
+    const r = await fx('port', 'app', '8080');
+    expect(r.exitCode, r.all).toBe(0);
+    expect(r.stdout.trim()).toBe(`0.0.0.0:${port}`);
+    expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toBe('app-ok\n');
+    const missing = await fx('port', 'app', '9999');
+    expect(missing.exitCode).not.toBe(0);
+    expect(missing.stderr).toMatch(/no port 9999\/tcp/);
+  });
+
+  it('stop stops dependents first; start brings them back dependencies first', async () => {
+    const stop = await fx('stop', '-t', '1');
+    expect(stop.exitCode, stop.all).toBe(0);
+    expect(stop.stdout.indexOf(`stopped ${cname('app')}`)).toBeGreaterThan(-1);
+    expect(stop.stdout.indexOf(`stopped ${cname('app')}`)).toBeLessThan(stop.stdout.indexOf(`stopping ${cname('db')}`));
+    expect(await states()).toEqual({ db: 'exited', migrate: 'exited', app: 'exited' });
+    const start = await fx('start', 'db', 'app');
+    expect(start.exitCode, start.all).toBe(0);
+    expect(start.stdout.indexOf(`started ${cname('db')}`)).toBeLessThan(start.stdout.indexOf(`starting ${cname('app')}`));
+    expect(await states()).toMatchObject({ db: 'running', app: 'running' });
+    const none = await fx('start', 'nope');
+    expect(none.exitCode).toBe(2);
+    expect(none.stderr).toMatch(/no such service: nope/);
+  });
+
+  it('kill sends the signal; rm removes only stopped containers; restart with no names restarts all', async () => {
+    const kill = await fx('kill', '-s', 'KILL', 'app');
+    expect(kill.exitCode, kill.all).toBe(0);
+    expect(kill.stdout).toContain(`killed ${cname('app')} (SIGKILL)`);
+    expect(await states()).toMatchObject({ db: 'running', app: 'exited' });
+    // Long form: the global -f (file) takes the short one until the global option parser changes.
+    const rm = await fx('rm', '--force');
+    expect(rm.exitCode, rm.all).toBe(0);
+    expect(await states()).toEqual({ db: 'running' });
+    expect(rm.stdout).toMatch(/running; not removed/);
+    const before = await startedAt('db');
+    const restart = await fx('restart', '-t', '1');
+    expect(restart.exitCode, restart.all).toBe(0);
+    expect(await startedAt('db')).not.toBe(before);
+  });
+
+  it('pause and unpause', async () => {
+    expect((await fx('pause', 'db')).exitCode).toBe(0);
+    expect(await states()).toEqual({ db: 'paused' });
+    expect((await fx('unpause')).exitCode).toBe(0);
+    expect(await states()).toEqual({ db: 'running' });
+  });
+
+  it('run: one-off container named and labelled as compose, exit code passed through, --rm removes it', async () => {
+    const r = await fx('run', '--no-deps', '-e', 'X=42', 'db', 'sh', '-c', 'echo "x=$X"; exit 7');
+    expect(r.exitCode, r.all).toBe(7);
+    expect(r.stdout).toContain('x=42');
+    const docker = dockerClient();
+    const oneoffs = await docker.listContainers({ all: true, filters: { label: [`com.docker.compose.project=${p}`, 'com.docker.compose.oneoff=True'] } });
+    expect(oneoffs.length).toBe(1);
+    expect(oneoffs[0].Names[0]).toMatch(new RegExp(`^/${p}-db-run-[0-9a-f]{12}$`));
+    expect(oneoffs[0].Labels['com.docker.compose.service']).toBe('db');
+    // It is no service container: ps leaves it out.
+    expect((await fx('ps', '-a', '--services')).stdout.trim()).toBe('db');
+    await docker.getContainer(oneoffs[0].Id).remove({ force: true });
+    // --rm, with dependencies: app's chain (db, migrate) comes up first.
+    const rm = await fx('run', '--rm', 'app', 'sh', '-c', 'wget -qO- http://db:1 >/dev/null 2>&1; echo done');
+    expect(rm.exitCode, rm.all).toBe(0);
+    expect(rm.stdout).toContain('done');
+    expect(await docker.listContainers({ all: true, filters: { label: [`com.docker.compose.project=${p}`, 'com.docker.compose.oneoff=True'] } })).toEqual([]);
+    expect(await states()).toMatchObject({ db: 'running', migrate: 'exited' });
+  }, 60_000);
+});
