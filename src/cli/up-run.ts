@@ -1,7 +1,7 @@
 // `foxdev up` with a view: the dashboard on a terminal, prefixed lines otherwise. Ctrl-C (or q)
 // stops everything in reverse dependency order; a second one kills at once.
 import type { Project } from '../config/project.js';
-import { formatPlan } from '../plan/up.js';
+import { formatPlan, type UpPlanOptions } from '../plan/up.js';
 import { createStore, initialState } from '../store/index.js';
 import { createLinePrinter } from '../logfmt/index.js';
 import { dockerClient, engineUnreachable } from '../runtime/docker-client.js';
@@ -19,19 +19,33 @@ export interface RunUpOptions {
   dryRun: boolean;
   color: boolean;
   timestamps: boolean;
+  plan?: UpPlanOptions;
+  /** Stop everything when a container exits (--abort-on-container-exit / --exit-code-from). */
+  abortOnExit?: boolean;
+  exitCodeFrom?: string;
+  removeOrphans?: boolean;
+  /** Overrides every service's stop_grace_period (-t/--timeout). */
+  stopTimeoutMs?: number;
+  /** Print only these services' lines (--attach). */
+  attach?: string[];
 }
 
-export async function runUp(project: Project, targets: string[], o: RunUpOptions): Promise<number> {
+export async function runUp(given: Project, targets: string[], o: RunUpOptions): Promise<number> {
+  const project = o.stopTimeoutMs === undefined ? given : withStopTimeout(given, o.stopTimeoutMs);
   const docker = dockerClient();
   await docker.ping().catch((err) => {
     throw engineUnreachable(err);
   });
   const store = createStore(initialState({ logBufferLines: project.logBuffer }));
   const session = new Session({ docker, project, dispatch: store.dispatch, seeder: dockerSeeder(docker, project.dir), reseed: dockerReseed(docker, project.dir), detach: o.detach });
-  const plan = await session.prepare(targets);
+  const plan = await session.prepare(targets, o.plan);
   if (o.dryRun) {
     process.stdout.write(formatPlan(plan) + '\n');
     return 0;
+  }
+  if (o.removeOrphans) {
+    const { removeOrphans } = await import('../engine/verbs/orphans.js');
+    await removeOrphans(docker, project, (l) => process.stdout.write(`${l}\n`));
   }
 
   if (o.detach) {
@@ -75,8 +89,23 @@ export async function runUp(project: Project, targets: string[], o: RunUpOptions
     });
     view = { close: () => dash.unmount() };
   } else {
-    const printer = createLinePrinter(store, (s) => process.stdout.write(s), { color: o.color, timestamps: o.timestamps });
+    const printer = createLinePrinter(store, (s) => process.stdout.write(s), { color: o.color, timestamps: o.timestamps, services: o.attach });
     view = { close: () => printer.close() };
+  }
+  let exitCode = 0;
+  if (o.abortOnExit) {
+    // The first container to end stops the rest (a job that completed fine is doing its job).
+    let first: number | undefined;
+    const codes = new Map<string, number>();
+    store.onAction((a) => {
+      if (a.type !== 'service/phase' || (a.phase !== 'exited' && a.phase !== 'failed' && a.phase !== 'completed' && a.phase !== 'crash-loop')) return;
+      if (a.phase === 'completed' && a.service !== o.exitCodeFrom) return;
+      const code = a.exitCode ?? 1;
+      if (!codes.has(a.service)) codes.set(a.service, code);
+      first ??= code;
+      exitCode = o.exitCodeFrom ? (codes.get(o.exitCodeFrom) ?? 0) : first;
+      if (!stopping) stop();
+    });
   }
   try {
     await session.start(plan);
@@ -89,5 +118,10 @@ export async function runUp(project: Project, targets: string[], o: RunUpOptions
   view.close();
   process.off('SIGINT', stop);
   process.off('SIGTERM', stop);
-  return 0;
+  return exitCode;
+}
+
+function withStopTimeout(project: Project, ms: number): Project {
+  const services = Object.fromEntries(Object.entries(project.services).map(([k, s]) => [k, { ...s, stopGracePeriodMs: ms }]));
+  return { ...project, services };
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
+import { FoxdevError } from '../errors.js';
 import { loadFromOptions } from './options.js';
-import { wantColor } from './apply-globals.js';
 
 interface UpFlags {
   detach?: boolean;
@@ -9,7 +9,22 @@ interface UpFlags {
   dryRun?: boolean;
   color?: boolean;
   timestamps?: boolean;
+  build?: boolean;
+  noBuild?: boolean;
+  forceRecreate?: boolean;
+  recreate?: boolean;
+  deps?: boolean;
+  abortOnContainerExit?: boolean;
+  exitCodeFrom?: string;
+  removeOrphans?: boolean;
+  wait?: boolean;
+  timeout?: string;
+  start?: boolean;
+  scale?: string[];
+  attach?: string[];
 }
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 export function register(program: Command): void {
   program
@@ -17,26 +32,56 @@ export function register(program: Command): void {
     .description('build and start services in dependency order (all, or the named ones and what they need)')
     .argument('[services...]', 'services to start, with their dependencies')
     .option('-d, --detach', 'return once everything is ready (exit 0) or something failed (exit 1)')
+    .option('--wait', 'as compose: wait until services are running/healthy, then return (same as --detach)')
     .option('--no-tui', 'print prefixed log lines instead of the dashboard')
-    .option('--wait-timeout <seconds>', 'with --detach: give up after this many seconds', '300')
+    .option('--wait-timeout <seconds>', 'with --detach/--wait: give up after this many seconds', '300')
     .option('--dry-run', 'print the plan and change nothing')
     .option('--no-color', 'plain output')
-    .option('-t, --timestamps', 'show timestamps in log lines')
+    .option('--timestamps', 'show timestamps in log lines')
+    .option('--build', 'build images even when the cached one matches')
+    .option('--no-build', 'do not build; use the images there are')
+    .option('--force-recreate', 'recreate containers even if their config is unchanged')
+    .option('--no-recreate', 'keep existing containers even if their config changed')
+    .option('--no-deps', 'start only the named services, not what they depend on')
+    .option('--abort-on-container-exit', 'stop everything when any container exits (a job completing successfully does not count)')
+    .option('--exit-code-from <service>', 'exit with this service’s exit code (implies --abort-on-container-exit)')
+    .option('--remove-orphans', 'remove containers of services no longer in the config')
+    .option('-t, --timeout <seconds>', 'grace period when stopping, instead of each service’s stop_grace_period')
+    .option('--no-start', 'create but do not start (not supported yet)')
+    .option('--scale <service=n>', 'run n containers of a service (not supported yet)', collect)
+    .option('--attach <service>', 'show logs of this service only (repeatable)', collect)
     .action(async (services: string[], flags: UpFlags, cmd: Command) => {
       // Load the engine code while the config loads: both sit on the path to the first container.
       const engine = import('./up-run.js');
-      // Named services enable their profiles; only they (and what they need) need their env_file.
-      const project = await loadFromOptions(cmd, services.length ? services : undefined);
-      // compose prints its load warnings (unset variables, optional dependencies left out) on up too.
-      for (const w of project.warnings ?? []) process.stderr.write(`foxdev: warning: ${w}\n`);
+      if (flags.scale?.length) throw new FoxdevError('usage', '--scale is not supported yet: foxdev runs one container per service', { hint: 'declare a second service instead' });
+      if (flags.start === false) throw new FoxdevError('usage', '--no-start is not supported yet', { hint: 'use foxdev up -d then foxdev stop' });
+      // commander stores --no-build as build=false, which collides with --build: read the raw words.
+      const words = process.argv;
+      const wantBuild = words.includes('--build');
+      const noBuild = words.includes('--no-build');
+      if (wantBuild && noBuild) throw new FoxdevError('usage', '--build and --no-build are incompatible');
+      if (flags.forceRecreate && flags.recreate === false) throw new FoxdevError('usage', '--force-recreate and --no-recreate are incompatible');
+      const abort = flags.abortOnContainerExit === true || flags.exitCodeFrom !== undefined;
+      const detach = flags.detach === true || flags.wait === true;
+      if (abort && detach) throw new FoxdevError('usage', '--abort-on-container-exit and --exit-code-from cannot be used with --detach/--wait');
+      const timeout = flags.timeout === undefined ? undefined : Number(flags.timeout);
+      if (timeout !== undefined && !(timeout >= 0)) throw new FoxdevError('usage', `invalid --timeout ${flags.timeout}`);
+      const project = await loadFromOptions(cmd);
+      if (flags.exitCodeFrom && !project.services[flags.exitCodeFrom]) throw new FoxdevError('usage', `--exit-code-from: no such service: ${flags.exitCodeFrom}`);
       const { runUp } = await engine;
       process.exitCode = await runUp(project, services, {
-        detach: flags.detach === true,
-        tui: flags.tui !== false && process.stdout.isTTY === true && !flags.detach,
+        detach,
+        tui: flags.tui !== false && process.stdout.isTTY === true && !detach && !abort,
         waitTimeoutMs: Number(flags.waitTimeout) * 1000,
         dryRun: flags.dryRun === true,
-        color: wantColor(flags.color),
+        color: flags.color !== false && process.stdout.isTTY === true,
         timestamps: flags.timestamps === true,
+        plan: { build: wantBuild ? 'always' : noBuild ? 'never' : 'auto', forceRecreate: flags.forceRecreate, noRecreate: flags.recreate === false, noDeps: flags.deps === false },
+        abortOnExit: abort,
+        exitCodeFrom: flags.exitCodeFrom,
+        removeOrphans: flags.removeOrphans === true,
+        stopTimeoutMs: timeout === undefined ? undefined : timeout * 1000,
+        attach: flags.attach,
       });
     });
 }

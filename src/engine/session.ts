@@ -6,7 +6,7 @@ import type { Project, Service } from '../config/project.js';
 import { FoxdevError } from '../errors.js';
 import { ancestors, dependencyOrder, graphOf } from '../plan/graph.js';
 import { containerSpec } from '../plan/container-spec.js';
-import { planUp, type ServicePlan, type UpPlan } from '../plan/up.js';
+import { planUp, type ServicePlan, type UpPlan, type UpPlanOptions } from '../plan/up.js';
 import type { Action } from '../store/actions.js';
 import { buildImage, prepareBuild, type PreparedBuild } from '../runtime/docker/build.js';
 import { createContainer, listProjectContainers, removeContainer } from '../runtime/docker/containers.js';
@@ -85,23 +85,23 @@ export class Session {
   }
 
   /** The services to run for `targets` (all when empty): them and what they need, dependencies first. */
-  select(targets: string[]): string[] {
+  select(targets: string[], noDeps = false): string[] {
     const { project } = this.opts;
     for (const t of targets) {
       if (!project.services[t]) throw new FoxdevError('usage', `no service named ${t} (have: ${Object.keys(project.services).join(', ')})`);
     }
     const g = graphOf(project);
-    const wanted = new Set(targets.length ? ancestors(g, targets) : Object.keys(project.services));
+    const wanted = new Set(targets.length ? (noDeps ? targets : ancestors(g, targets)) : Object.keys(project.services));
     return dependencyOrder(g).filter((n) => wanted.has(n));
   }
 
   /** Observe the engine, plan, and check host ports; nothing is changed yet. */
-  async prepare(targets: string[]): Promise<UpPlan> {
+  async prepare(targets: string[], planOptions: UpPlanOptions = {}): Promise<UpPlan> {
     const { docker, project } = this.opts;
-    const selected = this.select(targets);
+    const selected = this.select(targets, planOptions.noDeps);
     const { observed, builds, ownPorts } = await observe(docker, project, selected);
     this.builds = builds;
-    const plan = planUp(project, observed, selected);
+    const plan = planUp(project, observed, selected, planOptions);
     await checkPorts(project, plan, ownPorts);
     this.plan = plan;
     return plan;

@@ -49,12 +49,24 @@ export interface UpPlan {
   services: ServicePlan[];
 }
 
+/** `up` flags that change decisions (compose's --build, --no-build, --force-recreate, --no-recreate, --no-deps). */
+export interface UpPlanOptions {
+  /** always: rebuild even when cached (--build); never: use the image there is (--no-build). */
+  build?: 'auto' | 'always' | 'never';
+  /** Recreate containers even when unchanged (--force-recreate). */
+  forceRecreate?: boolean;
+  /** Keep existing containers even when their config changed (--no-recreate). */
+  noRecreate?: boolean;
+  /** Only the selected services: no gates on services left out (--no-deps). */
+  noDeps?: boolean;
+}
+
 /** `selected` is in dependency order (dependencies first). */
-export function planUp(project: Project, observed: Observed, selected: string[]): UpPlan {
+export function planUp(project: Project, observed: Observed, selected: string[], o: UpPlanOptions = {}): UpPlan {
   const services = selected.map((name): ServicePlan => {
     const svc = project.services[name];
     const gates = Object.entries(svc.depends_on)
-      .filter(([dep, d]) => d.required || selected.includes(dep))
+      .filter(([dep, d]) => selected.includes(dep) || (d.required && !o.noDeps))
       .map(([dep, d]) => ({ service: dep, ...d }));
     const volumeIsNew = svc.volumes.some((m) => m.type === 'volume' && m.source && observed.missingVolumes.includes(m.source));
     const seed = svc.seed !== undefined && volumeIsNew;
@@ -67,14 +79,15 @@ export function planUp(project: Project, observed: Observed, selected: string[])
     let image = svc.image ?? '';
     const buildHash = svc.build ? observed.desiredBuildHashes[name] : undefined;
     if (svc.build) {
-      build = observed.imageBuildHashes[name] === buildHash ? 'cached' : 'build';
+      build = o.build === 'never' ? 'cached' : o.build !== 'always' && observed.imageBuildHashes[name] === buildHash ? 'cached' : 'build';
       image = imageName(project.name, name);
     }
     const { hash } = containerSpec(project, svc, image, buildHash);
     const existing = observed.containers[name];
     let step: ContainerStep;
     if (!existing) step = { action: 'create' };
-    else if (existing.hash !== hash) step = { action: 'recreate', because: 'config changed', id: existing.id };
+    else if (o.forceRecreate) step = { action: 'recreate', because: 'forced', id: existing.id };
+    else if (existing.hash !== hash && !o.noRecreate) step = { action: 'recreate', because: 'config changed', id: existing.id };
     else if (existing.running && svc.kind !== 'job') step = { action: 'reuse', id: existing.id };
     else step = { action: 'start', id: existing.id }; // stopped, or a job that runs again on every up
     return { service: name, kind: svc.kind, build, step, gates, seed, hash };

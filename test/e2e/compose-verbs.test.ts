@@ -155,4 +155,26 @@ describe.runIf(hasEngine)('compose verbs against the engine', () => {
     expect(await docker.listContainers({ all: true, filters: { label: [`com.docker.compose.project=${p}`, 'com.docker.compose.oneoff=True'] } })).toEqual([]);
     expect(await states()).toMatchObject({ db: 'running', migrate: 'exited' });
   }, 60_000);
+
+  it('up flags: --force-recreate and --no-deps are plan decisions; --scale is refused; --exit-code-from stops all and passes the code', async () => {
+    const forced = await fx('up', '--dry-run', '--force-recreate', 'db');
+    expect(forced.stdout).toMatch(/^db +container +recreate \(forced\)$/m);
+    const noDeps = await fx('up', '--dry-run', '--no-deps', 'app');
+    expect(noDeps.stdout.trim().split('\n').slice(1)).toEqual([expect.stringMatching(/^app +container +create$/)]);
+    const scale = await fx('up', '--scale', 'app=2');
+    expect(scale.exitCode).toBe(2);
+    expect(scale.stderr).toMatch(/--scale is not supported yet/);
+    const d2 = mkdtempSync(join(tmpdir(), 'foxdev-verbs-abort-'));
+    const p2 = `${p}-abort`;
+    try {
+      writeFileSync(join(d2, 'compose.yaml'), 'services:\n  steady:\n    image: foxdev/busybox:1\n    command: ["sleep", "3600"]\n    stop_grace_period: 1s\n  quits:\n    image: foxdev/busybox:1\n    command: ["sh", "-c", "sleep 1; exit 3"]\n');
+      const r = await foxdev(['-C', d2, '-p', p2, 'up', '--no-tui', '--exit-code-from', 'quits'], { timeoutMs: 60_000 });
+      expect(r.exitCode, r.all).toBe(3);
+      const left = await projectContainers(p2);
+      expect(left.map((c) => c.state)).toEqual(['exited', 'exited']);
+    } finally {
+      await purgeProject(p2);
+      rmSync(d2, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
