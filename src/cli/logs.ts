@@ -9,6 +9,7 @@ interface LogsFlags {
   since?: string;
   timestamps?: boolean;
   color?: boolean;
+  logPrefix?: boolean;
 }
 
 /** "10m", "2h", "30s" ago, or an RFC 3339 timestamp → unix seconds. */
@@ -30,6 +31,7 @@ export function register(program: Command): void {
     .option('--since <when>', 'only output since a duration ago (10m) or a timestamp')
     .option('-t, --timestamps', 'show timestamps')
     .option('--no-color', 'plain output')
+    .option('--no-log-prefix', 'print lines without the service-name prefix')
     .action(async (services: string[], flags: LogsFlags, cmd: Command) => {
       const { project } = await projectOrName(cmd); // -p NAME alone reads the labelled containers, as compose does
       const { dockerClient } = await import('../runtime/docker-client.js');
@@ -44,7 +46,7 @@ export function register(program: Command): void {
       const ac = new AbortController();
       process.once('SIGINT', () => ac.abort());
       const o = { follow: flags.follow === true, tail, since: flags.since ? parseSince(flags.since) : undefined, signal: ac.signal };
-      const print = (e: Parameters<typeof formatLogLine>[0]) => void process.stdout.write(formatLogLine(e, fmt) + '\n');
+      const print = (e: Parameters<typeof formatLogLine>[0]) => void process.stdout.write((flags.logPrefix === false ? e.line : formatLogLine(e, fmt)) + '\n');
       if (byName) await byName.logsByName(docker, project.name, services, o, print);
       else await serviceLogs(docker, project, services, o, print);
     });

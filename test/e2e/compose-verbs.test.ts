@@ -154,6 +154,8 @@ describe.runIf(hasEngine)('compose verbs against the engine', () => {
     expect(rm.stdout).toContain('done');
     expect(await docker.listContainers({ all: true, filters: { label: [`com.docker.compose.project=${p}`, 'com.docker.compose.oneoff=True'] } })).toEqual([]);
     expect(await states()).toMatchObject({ db: 'running', migrate: 'exited' });
+    // logs --no-log-prefix: the job's line as it printed it.
+    expect((await fx('logs', '--no-log-prefix', 'migrate')).stdout).toMatch(/^migrated$/m);
   }, 60_000);
 
   it('up flags: --force-recreate and --no-deps are plan decisions; --scale is refused; --exit-code-from stops all and passes the code', async () => {
