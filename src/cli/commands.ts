@@ -23,5 +23,6 @@ import { register as pause } from './pause.js';
 import { register as unpause } from './unpause.js';
 import { register as run } from './run.js';
 import { register as port } from './port.js';
+import { register as wait } from './wait.js';
 
-export const commands: Array<(program: Command) => void> = [up, down, ps, logs, exec, restart, build, ci, doctor, config, seed, init, lint, generate, stop, start, rm, kill, pause, unpause, run, port];
+export const commands: Array<(program: Command) => void> = [up, down, ps, logs, exec, restart, build, ci, doctor, config, seed, init, lint, generate, stop, start, rm, kill, pause, unpause, run, port, wait];

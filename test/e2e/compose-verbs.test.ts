@@ -154,6 +154,9 @@ describe.runIf(hasEngine)('compose verbs against the engine', () => {
     expect(rm.stdout).toContain('done');
     expect(await docker.listContainers({ all: true, filters: { label: [`com.docker.compose.project=${p}`, 'com.docker.compose.oneoff=True'] } })).toEqual([]);
     expect(await states()).toMatchObject({ db: 'running', migrate: 'exited' });
+    const waited = await fx('wait', 'migrate');
+    expect(waited.exitCode, waited.all).toBe(0);
+    expect(waited.stdout.trim()).toBe('0');
     // logs --no-log-prefix: the job's line as it printed it.
     expect((await fx('logs', '--no-log-prefix', 'migrate')).stdout).toMatch(/^migrated$/m);
   }, 60_000);
