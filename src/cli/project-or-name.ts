@@ -1,7 +1,7 @@
-// compose's "project or name": commands that only act on what exists (down, ps) need just the
-// project name, found by label. With -p (or COMPOSE_PROJECT_NAME) and no -f/COMPOSE_FILE, a
-// project that cannot be loaded — no file here or above, or one with problems — is not an error:
-// the command works on the name alone, as `docker compose -p NAME down` does from any directory.
+// compose's "project or name": commands that only act on what exists (down, ps, logs) need just
+// the project name, found by label. With -p (or COMPOSE_PROJECT_NAME) and no -f, a project that
+// cannot be loaded (no file here or above, or one with problems) is not an error: the command
+// works on the name alone, as `docker compose -p NAME down` does from any directory.
 import type { Command } from 'commander';
 import path from 'node:path';
 import type { Project } from '../config/project.js';
@@ -17,15 +17,17 @@ export interface ProjectOrName {
 export async function projectOrName(cmd: Command, env: NodeJS.ProcessEnv = process.env): Promise<ProjectOrName> {
   const opts = loadOptionsOf(cmd, []); // starts nothing: env_file problems do not apply
   const { loadProject, DEFAULT_LOG_BUFFER } = await import('../config/load.js');
+  const noFiles = !opts.files?.length;
+  // compose: -p without -f means the project is its name; the files found here only add detail.
+  const byName = opts.projectName !== undefined && noFiles;
   const name = opts.projectName ?? env.COMPOSE_PROJECT_NAME;
-  const byName = name !== undefined && name !== '' && !opts.files?.length && !env.COMPOSE_FILE;
   try {
     return { project: await loadProject(opts), byName };
   } catch (err) {
-    if (!byName || !(err instanceof ConfigError)) throw err;
+    if (!name || !noFiles || !(err instanceof ConfigError)) throw err;
     const { isValidProjectName } = await import('../config/project-name.js');
     if (!isValidProjectName(name)) throw new FoxdevError('usage', `project name "${name}" must be lower case letters, digits, "-" and "_", starting with a letter or digit`);
     const dir = path.resolve(opts.cwd);
-    return { project: { name, dir, files: [], services: {}, volumes: {}, networks: {}, profiles: [], logBuffer: DEFAULT_LOG_BUFFER }, byName };
+    return { project: { name, dir, files: [], services: {}, volumes: {}, networks: {}, profiles: [], logBuffer: DEFAULT_LOG_BUFFER }, byName: true };
   }
 }

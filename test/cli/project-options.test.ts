@@ -117,3 +117,41 @@ describe('profiles, project name, env files', () => {
     await expect(load(root, ['--env-file', 'missing.env'])).rejects.toThrow(/missing\.env/);
   });
 });
+
+describe('project or name (down, ps, logs)', () => {
+  const empty = realpathSync(tempProject({ 'sub/.keep': '' }));
+  async function orName(cwd: string, argv: string[], env: Record<string, string> = {}) {
+    const { projectOrName } = await import('../../src/cli/project-or-name.js');
+    const program = buildProgram();
+    let cmd: Command | undefined;
+    program.commands.find((c) => c.name() === 'down')!.action((_o: unknown, c: Command) => void (cmd = c));
+    await program.parseAsync(['-C', cwd, ...argv, 'down'], { from: 'user' });
+    return projectOrName(cmd!, env);
+  }
+
+  it('-p NAME with no file here or above: the name alone, every labelled container', async () => {
+    const r = await orName(path.join(empty, 'sub'), ['-p', 'byname']);
+    expect(r).toMatchObject({ byName: true, project: { name: 'byname', files: [], services: {} } });
+  });
+
+  it('COMPOSE_PROJECT_NAME stands in for -p when nothing loads', async () => {
+    expect((await orName(empty, [], { COMPOSE_PROJECT_NAME: 'fromenv' })).project.name).toBe('fromenv');
+  });
+
+  it('-p NAME where files are found: they load (for order and grace periods), and all labelled containers count', async () => {
+    const r = await orName(root, ['-p', 'named']);
+    expect(r.byName).toBe(true);
+    expect(r.project.name).toBe('named');
+    expect(Object.keys(r.project.services)).toEqual(['a']);
+  });
+
+  it('without a name, or with -f, a project that does not load is still an error', async () => {
+    await expect(orName(empty, [])).rejects.toThrow(ConfigError);
+    await expect(orName(empty, ['-p', 'x', '-f', 'missing.yaml'])).rejects.toThrow(/file not found/);
+    await expect(orName(empty, ['-p', 'Bad Name'])).rejects.toThrow(/must be lower case/);
+  });
+
+  it('files found and no -p: not by name (orphans stay unless --remove-orphans)', async () => {
+    expect((await orName(root, [])).byName).toBe(false);
+  });
+});
