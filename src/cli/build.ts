@@ -8,7 +8,7 @@ export function register(program: Command): void {
     .argument('[services...]')
     .option('--force', 'build even when the context and config are unchanged')
     .action(async (services: string[], flags: { force?: boolean }, cmd: Command) => {
-      const project = await loadFromOptions(cmd);
+      const project = await loadFromOptions(cmd, services.length ? services : undefined);
       const { dockerClient, engineUnreachable } = await import('../runtime/docker-client.js');
       const { buildServices } = await import('../engine/build.js');
       const docker = dockerClient();

@@ -6,9 +6,10 @@ import type { Project } from '../config/project.js';
 import { loadFromOptions } from './options.js';
 import { FoxdevError } from '../errors.js';
 
-export async function projectAndEngine(cmd: Command): Promise<{ project: Project; docker: Docker }> {
+/** `named`: services the command names, whose profiles it enables (compose's rule for up/run). */
+export async function projectAndEngine(cmd: Command, named?: string[]): Promise<{ project: Project; docker: Docker }> {
   const client = import('../runtime/docker-client.js');
-  const project = await loadFromOptions(cmd);
+  const project = await loadFromOptions(cmd, named?.length ? named : undefined);
   const { dockerClient, engineUnreachable } = await client;
   const docker = dockerClient();
   await docker.ping().catch((err) => {

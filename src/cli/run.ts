@@ -31,7 +31,7 @@ export function register(program: Command): void {
     // The command's own flags (sh -c …) are not foxdev's; a flag foxdev's run also has needs `--` before the command.
     .allowUnknownOption()
     .action(async (service: string, command: string[], flags: RunFlags, cmd: Command) => {
-      const { project, docker } = await projectAndEngine(cmd);
+      const { project, docker } = await projectAndEngine(cmd, [service]);
       const { runOneOff } = await import('../engine/verbs/run.js');
       const interactive = process.stdin.isTTY === true;
       process.exitCode = await runOneOff(docker, project, service, {

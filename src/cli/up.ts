@@ -66,7 +66,8 @@ export function register(program: Command): void {
       if (abort && detach) throw new FoxdevError('usage', '--abort-on-container-exit and --exit-code-from cannot be used with --detach/--wait');
       const timeout = flags.timeout === undefined ? undefined : Number(flags.timeout);
       if (timeout !== undefined && !(timeout >= 0)) throw new FoxdevError('usage', `invalid --timeout ${flags.timeout}`);
-      const project = await loadFromOptions(cmd);
+      // Naming a profiled service enables its profiles, as compose does.
+      const project = await loadFromOptions(cmd, services.length ? services : undefined);
       if (flags.exitCodeFrom && !project.services[flags.exitCodeFrom]) throw new FoxdevError('usage', `--exit-code-from: no such service: ${flags.exitCodeFrom}`);
       const { runUp } = await engine;
       process.exitCode = await runUp(project, services, {
