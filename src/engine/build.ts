@@ -2,7 +2,7 @@
 import type Docker from 'dockerode';
 import type { Project } from '../config/project.js';
 import { FoxdevError } from '../errors.js';
-import { imageName } from '../runtime/labels.js';
+import { imageName } from '../names/labels.js';
 import { buildImage, imageBuildHash, prepareBuild } from '../runtime/docker/build.js';
 
 export async function buildServices(

@@ -56,7 +56,25 @@ export class ContainerInstance implements Instance {
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([this.logsDone, new Promise((res) => (timer = setTimeout(res, 50)))]);
     clearTimeout(timer);
+    this.note = r.StatusCode === 137 ? await this.oomNote() : undefined;
     return r.StatusCode;
+  }
+
+  private note: string | undefined;
+
+  exitNote(): string | undefined {
+    return this.note;
+  }
+
+  /** 137 is SIGKILL from anyone; the engine knows whether it was the kernel's OOM killer. */
+  private async oomNote(): Promise<string | undefined> {
+    const info = await this.docker
+      .getContainer(this.id)
+      .inspect()
+      .catch(() => undefined);
+    if (!info?.State?.OOMKilled) return undefined;
+    const limit = info.HostConfig?.Memory;
+    return `killed: out of memory (OOMKilled${limit ? `, memory limit ${Math.round(limit / 1024 / 1024)} MiB` : ''})`;
   }
 
   async exec(cmd: string[], timeoutMs: number): Promise<{ exitCode: number; output: string }> {

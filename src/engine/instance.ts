@@ -5,6 +5,8 @@ export interface Instance {
   start(): Promise<void>;
   /** Resolves with the exit code of the current run. */
   waitExit(): Promise<number>;
+  /** Why the last run ended, when the code alone does not say (a container the kernel killed for memory). */
+  exitNote?(): string | undefined;
   /** Run a command beside it: in the container, or on the host for a process. */
   exec(cmd: string[], timeoutMs: number): Promise<{ exitCode: number; output: string }>;
   stop(graceMs: number): Promise<void>;

@@ -3,7 +3,7 @@
 import type Docker from 'dockerode';
 import type { Project } from '../config/project.js';
 import type { Observed } from '../plan/up.js';
-import { imageName } from '../runtime/labels.js';
+import { imageName } from '../names/labels.js';
 import { listProjectContainers } from '../runtime/docker/containers.js';
 import { imageBuildHash, prepareBuild, type PreparedBuild } from '../runtime/docker/build.js';
 import { missingVolumes } from '../runtime/docker/objects.js';

@@ -8,7 +8,7 @@ import { projectContainerFrom, projectLabelFilter, type ProjectContainer } from 
 import type { EngineEndpoint } from '../runtime/engine-endpoint.js';
 import { inspectContainer, listContainersByLabel } from '../runtime/engine-http.js';
 import { recordedProcesses, stateDir } from '../runtime/process-state.js';
-import { isOneOff } from '../runtime/compose-labels.js';
+import { isOneOff } from '../names/compose-labels.js';
 
 export interface PsRow {
   service: string;

@@ -11,7 +11,7 @@ import type { Action } from '../store/actions.js';
 import { buildImage, prepareBuild, type PreparedBuild } from '../runtime/docker/build.js';
 import { createContainer, listProjectContainers, removeContainer } from '../runtime/docker/containers.js';
 import { createVolume, ensureNetwork } from '../runtime/docker/objects.js';
-import { imageName, networkName } from '../runtime/labels.js';
+import { imageName, networkName } from '../names/labels.js';
 import { ContainerInstance } from './container-instance.js';
 import type { SessionContext, Seeder } from './context.js';
 import { awaitGates } from './gates.js';

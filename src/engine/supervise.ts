@@ -32,6 +32,7 @@ export async function supervise(ctx: SessionContext, run: ServiceRun, instance: 
       });
     }
     const code = await instance.waitExit().catch(() => -1);
+    const exited = `exited with code ${code}${instance.exitNote?.() ? ` (${instance.exitNote()})` : ''}`;
     if (run.generation !== generation) return; // replaced by a rebuild; the new one is supervised
     run.probes.abort();
     if (run.stopping || ctx.signal.aborted) return;
@@ -52,7 +53,7 @@ export async function supervise(ctx: SessionContext, run: ServiceRun, instance: 
       return;
     }
     if (!shouldRestartBy(rule, code, restartTimes, ctx.now())) {
-      const reason = `exited with code ${code}`;
+      const reason = exited;
       const gaveUp = rule.condition !== 'none' && code !== 0 ? `; not restarting again after ${restartTimes.length} restart(s) (${rule.label})` : '';
       ctx.say(run.name, reason + gaveUp);
       // Ended for good: dependents that have not started yet must not start on it.
@@ -74,8 +75,8 @@ export async function supervise(ctx: SessionContext, run: ServiceRun, instance: 
     run.consecutiveCrashes++;
     const delay = restartDelay(rule, run.consecutiveCrashes);
     const nextRetryAt = ctx.now() + delay;
-    ctx.say(run.name, `exited with code ${code}; restarting in ${seconds(delay)} (${rule.label})`);
-    ctx.dispatch({ type: 'service/phase', service: run.name, phase: 'crash-loop', at: ctx.now(), exitCode: code, nextRetryAt, reason: `exited with code ${code}` });
+    ctx.say(run.name, `${exited}; restarting in ${seconds(delay)} (${rule.label})`);
+    ctx.dispatch({ type: 'service/phase', service: run.name, phase: 'crash-loop', at: ctx.now(), exitCode: code, nextRetryAt, reason: exited });
     await sleep(delay, ctx.signal);
     if (run.stopping || ctx.signal.aborted) return;
     restartTimes.push(ctx.now());

@@ -3,7 +3,7 @@
 // the hash; nothing that does not (sync rules, seed files, ready probes) does, so editing those
 // never recreates a container.
 import type { Project, Service } from '../config/project.js';
-import { LABEL_CONFIG_HASH, LABEL_PROJECT, LABEL_SERVICE, composeLabels, containerName, networkName } from '../runtime/labels.js';
+import { LABEL_CONFIG_HASH, LABEL_PROJECT, LABEL_SERVICE, composeLabels, containerName, networkName } from '../names/labels.js';
 import { stableHash } from './stable-hash.js';
 
 export interface ContainerSpec {

@@ -3,8 +3,8 @@
 // no published ports and no service alias (so it never stands in for the service), with the
 // command, entrypoint, environment, user and working dir the flags override.
 import type { Project, Service } from '../config/project.js';
-import { COMPOSE_ONEOFF, COMPOSE_PROJECT, COMPOSE_SERVICE } from '../runtime/compose-labels.js';
-import { LABEL_CONFIG_HASH, LABEL_SERVICE, networkName } from '../runtime/labels.js';
+import { COMPOSE_ONEOFF, COMPOSE_PROJECT, COMPOSE_SERVICE } from '../names/compose-labels.js';
+import { LABEL_CONFIG_HASH, LABEL_SERVICE, networkName } from '../names/labels.js';
 import { containerSpec } from './container-spec.js';
 
 export interface RunOverrides {

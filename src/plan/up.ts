@@ -3,7 +3,7 @@
 // `foxdev up --dry-run`) compare plans without Docker.
 import type { Project, ResolvedDepends } from '../config/project.js';
 import { containerSpec } from './container-spec.js';
-import { imageName } from '../runtime/labels.js';
+import { imageName } from '../names/labels.js';
 
 export interface ObservedContainer {
   service: string;

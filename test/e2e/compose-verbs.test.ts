@@ -9,7 +9,7 @@ import { requireEngine } from '../helpers/engine.js';
 import { foxdev } from '../helpers/cli.js';
 import { projectContainers, purgeProject } from '../helpers/project-state.js';
 import { dockerClient } from '../../src/runtime/docker-client.js';
-import { containerName } from '../../src/runtime/labels.js';
+import { containerName } from '../../src/names/labels.js';
 
 const hasEngine = await requireEngine();
 const p = `verbs-${process.pid}`;

@@ -1,6 +1,6 @@
 // What the engine holds for a project, read straight from Docker by label.
 import { dockerClient } from '../../src/runtime/docker-client.js';
-import { LABEL_PROJECT, LABEL_SERVICE } from '../../src/runtime/labels.js';
+import { LABEL_PROJECT, LABEL_SERVICE } from '../../src/names/labels.js';
 
 export async function projectContainers(project: string) {
   const list = await dockerClient().listContainers({ all: true, filters: { label: [`${LABEL_PROJECT}=${project}`] } });

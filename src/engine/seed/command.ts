@@ -6,7 +6,7 @@ import { FoxdevError } from '../../errors.js';
 import { dependentsAround } from '../../plan/seed-dependents.js';
 import { selectSeedServices } from '../../plan/seed-select.js';
 import { dockerClient, engineUnreachable } from '../../runtime/docker-client.js';
-import { LABEL_PROJECT, LABEL_SERVICE } from '../../runtime/labels.js';
+import { LABEL_PROJECT, LABEL_SERVICE } from '../../names/labels.js';
 import { resetAndSeed, restoreSnapshot, saveSnapshot, seedStatus } from './api.js';
 import { aroundDependents } from './dependents.js';
 import { snapshotDir } from './snapshot.js';

@@ -3,7 +3,7 @@
 // here are brought back.
 import type Docker from 'dockerode';
 import type { DependentsAction } from '../../plan/seed-dependents.js';
-import { LABEL_PROJECT, LABEL_SERVICE } from '../../runtime/labels.js';
+import { LABEL_PROJECT, LABEL_SERVICE } from '../../names/labels.js';
 
 export async function aroundDependents<T>(
   docker: Docker,

@@ -2,7 +2,7 @@
 // One-off `run` containers are not orphans: compose keeps them too.
 import type Docker from 'dockerode';
 import type { Project } from '../../config/project.js';
-import { isOneOff } from '../../runtime/compose-labels.js';
+import { isOneOff } from '../../names/compose-labels.js';
 import { listProjectContainers, removeContainer, stopContainer } from '../../runtime/docker/containers.js';
 
 export async function removeOrphans(docker: Docker, project: Project, onLine: (l: string) => void): Promise<string[]> {

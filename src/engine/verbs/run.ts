@@ -9,7 +9,7 @@ import { runSpec, type RunOverrides } from '../../plan/run-spec.js';
 import { createStore, initialState } from '../../store/index.js';
 import { createLinePrinter } from '../../logfmt/index.js';
 import { ensureNetwork } from '../../runtime/docker/objects.js';
-import { imageName, networkName } from '../../runtime/labels.js';
+import { imageName, networkName } from '../../names/labels.js';
 import { runAttached } from '../../runtime/docker/run-attached.js';
 import { Session } from '../session.js';
 import { settledError, waitSettled } from '../up.js';

@@ -4,7 +4,7 @@ import type Docker from 'dockerode';
 import type { Project } from '../../config/project.js';
 import { FoxdevError } from '../../errors.js';
 import { graphOf, startLevels } from '../../plan/graph.js';
-import { isOneOff } from '../../runtime/compose-labels.js';
+import { isOneOff } from '../../names/compose-labels.js';
 import { listProjectContainers, type ProjectContainer } from '../../runtime/docker/containers.js';
 
 export function checkServices(project: Project, names: string[]): void {

@@ -3,7 +3,7 @@
 import type Docker from 'dockerode';
 import { FoxdevError } from '../../errors.js';
 import type { ResolvedBuild } from '../../config/project.js';
-import { LABEL_BUILD_HASH, LABEL_PROJECT, LABEL_SERVICE } from '../labels.js';
+import { LABEL_BUILD_HASH, LABEL_PROJECT, LABEL_SERVICE } from '../../names/labels.js';
 import { hashContext, listContext, packContext, type ContextFile } from './build-context.js';
 
 export interface BuildInput {

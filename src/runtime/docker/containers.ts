@@ -1,6 +1,6 @@
 // Container lifecycle calls. No decisions here: the engine decides, this file only asks.
 import type Docker from 'dockerode';
-import { LABEL_CONFIG_HASH, LABEL_PROJECT, LABEL_SERVICE } from '../labels.js';
+import { LABEL_CONFIG_HASH, LABEL_PROJECT, LABEL_SERVICE } from '../../names/labels.js';
 
 export interface ProjectContainer {
   id: string;

@@ -1,6 +1,6 @@
 // Networks and volumes: created once per project, found and removed by label.
 import type Docker from 'dockerode';
-import { LABEL_PROJECT } from '../labels.js';
+import { LABEL_PROJECT } from '../../names/labels.js';
 
 export async function ensureNetwork(docker: Docker, project: string, name: string): Promise<void> {
   const existing = await docker.listNetworks({ filters: { name: [name] } });

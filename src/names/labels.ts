@@ -1,5 +1,6 @@
 // Names and labels foxdev puts on engine objects. Everything foxdev creates carries the project
-// label, so `foxdev down` can find it by label alone — also after foxdev itself was killed.
+// label, so `foxdev down` can find it by label alone — also after foxdev itself was killed. A leaf
+// module (no imports) so plan/, engine/ and runtime/ all read the same names.
 export const LABEL_PROJECT = 'dev.foxdev.project';
 export const LABEL_SERVICE = 'dev.foxdev.service';
 /** Hash of the service's resolved config; a different hash means recreate. */
