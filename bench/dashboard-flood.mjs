@@ -351,4 +351,8 @@ const fmt = (r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
 console.log(`\ndashboard flood: ${SERVICES} services × ${RATE} lines/s × ${SECONDS} s, tmux 120×40, ${os.cpus().length} cores`);
 console.log(fmt(['measure', 'value', 'target', '']));
 for (const r of rows) console.log(fmt(r));
-process.exitCode = rows.some((r) => r[3] === 'MISS') ? 1 : 0;
+// A wrong answer (exit status, lines lost) always fails; a missed figure fails only a real run:
+// bench:smoke (FOXDEV_BENCH_SMOKE=1) checks that the bench works, on a noisy machine.
+const missed = rows.filter((r) => r[3] === 'MISS');
+const wrong = missed.filter((r) => r[2] === '0' || r[2] === 'all');
+process.exitCode = wrong.length || (missed.length && process.env.FOXDEV_BENCH_SMOKE !== '1') ? 1 : 0;
