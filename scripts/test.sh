@@ -11,6 +11,8 @@ bash scripts/fixtures.sh
 npm run --silent build
 # vitest does not check types; the tests are TypeScript too.
 npx tsc -p tsconfig.test.json
+# DESIGN.md's layer arrows (config → plan → engine → runtime; ui reads store): .dependency-cruiser.cjs.
+npm run --silent lint:layers
 mkdir -p .cache
 rc=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=.cache/vitest.json "$@" || rc=$?

@@ -3,7 +3,7 @@
 // with nothing to run. Pure. (Sync paths outside the project are checked per service, in
 // resolve-service.ts, where it is known whether a rule came from develop.watch.)
 import type { Problem } from '../errors.js';
-import { buildGraph, findCycles, formatCycle } from '../plan/graph.js';
+import { buildGraph, findCycles, formatCycle } from './dependency-graph.js';
 import { didYouMean } from './did-you-mean.js';
 import { parseDuration } from './duration.js';
 import { formatPath, type Segment } from './keypath.js';

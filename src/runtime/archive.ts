@@ -10,17 +10,28 @@ import { lstat, readFile } from 'node:fs/promises';
 import type Docker from 'dockerode';
 import { pack } from 'tar-stream';
 import { FoxdevError } from '../errors.js';
-import type { CopyOp } from '../plan/sync.js';
 import { execOk } from './sync-exec.js';
 import { SyncReceiver } from './sync-receiver.js';
 
 export type Transport = 'stream' | 'archive' | 'exec-tar';
 export const DEFAULT_TRANSPORT: Transport = 'stream';
 
-export interface PackResult {
+/**
+ * What packing reads from one planned copy. Declared here, not imported from plan/sync.ts: the
+ * runtime sits below the planner, and plan/'s CopyOp fits this shape (tsc checks it in engine/sync).
+ */
+export interface PackOp {
+  host: string;
+  container: string;
+  kind: 'file' | 'dir' | 'symlink';
+  /** For symlinks: the link as it must read inside the container. */
+  linkTarget?: string;
+}
+
+export interface PackResult<Op extends PackOp = PackOp> {
   tar: Buffer;
   /** Ops whose host file vanished (or changed kind) between planning and packing. */
-  skipped: CopyOp[];
+  skipped: Op[];
   files: number;
   /** Container path and kind of every packed entry. */
   kinds: Array<{ path: string; dir: boolean }>;
@@ -29,7 +40,7 @@ export interface PackResult {
 /** Tar entry name for a container path: relative to '/', where the archive is extracted. */
 const entryName = (containerPath: string): string => containerPath.replace(/^\/+/, '');
 
-async function entryFor(op: CopyOp): Promise<{ header: Parameters<ReturnType<typeof pack>['entry']>[0]; body?: Buffer } | undefined> {
+async function entryFor(op: PackOp): Promise<{ header: Parameters<ReturnType<typeof pack>['entry']>[0]; body?: Buffer } | undefined> {
   let st;
   try {
     st = await lstat(op.host);
@@ -54,12 +65,12 @@ async function entryFor(op: CopyOp): Promise<{ header: Parameters<ReturnType<typ
   }
 }
 
-export async function packCopyOps(ops: CopyOp[]): Promise<PackResult> {
+export async function packCopyOps<Op extends PackOp>(ops: Op[]): Promise<PackResult<Op>> {
   const p = pack();
   const chunks: Buffer[] = [];
   p.on('data', (c: unknown) => void chunks.push(c as Buffer));
   const finished = new Promise<void>((resolve, reject) => (p.on('end', resolve), p.on('error', reject)));
-  const skipped: CopyOp[] = [];
+  const skipped: Op[] = [];
   const kinds: PackResult['kinds'] = [];
   let files = 0;
   // Read files a few at a time: a 1,000-file burst is mostly waiting on the disk.

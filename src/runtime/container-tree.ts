@@ -4,8 +4,22 @@
 // descended into — listing and hashing a container's node_modules would dwarf the sync itself.
 // File names containing a newline are not supported.
 import type Docker from 'dockerode';
-import type { TreeEntry } from '../plan/sync-catchup.js';
 import { execOk } from './sync-exec.js';
+
+/**
+ * One path of a listing. The same shape as plan/sync-catchup.ts's TreeEntry, declared here because
+ * the runtime may not import the planner; engine/sync hands these to planCatchUp and tsc checks they fit.
+ */
+export interface TreeEntry {
+  /** Relative to the listed target ('' is the target itself), '/'-separated. */
+  rel: string;
+  kind: 'file' | 'dir' | 'symlink';
+  mode: number; // permission bits
+  size: number;
+  /** Hex md5 for files. */
+  md5?: string;
+  linkTarget?: string;
+}
 
 const SCRIPT = `
 T="$1"; shift

@@ -3,7 +3,7 @@
 // probing a port is noted instead of silently dropped.
 import type { Project, Service } from '../../config/project.js';
 import { k8sName } from './names.js';
-import type { Wait } from './plan.js';
+import type { Wait } from './types.js';
 
 export function waitsFor(project: Project, service: Service, notes: string[]): Wait[] {
   const waits: Wait[] = [];

@@ -1,7 +1,7 @@
 // Environment split by what it holds: secret-looking names or values go to a Secret, the rest
 // to a ConfigMap (see ../secret-names.ts for what counts as secret).
 import { isSecretEnv } from '../secret-names.js';
-import type { ServiceValues } from './plan.js';
+import type { ServiceValues } from './types.js';
 
 export function splitEnv(env: Record<string, string>): Pick<ServiceValues, 'env' | 'secretEnv'> {
   const plain: Record<string, string> = {};

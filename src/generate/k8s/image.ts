@@ -4,7 +4,7 @@ import type { Project, Service } from '../../config/project.js';
 import { splitImage } from './known-images.js';
 import { k8sName } from './names.js';
 import type { K8sOptions } from './options.js';
-import type { ServiceValues } from './plan.js';
+import type { ServiceValues } from './types.js';
 
 export function imageOf(project: Project, service: Service, o: K8sOptions): ServiceValues['image'] {
   if (!service.build && service.image) return { ...splitImage(service.image), pullPolicy: 'IfNotPresent' };

@@ -11,25 +11,7 @@ import { imageFacts } from './known-images.js';
 import { k8sName } from './names.js';
 import { ENV_DEFAULTS, type K8sOptions } from './options.js';
 import { resourcesFor } from './resources.js';
-import type { Resources } from './types.js';
-
-export interface ServiceValues {
-  image: { repository: string; tag: string; pullPolicy: string };
-  replicas: number;
-  resources: Resources;
-  /** Plain environment → ConfigMap. */
-  env: Record<string, string>;
-  /** Secret-looking environment → Secret. */
-  secretEnv: Record<string, string>;
-  autoscaling: { enabled: boolean; minReplicas: number; maxReplicas: number; targetCPUUtilizationPercentage: number };
-  podDisruptionBudget: { enabled: boolean; minAvailable: number };
-}
-
-export interface Wait {
-  service: string;
-  host: string;
-  port: number;
-}
+import type { ServiceValues, Wait } from './types.js';
 
 export interface ServicePlan {
   service: Service;

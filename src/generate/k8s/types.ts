@@ -60,3 +60,22 @@ export interface Container {
   startupProbe?: Probe;
   volumeMounts?: VolumeMount[];
 }
+
+// What a Helm user may tune for one service (values.yaml holds exactly these); see plan.ts.
+export interface ServiceValues {
+  image: { repository: string; tag: string; pullPolicy: string };
+  replicas: number;
+  resources: Resources;
+  /** Plain environment → ConfigMap. */
+  env: Record<string, string>;
+  /** Secret-looking environment → Secret. */
+  secretEnv: Record<string, string>;
+  autoscaling: { enabled: boolean; minReplicas: number; maxReplicas: number; targetCPUUtilizationPercentage: number };
+  podDisruptionBudget: { enabled: boolean; minAvailable: number };
+}
+
+export interface Wait {
+  service: string;
+  host: string;
+  port: number;
+}

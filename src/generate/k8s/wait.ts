@@ -3,7 +3,7 @@
 // waiting on a dependency. They run as nobody with the same restricted settings as the app.
 import { containerSecurityContext } from './security.js';
 import type { K8sOptions } from './options.js';
-import type { Wait } from './plan.js';
+import type { Wait } from './types.js';
 import type { Container } from './types.js';
 
 export function waitContainers(waits: Wait[], o: K8sOptions): Container[] {
