@@ -24,6 +24,9 @@ import { stateDir } from '../runtime/process.js';
 import { ServiceRun } from './service-run.js';
 import { LiveSync } from './live-sync.js';
 import { requestRestart, restartDependents, supervise } from './supervise.js';
+import { formatReseedPlan, planReseed } from '../plan/reseed.js';
+import { describeOutcome, walkReseed, type ReseedOutcome } from './seed/reseed-walk.js';
+import { sessionReseedActions, sessionReseedState } from './seed/reseed-session.js';
 
 export interface SessionOptions {
   docker: Docker;
@@ -290,27 +293,35 @@ export class Session {
     void restartDependents(this.ctx, run, this.supervisor()); // depends_on restart: true
   }
 
-  /** Reset and seed databases (dashboard `s`, `foxdev seed`). */
-  async reseed(services: string[]): Promise<void> {
-    if (!this.opts.reseed) throw new FoxdevError('usage', 'seeding is not available in this session');
-    for (const service of services) {
-      const inst = this.instances.get(service);
-      if (!inst) throw new FoxdevError('usage', `${service} is not running in this session`);
-      this.opts.dispatch({ type: 'seed/status', service, state: 'seeding', at: this.ctx.now() });
-      try {
-        await this.opts.reseed(this.opts.project.services[service], inst, (l) => this.line(service, 'system', l));
-        this.opts.dispatch({ type: 'seed/status', service, state: 'seeded', at: this.ctx.now() });
-        // Dependents may hold connections or caches of the old data; the seed config says whether to restart them.
-        if (this.opts.project.services[service].seed?.dependents === 'restart') {
-          for (const run of this.runs.values()) {
-            if (run.svc.depends_on[service] && this.instances.has(run.name) && run.svc.kind !== 'job') await this.restart(run.name);
-          }
-        }
-      } catch (err) {
-        this.opts.dispatch({ type: 'seed/status', service, state: 'failed', at: this.ctx.now(), message: (err as Error).message });
-        throw err;
-      }
-    }
+  /**
+   * Reset and seed databases (dashboard `s`): walks the reseed plan (plan/reseed.ts), the same
+   * one `foxdev seed` walks — dependents down, reset, dependent jobs again, dependents back once.
+   */
+  async reseed(services: string[], cause = 'dashboard s'): Promise<ReseedOutcome> {
+    const reseedOne = this.opts.reseed;
+    if (!reseedOne) throw new FoxdevError('usage', 'seeding is not available in this session');
+    for (const service of services) if (!this.instances.get(service)) throw new FoxdevError('usage', `${service} is not running in this session`);
+    const plan = planReseed(this.opts.project, services, sessionReseedState(this.runs, this.instances), cause);
+    for (const line of formatReseedPlan(plan).split('\n')) this.line(plan.targets[0], 'system', `reseed: ${line}`);
+    const actions = sessionReseedActions({
+      ctx: this.ctx,
+      instances: this.instances,
+      docker: this.opts.docker,
+      services: this.opts.project.services,
+      reseedOne,
+      supervise: (run, inst) => {
+        const task = supervise(this.ctx, run, inst, this.supervisor());
+        this.tasks.push(task);
+        return task;
+      },
+      restarted: (run) => void this.sync.restarted(run.name),
+    });
+    const outcome = await walkReseed(plan, actions);
+    if (outcome.ok) return outcome;
+    const failed = outcome.failed!;
+    if (failed.op.op === 'reseed') throw failed.error; // the old data stays; what was stopped runs again
+    for (const line of describeOutcome(outcome)) this.line(failed.op.service, 'system', line);
+    throw new FoxdevError('seed', `reseed of ${plan.targets.join(', ')}: ${failed.op.service} failed (${failed.reason})`);
   }
 
   /**

@@ -3,12 +3,13 @@
 import type Docker from 'dockerode';
 import type { Project, ResolvedSeed } from '../../config/project.js';
 import { FoxdevError } from '../../errors.js';
-import { dependentsAround } from '../../plan/seed-dependents.js';
+import { planReseed, type ReseedOp } from '../../plan/reseed.js';
 import { selectSeedServices } from '../../plan/seed-select.js';
 import { dockerClient, engineUnreachable } from '../../runtime/docker-client.js';
 import { LABEL_PROJECT, LABEL_SERVICE } from '../../names/labels.js';
-import { resetAndSeed, restoreSnapshot, saveSnapshot, seedStatus } from './api.js';
-import { aroundDependents } from './dependents.js';
+import { resetAndSeed, restoreSnapshot, saveSnapshot, seedStatus, type SeedOptions } from './api.js';
+import { dockerReseedActions, dockerReseedState } from './reseed-docker.js';
+import { describeOutcome, walkReseed } from './reseed-walk.js';
 import { snapshotDir } from './snapshot.js';
 
 export interface SeedCommandOptions {
@@ -27,11 +28,17 @@ export interface SeedIO {
   confirm?: (question: string) => Promise<boolean>;
 }
 
+interface Target {
+  service: string;
+  seed: ResolvedSeed;
+  container: Docker.Container;
+}
+
 export async function runSeedCommand(project: Project, names: string[], opts: SeedCommandOptions, io: SeedIO, docker: Docker = dockerClient()): Promise<number> {
   const modes = [opts.save !== undefined, opts.restore !== undefined, Boolean(opts.status)].filter(Boolean).length;
   if (modes > 1) throw new FoxdevError('usage', '--save, --restore and --status cannot be combined');
   const services = selectSeedServices(project, names);
-  const targets = await Promise.all(services.map(async (s) => ({ service: s, seed: project.services[s].seed!, container: await findContainer(docker, project.name, s) })));
+  const targets: Target[] = await Promise.all(services.map(async (s) => ({ service: s, seed: project.services[s].seed!, container: await findContainer(docker, project.name, s) })));
   const base = (service: string) => ({ service, projectDir: project.dir, onLog: (l: string) => io.err(`${service}: ${l}\n`) });
 
   if (opts.status) {
@@ -56,17 +63,44 @@ export async function runSeedCommand(project: Project, names: string[], opts: Se
       return 130;
     }
   }
-  for (const t of targets) {
-    const t0 = Date.now();
-    const around = dependentsAround(project, t.service);
-    await aroundDependents(docker, project.name, around, (l) => io.err(`${t.service}: ${l}\n`), () =>
-      opts.restore !== undefined
-        ? restoreSnapshot(t.container, t.seed, opts.restore, snapshotDir(project.dir, t.service), base(t.service))
-        : resetAndSeed(t.container, t.seed, base(t.service)),
-    );
-    io.out(`${t.service}: ${opts.restore !== undefined ? `restored "${opts.restore}"` : 'reset and seeded'} in ${((Date.now() - t0) / 1000).toFixed(2)} s\n`);
+  return reseedWalk(docker, project, targets, opts, io, base);
+}
+
+/** Reset (or restore) the targets through the reseed plan: dependents down, reset, jobs again, dependents back. */
+async function reseedWalk(docker: Docker, project: Project, targets: Target[], opts: SeedCommandOptions, io: SeedIO, base: (s: string) => SeedOptions): Promise<number> {
+  const restore = opts.restore;
+  const { state, ids } = await dockerReseedState(docker, project);
+  const plan = planReseed(project, targets.map((t) => t.service), state, restore !== undefined ? `foxdev seed --restore ${restore}` : 'foxdev seed');
+  const byService = new Map(targets.map((t) => [t.service, t]));
+  const actions = dockerReseedActions(docker, project, ids, {
+    reseed: async (service) => {
+      const t = byService.get(service)!;
+      const t0 = Date.now();
+      await (restore !== undefined
+        ? restoreSnapshot(t.container, t.seed, restore, snapshotDir(project.dir, service), base(service))
+        : resetAndSeed(t.container, t.seed, base(service)));
+      io.out(`${service}: ${restore !== undefined ? `restored "${restore}"` : 'reset and seeded'} in ${((Date.now() - t0) / 1000).toFixed(2)} s\n`);
+    },
+    jobLine: (service, line) => io.err(`${service}: ${line}\n`),
+  });
+  actions.starting = (op) => {
+    if (op.op !== 'reseed') io.err(`${op.by.join(', ')}: ${progressLine(op)}\n`);
+  };
+  const outcome = await walkReseed(plan, actions);
+  if (outcome.ok) return 0;
+  const failed = outcome.failed!;
+  if (failed.op.op === 'reseed') {
+    // The library kept the old data; its own error (file:line of the SQL) is the message.
+    io.err(`foxdev: ${failed.op.service}: the reset failed; the old data stays and what was stopped for it runs again\n`);
+    throw failed.error;
   }
-  return 0;
+  for (const line of describeOutcome(outcome)) io.err(`foxdev: ${line}\n`);
+  return 1;
+}
+
+function progressLine(op: ReseedOp): string {
+  const verb = { stop: 'stopping', pause: 'pausing', reseed: 'resetting', 'run-job': 'running again', restart: 'starting again', resume: 'resuming' }[op.op];
+  return `${verb} ${op.service} (${op.cause})`;
 }
 
 function describe(seed: ResolvedSeed): string {
