@@ -4,6 +4,7 @@ import type Docker from 'dockerode';
 import { open, stat } from 'node:fs/promises';
 import type { Project } from '../config/project.js';
 import { FoxdevError } from '../errors.js';
+import { sleep } from '../sleep.js';
 import type { LogEntry } from '../store/types.js';
 import { listProjectContainers } from '../runtime/docker/containers.js';
 import { containerLogs } from '../runtime/docker/logs.js';
@@ -60,7 +61,7 @@ async function processLogs(project: Project, service: string, o: LogsOptions, on
   };
   await readMore(true);
   while (o.follow && !o.signal?.aborted) {
-    await new Promise((r) => setTimeout(r, 200));
+    await sleep(200, o.signal);
     await readMore(false);
   }
 }

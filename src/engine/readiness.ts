@@ -2,6 +2,7 @@
 // 100 ms) so readiness is noticed almost as soon as it is true. Failures during the start period
 // do not count; more than `retries` consecutive failures after it make the service unhealthy,
 // but probing goes on: a slow service may still come up, and dependents keep waiting for it.
+import { sleep } from '../sleep.js';
 import type { Probe, ProbeResult } from './probes/types.js';
 
 export interface TimedProbe {
@@ -36,11 +37,4 @@ export async function waitReady(probes: TimedProbe[], ev: ReadinessEvents, signa
     }),
   );
   return results.every(Boolean);
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
-  });
 }

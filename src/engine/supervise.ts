@@ -3,6 +3,7 @@
 // foxdev applies `restart:` and `deploy.restart_policy` itself (see plan/backoff.ts); the engine's
 // own policy stays "no".
 import { BACKOFF_RESET_AFTER_MS, restartDelay, restartRule, shouldRestartBy } from '../plan/backoff.js';
+import { sleep } from '../sleep.js';
 import type { SessionContext } from './context.js';
 import type { Instance } from './instance.js';
 import { probeAfterStart } from './probing.js';
@@ -116,13 +117,6 @@ export async function restartDependents(ctx: SessionContext, dep: ServiceRun, su
     ctx.say(run.name, `restarting because ${dep.name} restarted`);
     await requestRestart(run, inst);
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
-  });
 }
 
 /** Restart a running service: stop it and let its supervisor start it again at once. */

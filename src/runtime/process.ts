@@ -8,6 +8,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ResolvedRun } from '../config/project.js';
+import { sleep } from '../sleep.js';
 import { pidDir, processLogFile } from './process-state.js';
 
 // Moved to process-state.ts (no execa import there, so `foxdev ps` stays light); re-exported.
@@ -128,8 +129,6 @@ async function waitGone(pid: number, maxMs: number): Promise<void> {
     await sleep(50);
   }
 }
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export async function forgetProcess(state: string, service: string): Promise<void> {
   await rm(join(pidDir(state), `${service}.pid`), { force: true });
