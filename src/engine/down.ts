@@ -1,9 +1,10 @@
 // `foxdev down`: remove what `up` made, found by label alone, so it works after foxdev itself was
-// killed with -9. Containers stop dependents-first; volumes go only when asked.
+// killed with -9. plan/stop.ts decides the order (dependents first, a level at a time, a level's
+// units side by side); this file only carries it out. Volumes go only when asked.
 import type Docker from 'dockerode';
 import type { Project } from '../config/project.js';
-import { dependencyOrder, graphOf } from '../plan/graph.js';
-import { listProjectContainers, removeContainer, stopContainer } from '../runtime/docker/containers.js';
+import { planDown, type StopStep, type StopUnit } from '../plan/stop.js';
+import { listProjectContainers, removeContainer, stopContainer, type ProjectContainer } from '../runtime/docker/containers.js';
 import { removeProjectNetworks, removeProjectVolumes } from '../runtime/docker/objects.js';
 import { forgetProcess, recordedProcesses, stateDir, stopGroup } from '../runtime/process.js';
 
@@ -23,46 +24,52 @@ export interface DownResult {
   orphansLeft: string[];
 }
 
+type Unit = StopUnit & ({ kind: 'container'; container: ProjectContainer } | { kind: 'process'; pid: number });
+
 export async function down(docker: Docker, project: Project, opts: DownOptions = {}): Promise<DownResult> {
   const say = opts.onLine ?? (() => {});
-  const containers = await listProjectContainers(docker, project.name);
-  const known = (s: string) => project.services[s] !== undefined;
-  const orphans = containers.filter((c) => !known(c.service));
-  const targets = containers.filter((c) => known(c.service) || opts.removeOrphans);
-  const grace = (service: string) => opts.timeoutMs ?? project.services[service]?.stopGracePeriodMs ?? 10_000;
+  const state = stateDir(project);
+  const units: Unit[] = [
+    ...(await listProjectContainers(docker, project.name)).map(
+      (c): Unit => ({ service: c.service, name: c.name, kind: 'container', running: c.running, container: c }),
+    ),
+    ...(await recordedProcesses(state)).map(
+      (p): Unit => ({ service: p.service, name: `host process (pid ${p.pid})`, kind: 'process', running: p.alive, pid: p.pid }),
+    ),
+  ];
+  const plan = planDown(project, units, opts);
 
-  // Reverse dependency order, one level at a time; orphans (unknown order) go first.
-  const order = dependencyOrder(graphOf(project)).reverse();
-  const rank = (s: string) => (known(s) ? order.indexOf(s) : -1);
-  const byRank = new Map<number, typeof targets>();
-  for (const c of targets) byRank.set(rank(c.service), [...(byRank.get(rank(c.service)) ?? []), c]);
-  for (const r of [...byRank.keys()].sort((a, b) => a - b)) {
-    await Promise.all(
-      byRank.get(r)!.map(async (c) => {
-        if (c.running) {
-          say(`stopping ${c.name}`);
-          await stopContainer(docker, c.id, grace(c.service));
+  const stoppedProcesses: string[] = [];
+  const carryOut = async ({ unit, ops, graceMs }: StopStep<Unit>): Promise<void> => {
+    for (const op of ops) {
+      if (unit.kind === 'container') {
+        if (op === 'stop') {
+          say(`stopping ${unit.name}`);
+          await stopContainer(docker, unit.container.id, graceMs);
+        } else {
+          await removeContainer(docker, unit.container.id);
+          say(`removed ${unit.name}`);
         }
-        await removeContainer(docker, c.id);
-        say(`removed ${c.name}`);
-      }),
-    );
-  }
-
-  const processes: string[] = [];
-  for (const p of await recordedProcesses(stateDir(project))) {
-    if (p.alive) {
-      say(`stopping host process ${p.service} (pid ${p.pid})`);
-      await stopGroup(p.pid, grace(p.service));
-      processes.push(p.service);
+      } else if (op === 'stop') {
+        say(`stopping host process ${unit.service} (pid ${unit.pid})`);
+        await stopGroup(unit.pid, graceMs);
+        stoppedProcesses.push(unit.service);
+      } else {
+        await forgetProcess(state, unit.service);
+      }
     }
-    await forgetProcess(stateDir(project), p.service);
-  }
+  };
+  for (const level of plan.levels) await Promise.all(level.map(carryOut));
 
-  const orphansLeft = opts.removeOrphans ? [] : orphans.map((c) => c.name);
   // A network still used by orphans stays; the engine refuses to remove it anyway.
-  const networks = await removeProjectNetworks(docker, project.name);
-  const volumes = opts.volumes ? await removeProjectVolumes(docker, project.name) : [];
+  const networks = plan.removeNetworks ? await removeProjectNetworks(docker, project.name) : [];
+  const volumes = plan.removeVolumes ? await removeProjectVolumes(docker, project.name) : [];
   for (const v of volumes) say(`removed volume ${v}`);
-  return { containers: targets.map((c) => c.name), processes, networks, volumes, orphansLeft };
+  return {
+    containers: plan.levels.flat().filter((s) => s.unit.kind === 'container').map((s) => s.unit.name),
+    processes: stoppedProcesses,
+    networks,
+    volumes,
+    orphansLeft: plan.orphansLeft.map((u) => u.name),
+  };
 }

@@ -7,6 +7,7 @@ import { FoxdevError } from '../errors.js';
 import { ancestors, dependencyOrder, graphOf } from '../plan/graph.js';
 import { containerSpec } from '../plan/container-spec.js';
 import { planUp, type ServicePlan, type UpPlan, type UpPlanOptions } from '../plan/up.js';
+import { planStop } from '../plan/stop.js';
 import type { Action } from '../store/actions.js';
 import { buildImage, prepareBuild, type PreparedBuild } from '../runtime/docker/build.js';
 import { createContainer, listProjectContainers, removeContainer } from '../runtime/docker/containers.js';
@@ -337,20 +338,28 @@ export class Session {
     if (opts.force) {
       await Promise.all([...this.instances.values()].map((i) => i.kill().catch(() => {})));
     } else {
-      await Promise.all([...this.runs.values()].map((run) => this.stopOne(run)));
+      // plan/stop.ts orders it: dependents first, a level at a time, a level's services side by side.
+      const units = [...this.runs.values()].map((run) => ({
+        service: run.name,
+        name: run.name,
+        kind: run.svc.run ? ('process' as const) : ('container' as const),
+        running: this.instances.has(run.name),
+        run,
+      }));
+      for (const level of planStop(this.opts.project, units).levels) await Promise.all(level.map((s) => this.stopOne(s.unit.run, s.graceMs)));
+      // Services that never got an instance have nothing to stop; they are marked stopped all the same.
+      for (const run of this.runs.values()) if (!this.instances.has(run.name)) await this.stopOne(run, 0);
     }
     await this.sync.close();
     this.logs.flush();
     await Promise.allSettled(this.tasks);
   }
 
-  private async stopOne(run: ServiceRun): Promise<void> {
-    const dependents = [...this.runs.values()].filter((r) => r.svc.depends_on[run.name]);
-    await Promise.all(dependents.map((d) => d.stopped.wait()));
+  private async stopOne(run: ServiceRun, graceMs: number): Promise<void> {
     const inst = this.instances.get(run.name);
     if (inst) {
       this.opts.dispatch({ type: 'service/phase', service: run.name, phase: 'stopping', at: this.ctx.now() });
-      await inst.stop(run.svc.stopGracePeriodMs).catch(() => inst.kill());
+      await inst.stop(graceMs).catch(() => inst.kill());
     }
     this.opts.dispatch({ type: 'service/phase', service: run.name, phase: 'stopped', at: this.ctx.now() });
     run.stopped.resolve();

@@ -93,6 +93,28 @@ describe.runIf(hasEngine)('foxdev seed --yes re-runs the job that depends on the
     expect((await (await containerOf(project, 'app')).inspect()).State.Running).toBe(false);
     expect(await ordersExists(project)).toBe(false);
   }, 120_000);
+
+  it('a failing reset keeps the old data, runs no job and brings app back', async () => {
+    await writeFile(path.join(dir, 'migrations/001-orders.sql'), 'CREATE TABLE IF NOT EXISTS orders (id serial PRIMARY KEY);\n');
+    // app stayed stopped after the failed job; an up (which also runs migrate) brings it back.
+    const up = await cli('up', '-d');
+    expect(up.exitCode, up.all).toBe(0);
+    expect(await ordersExists(project)).toBe(true);
+    const db = await containerOf(project, 'db');
+    await sql(db, 'shop', `INSERT INTO products (sku) VALUES ('KEEP-ME')`);
+    await writeFile(path.join(dir, 'db/02-bad.sql'), 'INSERT INTO nowhere VALUES (1);\n');
+    const migrate = await containerOf(project, 'migrate');
+    const finishedBefore = (await migrate.inspect()).State.FinishedAt;
+    const r = await cli('seed', '--yes');
+    expect(r.exitCode, r.all).toBe(1);
+    expect(r.stderr).toMatch(/02-bad\.sql/);
+    expect(r.stderr).toContain('foxdev: db: the reset failed; the old data stays and what was stopped for it runs again');
+    expect(r.stderr).not.toContain('running again migrate');
+    expect(await sql(db, 'shop', `SELECT count(*) FROM products WHERE sku = 'KEEP-ME'`)).toBe('1');
+    expect(await ordersExists(project)).toBe(true);
+    expect((await migrate.inspect()).State.FinishedAt).toBe(finishedBefore);
+    expect((await (await containerOf(project, 'app')).inspect()).State.Running).toBe(true);
+  }, 120_000);
 });
 
 describe.runIf(hasEngine)("the session's reseed (dashboard s) walks the same plan", () => {

@@ -1,30 +1,39 @@
-// `foxdev stop [svc…]`: stop containers (and host processes) without removing them, dependents
-// before what they depend on, each with its stop_grace_period unless -t overrides it.
+// `foxdev stop [svc…]`: stop containers (and host processes) without removing them, in the order
+// plan/stop.ts gives: dependents before what they depend on, each level's units side by side,
+// each with its stop_grace_period unless -t overrides it.
 import type Docker from 'dockerode';
 import type { Project } from '../../config/project.js';
-import { graphOf, stopLevels } from '../../plan/graph.js';
+import { planStop, type StopUnit } from '../../plan/stop.js';
 import { stopContainer } from '../../runtime/docker/containers.js';
 import { recordedProcesses, stateDir, stopGroup } from '../../runtime/process.js';
-import { byStartLevel, eachLevel, serviceContainers } from './targets.js';
+import { serviceContainers } from './targets.js';
 
 export interface StopOptions {
   timeoutMs?: number;
   onLine: (l: string) => void;
 }
 
+type Unit = StopUnit & ({ kind: 'container'; id: string } | { kind: 'process'; pid: number });
+
 export async function stopServices(docker: Docker, project: Project, names: string[], o: StopOptions): Promise<void> {
-  const running = (await serviceContainers(docker, project, names)).filter((c) => c.running || c.state === 'paused');
-  const grace = (s: string) => o.timeoutMs ?? project.services[s]?.stopGracePeriodMs ?? 10_000;
-  const processes = (await recordedProcesses(stateDir(project))).filter((p) => p.alive && (!names.length || names.includes(p.service)));
-  // Host processes take their place in the same reverse order as containers.
-  const order = stopLevels(graphOf(project)).flat();
-  for (const p of processes.sort((a, b) => order.indexOf(a.service) - order.indexOf(b.service))) {
-    o.onLine(`stopping host process ${p.service} (pid ${p.pid})`);
-    await stopGroup(p.pid, grace(p.service));
+  const containers = await serviceContainers(docker, project, names);
+  const processes = (await recordedProcesses(stateDir(project))).filter((p) => !names.length || names.includes(p.service));
+  const units: Unit[] = [
+    ...containers.map((c): Unit => ({ service: c.service, name: c.name, kind: 'container', running: c.running || c.state === 'paused', id: c.id })),
+    ...processes.map((p): Unit => ({ service: p.service, name: `host process (pid ${p.pid})`, kind: 'process', running: p.alive, pid: p.pid })),
+  ];
+  for (const level of planStop(project, units, o).levels) {
+    await Promise.all(
+      level.map(async ({ unit, graceMs }) => {
+        if (unit.kind === 'process') {
+          o.onLine(`stopping host process ${unit.service} (pid ${unit.pid})`);
+          await stopGroup(unit.pid, graceMs);
+          return;
+        }
+        o.onLine(`stopping ${unit.name}`);
+        await stopContainer(docker, unit.id, graceMs);
+        o.onLine(`stopped ${unit.name}`);
+      }),
+    );
   }
-  await eachLevel(byStartLevel(project, running).reverse(), async (c) => {
-    o.onLine(`stopping ${c.name}`);
-    await stopContainer(docker, c.id, grace(c.service));
-    o.onLine(`stopped ${c.name}`);
-  });
 }
