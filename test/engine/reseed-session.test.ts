@@ -55,7 +55,7 @@ async function setup(jobCodes: number[]) {
     const orig = inst.start.bind(inst);
     inst.start = async () => (events.push(`start ${name}`), orig());
     const stop = inst.stop.bind(inst);
-    inst.stop = async (ms: number) => (events.push(`stop ${name}`), stop(ms));
+    inst.stop = async () => (events.push(`stop ${name}`), stop());
   }
   const sup = { instances };
   // As after `up`: db seeded, migrate completed, api and worker running under their supervisors.
