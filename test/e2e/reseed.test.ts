@@ -3,7 +3,7 @@
 // `foxdev seed --yes`, and after the session's own reseed (the dashboard's `s`), the `orders`
 // table that `migrate` creates exists again, `migrate` ran again, and `app` was started once.
 import type Docker from 'dockerode';
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Project } from '../../src/config/project.js';
@@ -114,6 +114,24 @@ describe.runIf(hasEngine)('foxdev seed --yes re-runs the job that depends on the
     expect(await ordersExists(project)).toBe(true);
     expect((await migrate.inspect()).State.FinishedAt).toBe(finishedBefore);
     expect((await (await containerOf(project, 'app')).inspect()).State.Running).toBe(true);
+  }, 120_000);
+
+  it('dependents: pause pauses app around the reset and resumes it after migrate; no restart', async () => {
+    await rm(path.join(dir, 'db/02-bad.sql'));
+    const config = path.join(dir, 'foxdev.config.ts');
+    await writeFile(config, (await readFile(config, 'utf8')).replace("dependents: 'restart'", "dependents: 'pause'"));
+    const app = await containerOf(project, 'app');
+    const t0 = Date.now();
+    const r = await cli('seed', '--yes');
+    const t1 = Date.now();
+    expect(r.exitCode, r.all).toBe(0);
+    expect(r.stderr).toContain('db: pausing app (db dependents: pause)');
+    expect(r.stderr).toContain('db: running again migrate (depends on db: service_seeded)');
+    expect(r.stderr).toContain('db: resuming app (depends on migrate)');
+    expect(await ordersExists(project)).toBe(true);
+    const s = (await app.inspect()).State;
+    expect(s.Running && !s.Paused).toBe(true);
+    expect(await starts(app, t0, t1)).toBe(0);
   }, 120_000);
 });
 
