@@ -54,6 +54,8 @@ export function loadOptionsOf(cmd: Command, services?: string[]): LoadOptions {
     projectDirectory: g.projectDirectory,
     envFiles: g.envFile,
     services,
+    // Commands that create containers refuse the compose keys foxdev cannot apply.
+    creates: ['up', 'run', 'ci', 'create'].includes(cmd.name()),
   };
 }
 

@@ -43,6 +43,7 @@ export function checkServices(services: Record<string, Service>, ctx: CheckConte
       if (!d.required) continue; // compose: an optional dependency may be missing or disabled
       if (dep in ctx.defined)
         add(['services', name, 'depends_on', dep], `depends on "${dep}", which is not enabled (profiles: ${ctx.defined[dep].join(', ')})`);
+      else if (d.implicit) add(['services', name, d.implicit], `${d.implicit} names service "${dep}", which is not a service of this project${didYouMean(dep, names)}`);
       else add(['services', name, 'depends_on', dep], `depends on "${dep}", which is not a service${didYouMean(dep, names)}`);
     }
 

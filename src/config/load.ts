@@ -17,6 +17,8 @@ import { activeProfiles, enabledServices, profilesOf, withTargetProfiles } from 
 import { chooseProjectName } from './project-name.js';
 import { resolveNetworks, resolveVolumes } from './resources.js';
 import { resolveService } from './resolve-service.js';
+import { networkModeProblems } from './network-mode.js';
+import { runtimeRefusals, runtimeValueProblems } from './runtime-keys.js';
 import { isPlainObject } from './tags.js';
 
 export interface LoadOptions {
@@ -36,6 +38,8 @@ export interface LoadOptions {
    * commands that start nothing (down, ps); undefined means every service.
    */
   services?: string[];
+  /** The command creates containers (up, run, ci): keys foxdev cannot apply are refused then, not for `config` or `ps`. */
+  creates?: boolean;
 }
 
 /** Lines kept per service in the dashboard's log buffer unless the config says otherwise. */
@@ -120,6 +124,10 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
     }),
   );
 
+  problems.push(...runtimeValueProblems(services), ...networkModeProblems(services));
+  const refusals = opts.creates ? runtimeRefusals(services, needed ? [...needed].filter((n) => n in services) : Object.keys(services)) : { problems: [], warnings: [] };
+  problems.push(...refusals.problems);
+
   if (problems.length > 0) {
     const placed = inFileOrder(dedupe(problems.map((p) => placeProblem(p, layers))), layers);
     throw new ConfigError(placed, { hint: 'fix these, then run `foxdev config` to check' });
@@ -135,10 +143,20 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
     profiles,
     logBuffer: foxdev.findLast((l) => l.logBuffer !== undefined)?.logBuffer ?? composeLogBuffer(data) ?? DEFAULT_LOG_BUFFER,
   };
-  const warnings = [...[...unset].map((v) => `the ${v} variable is not set; using an empty string`), ...dropped];
+  const warnings = [...[...unset].map((v) => `the ${v} variable is not set; using an empty string`), ...dropped, ...refusals.warnings];
   if (warnings.length > 0) project.warnings = warnings;
   if (Object.keys(section('secrets')).length > 0) project.secrets = section('secrets');
   if (Object.keys(section('configs')).length > 0) project.configs = section('configs');
+  // `environment:` secrets and configs read the same environment as interpolation (shell, then
+  // .env); the values stay out of the printed config.
+  const fromEnv: Record<string, string> = {};
+  for (const key of ['secrets', 'configs'])
+    for (const entry of Object.values(section(key)))
+      if (typeof entry?.environment === 'string') {
+        const v = env.lookup(entry.environment);
+        if (v !== undefined) fromEnv[entry.environment] = v;
+      }
+  if (Object.keys(fromEnv).length > 0) project.secretEnv = fromEnv;
   const extensions = Object.fromEntries(Object.entries(data).filter(([k]) => k.startsWith('x-') && k !== 'x-foxdev'));
   if (Object.keys(extensions).length > 0) project.extensions = extensions;
   return project;

@@ -46,6 +46,8 @@ export interface ResolvedDepends {
   condition: DependsCondition;
   required: boolean;
   restart: boolean;
+  /** Set when the dependency also (or only) comes from this key, as compose adds it. */
+  implicit?: 'network_mode' | 'ipc' | 'pid' | 'volumes_from' | 'links';
 }
 
 export interface ResolvedHealthcheck {
@@ -155,6 +157,8 @@ export interface Project {
   /** Top-level secrets and configs, file paths absolute. */
   secrets?: Record<string, Record<string, unknown>>;
   configs?: Record<string, Record<string, unknown>>;
+  /** Values of the variables that `environment:` secrets and configs name (never printed). */
+  secretEnv?: Record<string, string>;
   /** Top-level `x-` extension keys, kept verbatim. */
   extensions?: Record<string, unknown>;
   /** Things worth telling a person that do not stop loading (e.g. a variable that is not set). */

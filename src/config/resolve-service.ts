@@ -6,6 +6,7 @@ import type { ResolvedDepends, ResolvedMount, ResolvedPort, RestartPolicy, Servi
 import type { DependsCondition } from './types.js';
 import { probes, seed, shellCommand, syncRules, watchToSync } from './resolve-foxdev.js';
 import { parseDuration } from './duration.js';
+import { implicitDependencies, type ImplicitKey } from './implicit-deps.js';
 import { formatPath, type Segment } from './keypath.js';
 import { shellWords } from './shell-words.js';
 import { isPlainObject } from './tags.js';
@@ -85,7 +86,7 @@ export function resolveService(name: string, svc: Dict, ctx: ResolveContext, pro
     environment,
     ports: ((svc.ports ?? []) as ResolvedPort[]).map((p) => ({ ...p })),
     volumes: ((svc.volumes ?? []) as Dict[]).map(toMount),
-    depends_on: dependsOn(svc.depends_on),
+    depends_on: dependsOn(svc.depends_on, implicitDependencies(svc)),
     profiles: ((svc.profiles ?? []) as unknown[]).map(String),
     restart: (restartMatch?.[1] ?? 'no') as RestartPolicy,
     stopGracePeriodMs: ms(svc.stop_grace_period, STOP_GRACE_DEFAULT_MS, 'stop_grace_period'),
@@ -159,10 +160,12 @@ function toMount(v: Dict): ResolvedMount {
   return { type: type as ResolvedMount['type'], ...(source !== undefined ? { source: String(source) } : {}), target: String(target), read_only: read_only === true, ...rest };
 }
 
-function dependsOn(value: unknown): Record<string, ResolvedDepends> {
+function dependsOn(value: unknown, implicit: Map<string, ImplicitKey>): Record<string, ResolvedDepends> {
   const out: Record<string, ResolvedDepends> = {};
+  for (const [name, key] of implicit) out[name] = { condition: 'service_started', required: true, restart: true, implicit: key };
   for (const [name, e] of Object.entries((value ?? {}) as Record<string, Dict>)) {
     out[name] = {
+      ...(out[name]?.implicit ? { implicit: out[name].implicit } : {}),
       condition: (e.condition ?? 'service_started') as DependsCondition,
       required: e.required !== false,
       restart: e.restart === true || e.restart === 'true',

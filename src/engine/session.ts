@@ -5,14 +5,16 @@ import type Docker from 'dockerode';
 import type { Project, Service } from '../config/project.js';
 import { FoxdevError } from '../errors.js';
 import { ancestors, dependencyOrder, graphOf } from '../plan/graph.js';
-import { containerSpec } from '../plan/container-spec.js';
+import { containerNameOf } from '../plan/spec-runtime.js';
 import { planUp, type ServicePlan, type UpPlan, type UpPlanOptions } from '../plan/up.js';
 import { planStop } from '../plan/stop.js';
 import type { Action } from '../store/actions.js';
 import { buildImage, prepareBuild, type PreparedBuild } from '../runtime/docker/build.js';
 import { createContainer, listProjectContainers, removeContainer } from '../runtime/docker/containers.js';
-import { createVolume, ensureNetwork } from '../runtime/docker/objects.js';
-import { imageName, networkName } from '../names/labels.js';
+import { createVolume } from '../runtime/docker/objects.js';
+import { imageName } from '../names/labels.js';
+import { prepareNetworks } from './networks.js';
+import { createServiceContainer } from './service-container.js';
 import { ContainerInstance } from './container-instance.js';
 import type { SessionContext, Seeder } from './context.js';
 import { awaitGates } from './gates.js';
@@ -133,11 +135,11 @@ export class Session {
     });
     for (const sp of plan.services) {
       const run = new ServiceRun(project.services[sp.service], sp);
-      if (sp.kind !== 'process') run.containerName = containerSpec(project, run.svc, '').name; // for compose-style messages
+      if (sp.kind !== 'process') run.containerName = containerNameOf(project, sp.service); // for compose-style messages
       this.runs.set(sp.service, run);
       this.opts.dispatch({ type: 'service/phase', service: sp.service, phase: 'pending', at: this.ctx.now() });
     }
-    if (plan.services.some((s) => s.kind !== 'process')) await ensureNetwork(docker, project.name, networkName(project.name));
+    await prepareNetworks(docker, project, plan.services.map((s) => s.service));
     for (const key of plan.volumesToCreate) await createVolume(docker, project.name, project.volumes[key].name, project.volumes[key].labels);
     this.tasks = [...this.runs.values()].map((run) => this.runService(run));
   }
@@ -220,33 +222,8 @@ export class Session {
       this.line(svc.name, 'system', `recreating: ${step.because}`);
       await removeContainer(docker, step.id);
     }
-    const spec = containerSpec(project, svc, image, this.builds.get(svc.name)?.hash);
-    const c = await this.createWithImage(spec.name, spec.body, image, svc.name);
+    const c = await createServiceContainer(docker, project, svc, image, { buildHash: this.builds.get(svc.name)?.hash, say: (l) => this.line(svc.name, 'system', l) });
     return new ContainerInstance(docker, c.id, onLine);
-  }
-
-  /** Create; when the image is missing, try to pull it once and say clearly if that fails. */
-  private async createWithImage(name: string, body: Record<string, unknown>, image: string, service: string): Promise<Docker.Container> {
-    const { docker } = this.opts;
-    try {
-      return await createContainer(docker, name, body);
-    } catch (err) {
-      if ((err as { statusCode?: number }).statusCode !== 404) throw err;
-      this.line(service, 'system', `image ${image} is not here; pulling`);
-      try {
-        await new Promise<void>((resolve, reject) => {
-          docker.pull(image, (e: Error | null, stream: NodeJS.ReadableStream) => {
-            if (e) return reject(e);
-            docker.modem.followProgress(stream, (e2: Error | null) => (e2 ? reject(e2) : resolve()));
-          });
-        });
-      } catch (pullErr) {
-        throw new FoxdevError('engine', `image ${image} is not available locally and could not be pulled: ${(pullErr as Error).message.split('\n')[0]}`, {
-          cause: pullErr,
-        });
-      }
-      return createContainer(docker, name, body);
-    }
   }
 
   /** Restart one service (dashboard `r`, `foxdev restart`). */
@@ -281,10 +258,9 @@ export class Session {
       await old.stop(svc.stopGracePeriodMs).catch(() => old.kill());
       old.release();
     }
-    const spec = containerSpec(project, svc, imageName(project.name, service), prepared.hash);
     const existing = (await listProjectContainers(docker, project.name)).find((c) => c.service === service);
     if (existing) await removeContainer(docker, existing.id);
-    const c = await this.createWithImage(spec.name, spec.body, spec.body.Image as string, service);
+    const c = await createServiceContainer(docker, project, svc, imageName(project.name, service), { buildHash: prepared.hash, say: (l) => this.line(service, 'system', l) });
     const inst = new ContainerInstance(docker, c.id, (stream, l) => this.line(service, stream, l));
     this.instances.set(service, inst);
     this.opts.dispatch({ type: 'service/phase', service, phase: 'starting', at: this.ctx.now() });

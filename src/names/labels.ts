@@ -22,6 +22,5 @@ export const composeLabels = (project: string, service: string, o: { number?: nu
 
 /** compose's name for a service's container: `<project>-<service>-<number>`. */
 export const containerName = (project: string, service: string, number = 1): string => `${project}-${service}-${number}`;
-export const networkName = (project: string): string => `${project}_default`;
 export const volumeName = (project: string, key: string): string => `${project}_${key}`;
 export const imageName = (project: string, service: string): string => `${project}-${service}:foxdev`;

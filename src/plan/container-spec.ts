@@ -1,38 +1,58 @@
-// PURE: the Engine API create-container body for a service, and the config hash that decides
-// whether an existing container can be reused. Everything that changes the container goes into
-// the hash; nothing that does not (sync rules, seed files, ready probes) does, so editing those
-// never recreates a container.
+// PURE: the Engine API create-container body for a service, what must happen between create and
+// start (more networks to join, secrets without a host file to copy in), and the config hash
+// that decides whether an existing container can be reused. The hash covers the whole body, so
+// any runtime key that changes the container recreates it; sync rules, seed files and ready
+// probes are not in the body, so editing those never does. The parts live in spec-*.ts.
 import type { Project, Service } from '../config/project.js';
-import { LABEL_CONFIG_HASH, LABEL_PROJECT, LABEL_SERVICE, composeLabels, containerName, networkName } from '../names/labels.js';
+import { LABEL_CONFIG_HASH, LABEL_PROJECT, LABEL_SERVICE, composeLabels } from '../names/labels.js';
+import { mountParts } from './spec-mounts.js';
+import { serviceNetworking, type Endpoint } from './spec-networks.js';
+import { portParts } from './spec-ports.js';
+import { containerNameOf, runtimeParts } from './spec-runtime.js';
+import { placementsForHash, secretMounts, servicePlacements, type SecretPlacement } from './spec-secrets.js';
 import { stableHash } from './stable-hash.js';
 
 export interface ContainerSpec {
   name: string;
   body: Record<string, unknown>; // dockerode ContainerCreateOptions
   hash: string;
+  /** Networks to connect after create, before start (the engine takes one in the body). */
+  connect: Endpoint[];
+  /** Secrets and configs with no host file: copied into the created container before start. */
+  copies: SecretPlacement[];
+  /**
+   * The same, for a read-only root filesystem (the engine refuses copies into it): written to
+   * these host files before create and bind-mounted read-only.
+   */
+  writes: Array<SecretPlacement & { hostPath: string }>;
+  /** What this engine cannot do, said to the user (the rest of the container still runs). */
+  notes: string[];
+  /** What this engine cannot do at all: the container is not created. Key path + reason. */
+  refused: Array<{ path: string; message: string }>;
+}
+
+export interface EngineFacts {
+  /** The engine's API version ("1.41"); undefined means assume the newest. */
+  api?: string;
+  /** A private host folder for secrets a read-only container cannot receive by copy. */
+  secretDir?: string;
 }
 
 /**
  * `image` is the reference to run; for services with `build` it is foxdev's tag and `buildHash`
  * (the hash of context + build config) stands for the image content in the config hash.
  */
-export function containerSpec(project: Project, svc: Service, image: string, buildHash?: string): ContainerSpec {
-  const env = Object.entries(svc.environment).map(([k, v]) => `${k}=${v}`);
-  const exposed: Record<string, object> = {};
-  const bindings: Record<string, Array<{ HostIp: string; HostPort: string }>> = {};
-  for (const p of svc.ports) {
-    const key = `${p.target}/${p.protocol}`;
-    exposed[key] = {};
-    if (p.published !== undefined) {
-      (bindings[key] ??= []).push({ HostIp: p.host_ip ?? '', HostPort: String(p.published) });
-    }
-  }
-  const mounts = svc.volumes.map((m) => ({
-    Type: m.type,
-    Source: m.type === 'volume' ? (m.source ? (project.volumes[m.source]?.name ?? m.source) : undefined) : m.source,
-    Target: m.target,
-    ReadOnly: m.read_only,
-  }));
+export function containerSpec(project: Project, svc: Service, image: string, buildHash?: string, engine: EngineFacts = {}): ContainerSpec {
+  const apiAtLeast = (v: string) => engine.api === undefined || compareApi(engine.api, v) >= 0;
+  // Sorted, so reordering environment entries in the config does not count as a change.
+  const env = Object.entries(svc.environment)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => `${k}=${v}`);
+  const { exposed, bindings } = portParts(svc);
+  const mounts = mountParts(project, svc, apiAtLeast);
+  const { placements, problems } = servicePlacements(project, svc);
+  const networking = serviceNetworking(project, svc);
+  const runtime = runtimeParts(project, svc);
   const hc = svc.healthcheck;
   const healthcheck = hc
     ? {
@@ -42,27 +62,10 @@ export function containerSpec(project: Project, svc: Service, image: string, bui
         Timeout: hc.timeoutMs * 1e6,
         Retries: hc.retries,
         StartPeriod: hc.startPeriodMs * 1e6,
+        ...(hc.startIntervalMs !== undefined ? { StartInterval: hc.startIntervalMs * 1e6 } : {}),
       }
     : undefined;
-  const content = {
-    image,
-    buildHash,
-    // The map, not the Env list: stableStringify sorts keys, so reordering environment entries
-    // in the config does not count as a change.
-    env: svc.environment,
-    cmd: svc.command,
-    entrypoint: svc.entrypoint,
-    ports: svc.ports,
-    mounts,
-    healthcheck,
-    user: svc.user,
-    workdir: svc.working_dir,
-    labels: svc.labels,
-    stopSignal: svc.stop_signal,
-    extra: svc.extra,
-  };
-  const hash = stableHash(content);
-  const net = networkName(project.name);
+  const annotations = svc.extra.annotations as Record<string, string> | undefined;
   const body: Record<string, unknown> = {
     Image: image,
     Env: env,
@@ -73,21 +76,50 @@ export function containerSpec(project: Project, svc: Service, image: string, bui
     StopSignal: svc.stop_signal,
     Healthcheck: healthcheck,
     ExposedPorts: exposed,
+    ...runtime.config,
     Labels: {
       ...svc.labels,
       ...composeLabels(project.name, svc.name, { workingDir: project.dir, configFiles: project.files }),
       [LABEL_PROJECT]: project.name,
       [LABEL_SERVICE]: svc.name,
-      [LABEL_CONFIG_HASH]: hash,
     },
     HostConfig: {
       PortBindings: bindings,
-      Mounts: mounts,
+      Mounts: [...mounts.mounts, ...secretMounts(placements)],
+      ...(mounts.binds.length ? { Binds: mounts.binds } : {}),
       // foxdev applies restart policies itself (with backoff and a visible crash-loop state).
       RestartPolicy: { Name: 'no' },
-      Init: svc.extra.init === true ? true : undefined,
+      ...(networking.mode ? { NetworkMode: networking.mode } : {}),
+      ...runtime.host,
+      ...(annotations ? { Annotations: annotations } : {}),
     },
-    NetworkingConfig: { EndpointsConfig: { [net]: { Aliases: [svc.name] } } },
+    NetworkingConfig: { EndpointsConfig: networking.first ? { [networking.first.network]: networking.first.config } : {} },
+    ...(typeof svc.extra.platform === 'string' ? { platform: svc.extra.platform } : {}),
   };
-  return { name: containerName(project.name, svc.name), body, hash };
+  const hash = stableHash({ body, buildHash, connect: networking.connect, secrets: placementsForHash(placements) });
+  (body.Labels as Record<string, string>)[LABEL_CONFIG_HASH] = hash;
+
+  // After the hash: where the engine process keeps files is not part of the container's config.
+  const unfiled = placements.filter((p) => p.source.kind !== 'file');
+  const readOnly = runtime.host.ReadonlyRootfs === true && engine.secretDir !== undefined;
+  const writes = readOnly ? unfiled.map((p) => ({ ...p, hostPath: `${engine.secretDir}/${svc.name}/${p.kind}-${p.name}` })) : [];
+  if (writes.length) (body.HostConfig as Record<string, unknown>).Binds = [...((body.HostConfig as { Binds?: string[] }).Binds ?? []), ...writes.map((w) => `${w.hostPath}:${w.target}:ro`)];
+  const notes: string[] = [];
+  // Newer-engine features: left out with a line rather than failing the whole container.
+  if (annotations && !apiAtLeast('1.43')) {
+    delete (body.HostConfig as Record<string, unknown>).Annotations;
+    notes.push(`annotations not applied: they need Docker Engine API 1.43 (this engine has ${engine.api})`);
+  }
+  if (healthcheck && 'StartInterval' in healthcheck && !apiAtLeast('1.44')) {
+    delete (healthcheck as Record<string, unknown>).StartInterval;
+    notes.push(`healthcheck.start_interval not applied: it needs Docker Engine API 1.44 (this engine has ${engine.api}); the interval is used from the start`);
+  }
+  const refused = [...mounts.refused, ...problems.map((p) => ({ path: p.path, message: p.message }))];
+  return { name: containerNameOf(project, svc.name), body, hash, connect: networking.connect, copies: readOnly ? [] : unfiled, writes, notes, refused };
+}
+
+function compareApi(a: string, b: string): number {
+  const [a1, a2] = a.split('.').map(Number);
+  const [b1, b2] = b.split('.').map(Number);
+  return a1 - b1 || a2 - b2;
 }

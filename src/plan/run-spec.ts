@@ -4,8 +4,10 @@
 // command, entrypoint, environment, user and working dir the flags override.
 import type { Project, Service } from '../config/project.js';
 import { COMPOSE_ONEOFF, COMPOSE_PROJECT, COMPOSE_SERVICE } from '../names/compose-labels.js';
-import { LABEL_CONFIG_HASH, LABEL_SERVICE, networkName } from '../names/labels.js';
-import { containerSpec } from './container-spec.js';
+import { LABEL_CONFIG_HASH, LABEL_SERVICE } from '../names/labels.js';
+import { containerSpec, type ContainerSpec } from './container-spec.js';
+
+const endpoints = (body: Record<string, unknown>) => ((body.NetworkingConfig as { EndpointsConfig?: Record<string, unknown> } | undefined)?.EndpointsConfig ?? {});
 
 export interface RunOverrides {
   command?: string[];
@@ -20,8 +22,8 @@ export interface RunOverrides {
   id: string;
 }
 
-export function runSpec(project: Project, svc: Service, image: string, o: RunOverrides): { name: string; body: Record<string, unknown> } {
-  const base = containerSpec(project, svc, image).body;
+export function runSpec(project: Project, svc: Service, image: string, o: RunOverrides, spec: ContainerSpec = containerSpec(project, svc, image)): Pick<ContainerSpec, 'name' | 'body' | 'connect'> {
+  const base = spec.body;
   const labels = { ...(base.Labels as Record<string, string>) };
   // Without the service label, `up`, `ps` and the verbs never take the one-off for the service.
   delete labels[LABEL_SERVICE];
@@ -46,7 +48,9 @@ export function runSpec(project: Project, svc: Service, image: string, o: RunOve
     AttachStdin: o.interactive,
     AttachStdout: true,
     AttachStderr: true,
-    NetworkingConfig: { EndpointsConfig: { [networkName(project.name)]: {} } },
+    NetworkingConfig: { EndpointsConfig: Object.fromEntries(Object.keys(endpoints(base)).map((n) => [n, {}])) },
   };
-  return { name: o.name ?? `${project.name}-${svc.name}-run-${o.id}`, body };
+  // A one-off joins the service's networks without its aliases; it keeps container_name's
+  // absence too: compose never gives a one-off the fixed name.
+  return { name: o.name ?? `${project.name}-${svc.name}-run-${o.id}`, body, connect: spec.connect.map((e) => ({ network: e.network, config: {} })) };
 }

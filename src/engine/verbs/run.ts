@@ -8,8 +8,9 @@ import { FoxdevError } from '../../errors.js';
 import { runSpec, type RunOverrides } from '../../plan/run-spec.js';
 import { createStore, initialState } from '../../store/index.js';
 import { createLinePrinter } from '../../logfmt/index.js';
-import { ensureNetwork } from '../../runtime/docker/objects.js';
-import { imageName, networkName } from '../../names/labels.js';
+import { imageName } from '../../names/labels.js';
+import { prepareNetworks } from '../networks.js';
+import { createServiceContainer } from '../service-container.js';
 import { runAttached } from '../../runtime/docker/run-attached.js';
 import { Session } from '../session.js';
 import { settledError, waitSettled } from '../up.js';
@@ -28,10 +29,13 @@ export async function runOneOff(docker: Docker, project: Project, service: strin
   if (svc.kind === 'process') throw new FoxdevError('usage', `${service} is a host process; run the command on the host instead`);
   const deps = Object.keys(svc.depends_on);
   if (!o.noDeps && deps.length) await upDependencies(docker, project, deps, o.onLine);
-  await ensureNetwork(docker, project.name, networkName(project.name));
+  await prepareNetworks(docker, project, [service]);
   const image = svc.build ? imageName(project.name, service) : (svc.image ?? '');
-  const spec = runSpec(project, svc, image, { ...o, id: randomBytes(6).toString('hex') });
-  const created = await docker.createContainer({ ...spec.body, name: spec.name } as Docker.ContainerCreateOptions).catch((err: { statusCode?: number }) => {
+  const id = randomBytes(6).toString('hex');
+  const created = await createServiceContainer(docker, project, svc, image, {
+    say: (l) => o.onLine(`${l}\n`),
+    reshape: (spec) => runSpec(project, svc, image, { ...o, id }, spec),
+  }).catch((err: { statusCode?: number }) => {
     if (err.statusCode === 404) throw new FoxdevError('engine', `image ${image} is not available locally`, { hint: svc.build ? `build it with foxdev build ${service}` : undefined, cause: err });
     throw err;
   });

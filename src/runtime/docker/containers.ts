@@ -1,5 +1,6 @@
 // Container lifecycle calls. No decisions here: the engine decides, this file only asks.
 import type Docker from 'dockerode';
+import { pack } from 'tar-stream';
 import { LABEL_CONFIG_HASH, LABEL_PROJECT, LABEL_SERVICE } from '../../names/labels.js';
 
 export interface ProjectContainer {
@@ -46,6 +47,21 @@ export async function createContainer(docker: Docker, name: string, body: Record
     await docker.getContainer(name).remove({ force: true });
     return docker.createContainer({ ...body, name } as Docker.ContainerCreateOptions);
   }
+}
+
+/** Join one more network before start (the create body takes only one on API < 1.44). */
+export async function connectNetwork(docker: Docker, id: string, network: string, endpoint: Record<string, unknown>): Promise<void> {
+  await docker.getNetwork(network).connect({ Container: id, EndpointConfig: endpoint });
+}
+
+/** Write one file into a created (not yet started) container, with its owner and mode. */
+export async function putFile(docker: Docker, id: string, file: { path: string; content: string; uid: number; gid: number; mode: number }): Promise<void> {
+  const tar = pack();
+  tar.entry({ name: file.path.replace(/^\/+/, ''), mode: file.mode, uid: file.uid, gid: file.gid }, file.content);
+  tar.finalize();
+  const chunks: Buffer[] = [];
+  for await (const c of tar) chunks.push(c as Buffer);
+  await docker.getContainer(id).putArchive(Buffer.concat(chunks), { path: '/' });
 }
 
 /** Stop with the container's stop signal, kill after `graceMs`. Already stopped is fine. */

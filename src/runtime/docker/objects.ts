@@ -2,15 +2,26 @@
 import type Docker from 'dockerode';
 import { LABEL_PROJECT } from '../../names/labels.js';
 
-export async function ensureNetwork(docker: Docker, project: string, name: string): Promise<void> {
-  const existing = await docker.listNetworks({ filters: { name: [name] } });
-  if (existing.some((n) => n.Name === name)) return;
+/**
+ * Create a network from a body made by plan/networks.ts unless one of that name exists (another
+ * foxdev, or an earlier up, made it). Returns whether it was created.
+ */
+export async function createNetworkIfMissing(docker: Docker, body: Record<string, unknown>): Promise<boolean> {
+  const name = String(body.Name);
+  if (await networkExists(docker, name)) return false;
   try {
-    await docker.createNetwork({ Name: name, Driver: 'bridge', Labels: { [LABEL_PROJECT]: project }, CheckDuplicate: true });
+    await docker.createNetwork(body as unknown as Docker.NetworkCreateOptions);
+    return true;
   } catch (err) {
-    // Two foxdev commands racing: the other one made it, which is what we wanted.
-    if ((err as { statusCode?: number }).statusCode !== 409) throw err;
+    if ((err as { statusCode?: number }).statusCode === 409) return false; // a racing foxdev made it
+    throw err;
   }
+}
+
+/** The engine filters networks by name as a substring: compare the exact name. */
+export async function networkExists(docker: Docker, name: string): Promise<boolean> {
+  const existing = await docker.listNetworks({ filters: { name: [name] } });
+  return existing.some((n) => n.Name === name);
 }
 
 /** Volume names (engine-side) that do not exist yet. */
