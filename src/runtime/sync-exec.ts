@@ -3,6 +3,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import { FoxdevError } from '../errors.js';
+import { execExitCode } from './docker/exec-exit.js';
 
 export interface ExecResult {
   exitCode: number;
@@ -66,8 +67,7 @@ export async function execIn(container: Docker.Container, cmd: string[], opts: E
   }
   await done;
   lines?.end();
-  const info = await exec.inspect();
-  return { exitCode: info.ExitCode ?? -1, stdout: Buffer.concat(out), stderr: Buffer.concat(errs) };
+  return { exitCode: await execExitCode(exec), stdout: Buffer.concat(out), stderr: Buffer.concat(errs) };
 }
 
 /** execIn that throws a FoxdevError('sync') naming the command when it exits non-zero. */

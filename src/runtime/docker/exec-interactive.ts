@@ -1,6 +1,7 @@
 // `foxdev exec`: the user's terminal wired to a command in the container, raw mode and resizes
 // included when interactive; the command's exit code comes back.
 import type Docker from 'dockerode';
+import { execExitCode } from './exec-exit.js';
 
 export async function execInteractive(
   docker: Docker,
@@ -39,6 +40,5 @@ export async function execInteractive(
     process.stdout.off('resize', resize);
   }
   stdin.pause();
-  const info = await exec.inspect();
-  return info.ExitCode ?? 1;
+  return execExitCode(exec);
 }

@@ -6,6 +6,7 @@ import type Docker from 'dockerode';
 import { PassThrough, Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { FoxdevError } from '../../errors.js';
+import { execExitCode } from './exec-exit.js';
 
 export interface ExecOptions {
   env?: Record<string, string | undefined>;
@@ -85,15 +86,6 @@ export async function execIn(container: Docker.Container, cmd: string[], opts: E
   }
   if (partial && opts.onStderr) opts.onStderr(partial);
   if (opts.stdout) await new Promise<void>((resolve) => (opts.stdout!.writableNeedDrain ? opts.stdout!.once('drain', resolve) : resolve()));
-  return { exitCode: await exitCode(exec), stdout: Buffer.concat(outChunks).toString('utf8'), stderr: Buffer.concat(errChunks).toString('utf8') };
+  return { exitCode: await execExitCode(exec), stdout: Buffer.concat(outChunks).toString('utf8'), stderr: Buffer.concat(errChunks).toString('utf8') };
 }
 
-// The stream can end a moment before the engine marks the exec finished; poll briefly.
-async function exitCode(exec: Docker.Exec): Promise<number> {
-  for (let i = 0; i < 200; i++) {
-    const info = await exec.inspect();
-    if (!info.Running && info.ExitCode !== null) return info.ExitCode;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new FoxdevError('engine', 'a command in the container did not report an exit code');
-}
