@@ -23,6 +23,7 @@ export function register(program: Command): void {
     .option('--save <name>', 'save the current data as a snapshot under .foxdev/snapshots/')
     .option('--restore <name>', 'replace the data with a saved snapshot')
     .option('--status', 'show whether each database holds the current seed')
+    .option('--dry-run', 'print the reseed plan (dependents stopped, jobs re-run, dependents restarted) and change nothing')
     .action(async (services: string[], opts: SeedCommandOptions, cmd: Command) => {
       const { loadProject } = await import('../config/load.js');
       const { runSeedCommand } = await import('../engine/seed/command.js');

@@ -59,6 +59,17 @@ describe.runIf(hasEngine)('foxdev seed --yes re-runs the job that depends on the
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
+  it('--dry-run prints the plan and changes nothing', async () => {
+    const app = await containerOf(project, 'app');
+    const t0 = Date.now();
+    const r = await cli('seed', '--dry-run');
+    expect(r.exitCode, r.all).toBe(0);
+    expect(r.stdout).toBe(
+      ['stop app (db dependents: restart)', 'reseed db (foxdev seed)', 'run-job migrate (depends on db: service_seeded)', 'restart app (depends on migrate)'].join('\n'),
+    );
+    expect(await starts(app, t0, Date.now())).toBe(0);
+  }, 60_000);
+
   it('orders exists again, migrate ran again, app was started once', async () => {
     expect(await ordersExists(project)).toBe(true);
     const migrate = await containerOf(project, 'migrate');

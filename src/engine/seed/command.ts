@@ -3,7 +3,7 @@
 import type Docker from 'dockerode';
 import type { Project, ResolvedSeed } from '../../config/project.js';
 import { FoxdevError } from '../../errors.js';
-import { planReseed, type ReseedOp } from '../../plan/reseed.js';
+import { formatReseedPlan, planReseed, type ReseedOp } from '../../plan/reseed.js';
 import { selectSeedServices } from '../../plan/seed-select.js';
 import { dockerClient, engineUnreachable } from '../../runtime/docker-client.js';
 import { LABEL_PROJECT, LABEL_SERVICE } from '../../names/labels.js';
@@ -17,6 +17,8 @@ export interface SeedCommandOptions {
   save?: string;
   restore?: string;
   status?: boolean;
+  /** Print the reseed plan (what would be stopped, reset, re-run, restarted) and change nothing. */
+  dryRun?: boolean;
 }
 
 export interface SeedIO {
@@ -53,6 +55,11 @@ export async function runSeedCommand(project: Project, names: string[], opts: Se
     return 0;
   }
 
+  if (opts.dryRun) {
+    const { state } = await dockerReseedState(docker, project);
+    io.out(formatReseedPlan(planReseed(project, services, state, causeOf(opts))) + '\n');
+    return 0;
+  }
   const verb = opts.restore !== undefined ? `restore snapshot "${opts.restore}" into` : 'reset and reseed';
   const what = targets.map((t) => `${t.service} (${describe(t.seed)})`).join(', ');
   if (!opts.yes) {
@@ -70,7 +77,7 @@ export async function runSeedCommand(project: Project, names: string[], opts: Se
 async function reseedWalk(docker: Docker, project: Project, targets: Target[], opts: SeedCommandOptions, io: SeedIO, base: (s: string) => SeedOptions): Promise<number> {
   const restore = opts.restore;
   const { state, ids } = await dockerReseedState(docker, project);
-  const plan = planReseed(project, targets.map((t) => t.service), state, restore !== undefined ? `foxdev seed --restore ${restore}` : 'foxdev seed');
+  const plan = planReseed(project, targets.map((t) => t.service), state, causeOf(opts));
   const byService = new Map(targets.map((t) => [t.service, t]));
   const actions = dockerReseedActions(docker, project, ids, {
     reseed: async (service) => {
@@ -96,6 +103,10 @@ async function reseedWalk(docker: Docker, project: Project, targets: Target[], o
   }
   for (const line of describeOutcome(outcome)) io.err(`foxdev: ${line}\n`);
   return 1;
+}
+
+function causeOf(opts: SeedCommandOptions): string {
+  return opts.restore !== undefined ? `foxdev seed --restore ${opts.restore}` : 'foxdev seed';
 }
 
 function progressLine(op: ReseedOp): string {
