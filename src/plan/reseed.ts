@@ -56,10 +56,10 @@ export function planReseed(project: Project, targets: string[], state: ReseedSta
   const dbs = order.filter((n) => wanted.has(n));
   // Per affected service: the databases it follows from, and the strongest dependents policy among them.
   const sources = new Map<string, Set<string>>(dbs.map((d) => [d, new Set([d])]));
-  const jobs: string[] = [];
-  const users: string[] = [];
+  const jobs = new Set<string>(); // insertion order is dependency order
+  const users = new Set<string>();
   const policy = new Map<string, Policy>();
-  const isJob = (n: string) => jobs.includes(n);
+  const isJob = (n: string) => jobs.has(n);
   for (const name of order) {
     if (wanted.has(name)) continue;
     const svc = project.services[name];
@@ -67,12 +67,12 @@ export function planReseed(project: Project, targets: string[], state: ReseedSta
     if (!via.length || !(name in state.known)) continue;
     const from = new Set(via.flatMap((d) => [...sources.get(d)!]));
     if (svc.kind === 'job') {
-      jobs.push(name);
+      jobs.add(name);
       sources.set(name, from);
     } else if (svc.kind === 'container' && state.known[name] === 'running') {
       const p = [...from].map((d) => project.services[d].seed!.dependents).reduce((a, b) => (STRENGTH[b] > STRENGTH[a] ? b : a), 'none' as Policy);
       if (p === 'none') continue;
-      users.push(name);
+      users.add(name);
       sources.set(name, from);
       policy.set(name, p);
     }
@@ -81,18 +81,18 @@ export function planReseed(project: Project, targets: string[], state: ReseedSta
   const chained = new Map<string, string[]>();
   for (const name of order) {
     const svc = project.services[name];
-    if (wanted.has(name) || users.includes(name) || svc.kind !== 'container' || state.known[name] !== 'running') continue;
+    if (wanted.has(name) || users.has(name) || svc.kind !== 'container' || state.known[name] !== 'running') continue;
     const on = Object.entries(svc.depends_on)
       .filter(([d, e]) => e.restart && policy.get(d) === 'restart')
       .map(([d]) => d);
     if (!on.length) continue;
-    users.push(name);
+    users.add(name);
     chained.set(name, on);
     sources.set(name, new Set(on.flatMap((d) => [...sources.get(d)!])));
     policy.set(name, 'restart');
   }
   const byOf = (n: string) => dbs.filter((d) => sources.get(n)!.has(d));
-  const inPlan = (n: string) => wanted.has(n) || isJob(n) || users.includes(n);
+  const inPlan = (n: string) => wanted.has(n) || isJob(n) || users.has(n);
   const planDeps = (n: string) => Object.keys(project.services[n].depends_on).filter(inPlan);
   const comeBack = (n: string): ReseedOp => {
     const on = chained.get(n);
@@ -106,7 +106,7 @@ export function planReseed(project: Project, targets: string[], state: ReseedSta
   };
 
   const ops: ReseedOp[] = [];
-  const usersInOrder = order.filter((n) => users.includes(n));
+  const usersInOrder = order.filter((n) => users.has(n));
   for (const n of [...usersInOrder].reverse()) {
     const on = chained.get(n);
     const p = policy.get(n)!;
