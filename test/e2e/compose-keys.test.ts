@@ -126,6 +126,10 @@ configs:
     image: foxdev/busybox:1
     command: ${serve('api')}
     init: true
+    configs:
+      - source: motd
+        target: /etc/motd
+        mode: 0600
     networks:
       front: {aliases: [apix]}
       back: {}
@@ -139,6 +143,8 @@ configs:
     command: ["sleep", "3600"]
     init: true
     network_mode: service:api
+configs:
+  motd: {content: "hello from a config"}
 networks:
   front: {}
   back:
@@ -160,6 +166,8 @@ networks:
       const r = await execIn(docker.getContainer(await idOf(p, from)), ['node', '-e', client, url, String(tries)]);
       return r.exitCode === 0 ? r.stdout.trim() : `failed (${r.exitCode})`;
     };
+    // A writable container gets content configs copied in before start, with their mode.
+    expect((await sh(p, 'api', 'cat /etc/motd; echo; stat -c %a /etc/motd')).out).toBe('hello from a config\n600');
     expect(await fetchFrom('web', 'apix:8000/')).toBe('api'); // alias on front
     expect(await fetchFrom('web', 'api:8000/')).toBe('api'); // service name too
     expect(await fetchFrom('web', 'db:8000/', 1)).toBe('failed (1)'); // db is on back only
