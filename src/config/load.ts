@@ -100,6 +100,14 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
     const fileEnv = readEnvFiles(envFiles, env.lookup, fileProblems, `services.${svcName}.env_file`);
     if (!needed || needed.has(svcName)) problems.push(...fileProblems);
     const service = resolveService(svcName, s, { projectDir, lookup: env.lookup, fileEnv, awaitedToComplete: awaited.has(svcName) }, problems);
+    // label_file: KEY=VALUE lines like an env file (required), under the service's own labels.
+    const labelFiles = (Array.isArray(s.label_file) ? s.label_file : []).map((f) => ({ path: String(f), required: true }));
+    if (labelFiles.length) {
+      const labelProblems: Problem[] = [];
+      const fromFiles = readEnvFiles(labelFiles, () => undefined, labelProblems, `services.${svcName}.label_file`);
+      if (!needed || needed.has(svcName)) problems.push(...labelProblems.map((p) => ({ ...p, ...(p.file ? {} : { segments: ['services', svcName, 'label_file'] }), message: p.message.replace('env file', 'label file') })));
+      service.labels = { ...fromFiles, ...service.labels };
+    }
     if (service.seed) service.seed.files = await expandGlobs(service.seed.files);
     services[svcName] = service;
   }

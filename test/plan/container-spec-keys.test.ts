@@ -293,6 +293,16 @@ describe('runtime keys at load', () => {
     await expect(load('services:\n  a:\n    image: img\n    post_start: [{command: ["true"]}]\n', { creates: true })).rejects.toThrow(/services.a.post_start: foxdev cannot apply "post_start": lifecycle hooks are not supported yet/);
   });
 
+  it('label_file entries become labels, under the service’s own; a missing one is an error at its line', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'foxdev-keys-'));
+    writeFileSync(path.join(dir, 'compose.yaml'), 'services:\n  a:\n    image: img\n    label_file: [./l.env]\n    labels: {b: own}\n');
+    writeFileSync(path.join(dir, 'l.env'), 'a=1\nb=file\n');
+    const project = await loadProject({ cwd: dir, projectName: 'p', env: {} });
+    expect(project.services.a.labels).toEqual({ a: '1', b: 'own' });
+    expect((containerSpec(project, project.services.a, 'img').body.Labels as Dict).a).toBe('1');
+    await expect(load('services:\n  a:\n    image: img\n    label_file: ./nope.env\n')).rejects.toThrow(/compose.yaml:4:5: services.a.label_file: label file .*nope.env not found/);
+  });
+
   it('network_mode beside networks, or naming no service, is an error at its line', async () => {
     await expect(load('services:\n  a:\n    image: img\n    network_mode: service:nope\n')).rejects.toThrow(/compose.yaml:4:5: services.a.network_mode: network_mode names service "nope", which is not a service of this project/);
     await expect(load('services:\n  a:\n    image: img\n    network_mode: host\n    networks: [x]\nnetworks: {x: {}}\n')).rejects.toThrow(/mutually exclusive "network_mode" and "networks"/);
