@@ -89,7 +89,7 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
     });
     view = { close: () => dash.unmount() };
   } else {
-    const printer = createLinePrinter(store, (s) => process.stdout.write(s), { color: o.color, timestamps: o.timestamps, services: o.attach });
+    const printer = createLinePrinter(store, (s) => process.stdout.write(s), { color: o.color, timestamps: o.timestamps, services: o.attach ?? notAttached(project) });
     view = { close: () => printer.close() };
   }
   let exitCode = 0;
@@ -124,4 +124,10 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
 function withStopTimeout(project: Project, ms: number): Project {
   const services = Object.fromEntries(Object.entries(project.services).map(([k, s]) => [k, { ...s, stopGracePeriodMs: ms }]));
   return { ...project, services };
+}
+
+/** Without --attach, services with compose's `attach: false` stay out of the output (all others in). */
+function notAttached(project: Project): string[] | undefined {
+  const quiet = Object.values(project.services).filter((s) => s.extra.attach === false);
+  return quiet.length ? Object.keys(project.services).filter((n) => project.services[n].extra.attach !== false) : undefined;
 }
