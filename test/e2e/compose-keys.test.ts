@@ -215,6 +215,27 @@ networks:
     }
   });
 
+  it('container_name held by a container that is not this service’s: compose’s conflict error, and that container is left alone', async () => {
+    const p = uniq('conflict');
+    const taken = `taken-${process.pid}`;
+    const other = await docker.createContainer({ name: taken, Image: 'foxdev/busybox:1', Cmd: ['true'] });
+    try {
+      const dir = compose(`services:
+  a:
+    image: foxdev/busybox:1
+    command: ["sleep", "3600"]
+    init: true
+    container_name: ${taken}
+`);
+      const r = await foxdev(['-C', dir, '-p', p, 'up', '-d']);
+      expect(r.exitCode).not.toBe(0);
+      expect(r.all).toContain(`the container name "/${taken}" is already in use by container "${other.id.slice(0, 12)}"`);
+      expect((await docker.getContainer(taken).inspect()).Id).toBe(other.id);
+    } finally {
+      await other.remove({ force: true }).catch(() => {});
+    }
+  });
+
   it('a key foxdev cannot apply stops up at its line, before anything is created', async () => {
     const p = uniq('refuse');
     const dir = compose(`services:

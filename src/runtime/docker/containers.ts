@@ -1,6 +1,7 @@
 // Container lifecycle calls. No decisions here: the engine decides, this file only asks.
 import type Docker from 'dockerode';
 import { pack } from 'tar-stream';
+import { FoxdevError } from '../../errors.js';
 import { LABEL_CONFIG_HASH, LABEL_PROJECT, LABEL_SERVICE } from '../../names/labels.js';
 
 export interface ProjectContainer {
@@ -38,12 +39,23 @@ export function projectContainerFrom(c: Docker.ContainerInfo): ProjectContainer 
   };
 }
 
-/** Create a container, replacing one left with the same name (e.g. by a foxdev killed mid-start). */
+/**
+ * Create a container, replacing one of the same project and service left with the same name (a
+ * foxdev killed mid-start). A name held by anything else (a fixed `container_name` that another
+ * project or a hand-made container uses) is never removed: that is compose's conflict error.
+ */
 export async function createContainer(docker: Docker, name: string, body: Record<string, unknown>): Promise<Docker.Container> {
   try {
     return await docker.createContainer({ ...body, name } as Docker.ContainerCreateOptions);
   } catch (err) {
     if ((err as { statusCode?: number }).statusCode !== 409) throw err;
+    const existing = await docker.getContainer(name).inspect();
+    const labels = (body.Labels ?? {}) as Record<string, string>;
+    const ours = existing.Config.Labels?.[LABEL_PROJECT] === labels[LABEL_PROJECT] && existing.Config.Labels?.[LABEL_SERVICE] === labels[LABEL_SERVICE];
+    if (!ours)
+      throw new FoxdevError('engine', `the container name "/${name}" is already in use by container "${existing.Id.slice(0, 12)}"`, {
+        hint: 'remove (or rename) that container to be able to reuse that name, or change container_name',
+      });
     await docker.getContainer(name).remove({ force: true });
     return docker.createContainer({ ...body, name } as Docker.ContainerCreateOptions);
   }
