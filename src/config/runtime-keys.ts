@@ -19,7 +19,7 @@ export const APPLIED_KEYS = new Set([
   'mac_address', 'mem_limit', 'mem_reservation', 'mem_swappiness', 'memswap_limit', 'network_mode', 'oom_kill_disable',
   'oom_score_adj', 'pid', 'pids_limit', 'platform', 'privileged', 'read_only', 'runtime', 'secrets', 'security_opt',
   'shm_size', 'stdin_open', 'storage_opt', 'sysctls', 'tmpfs', 'tty', 'ulimits', 'use_api_socket', 'userns_mode', 'uts',
-  'volumes_from',
+  'volumes_from', 'post_start', 'pre_stop',
 ]);
 
 /** Keys foxdev reads itself rather than passing to the engine. */
@@ -30,8 +30,6 @@ const REFUSED: Record<string, string> = {
   credential_spec: 'it is for Windows containers, which this engine does not run',
   provider: 'it needs a compose provider plugin, which foxdev does not run',
   models: 'it needs Docker Model Runner, which foxdev does not drive',
-  post_start: 'lifecycle hooks are not supported yet',
-  pre_stop: 'lifecycle hooks are not supported yet',
 };
 
 /** deploy keys that only swarm reads; docker compose ignores them too. */
@@ -85,6 +83,10 @@ export function runtimeRefusals(services: Record<string, Service>, names: string
       problems.push({ segments, path: formatPath(segments), message });
     };
     for (const [key, why] of Object.entries(REFUSED)) if (s.extra[key] !== undefined) add([key], `foxdev cannot apply "${key}": ${why}`);
+    for (const key of ['post_start', 'pre_stop'])
+      (Array.isArray(s.extra[key]) ? (s.extra[key] as Dict[]) : []).forEach((h, i) => {
+        if (h.privileged === true || h.privileged === 'true') add([key, i, 'privileged'], 'privileged hooks are not supported yet (the hook runs with the container’s own privileges)');
+      });
     for (const key of Object.keys(s.extra))
       if (!APPLIED_KEYS.has(key) && !FOXDEV_KEYS.has(key) && !(key in REFUSED) && !key.startsWith('x-')) add([key], `foxdev does not know how to apply "${key}"`);
     const scale = s.extra.scale ?? (s.extra.deploy as Dict | undefined)?.replicas;

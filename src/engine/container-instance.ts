@@ -2,6 +2,8 @@
 // output is followed from the moment foxdev attaches, line by line, into the session's log.
 import type Docker from 'dockerode';
 import type { Instance } from './instance.js';
+import { FoxdevError } from '../errors.js';
+import type { Hook, Hooks } from '../plan/hooks.js';
 import { containerLogs } from '../runtime/docker/logs.js';
 import { stopContainer } from '../runtime/docker/containers.js';
 import { execIn } from '../runtime/docker/exec.js';
@@ -17,6 +19,7 @@ export class ContainerInstance implements Instance {
     private readonly docker: Docker,
     readonly id: string,
     private readonly onLine: (stream: 'stdout' | 'stderr', line: string) => void,
+    private readonly hooks: Hooks = { postStart: [], preStop: [] },
   ) {}
 
   async start(): Promise<void> {
@@ -32,6 +35,21 @@ export class ContainerInstance implements Instance {
       if ((err as { statusCode?: number }).statusCode !== 304) throw err;
     }
     this.follow(since);
+    // compose's post_start: each hook in order; one that fails stops the container.
+    for (const h of this.hooks.postStart) {
+      const r = await this.runHook(h);
+      if (r.exitCode !== 0) {
+        await stopContainer(this.docker, this.id, 0).catch(() => {});
+        throw new FoxdevError('engine', `post_start hook ${JSON.stringify(h.command.join(' '))} exited with code ${r.exitCode}${r.last ? `: ${r.last}` : ''}`);
+      }
+    }
+  }
+
+  private async runHook(h: Hook): Promise<{ exitCode: number; last: string }> {
+    const r = await execIn(this.docker.getContainer(this.id), h.command, { user: h.user, workdir: h.workdir, env: h.env });
+    const out = `${r.stdout}${r.stderr}`.trimEnd().split('\n');
+    for (const l of out) if (l) this.onLine('stdout', l);
+    return { exitCode: r.exitCode, last: out.at(-1) ?? '' };
   }
 
   /** Reattach to an already running container without replaying its history. */
@@ -86,6 +104,12 @@ export class ContainerInstance implements Instance {
   }
 
   async stop(graceMs: number): Promise<void> {
+    // compose's pre_stop. A failing hook is reported and the stop goes on: foxdev is stopping
+    // because someone asked it to (Ctrl-C, down), and a stop that never happens helps nobody.
+    for (const h of this.hooks.preStop) {
+      const r = await this.runHook(h).catch((err: Error) => ({ exitCode: -1, last: err.message }));
+      if (r.exitCode !== 0) this.onLine('stderr', `pre_stop hook ${JSON.stringify(h.command.join(' '))} exited with code ${r.exitCode}${r.last ? `: ${r.last}` : ''}; stopping anyway`);
+    }
     await stopContainer(this.docker, this.id, graceMs);
     this.logAbort?.abort();
   }

@@ -6,6 +6,7 @@ import type { Project, Service } from '../config/project.js';
 import { FoxdevError } from '../errors.js';
 import { ancestors, dependencyOrder, graphOf } from '../plan/graph.js';
 import { containerNameOf } from '../plan/spec-runtime.js';
+import { hooksOf } from '../plan/hooks.js';
 import { planUp, type ServicePlan, type UpPlan, type UpPlanOptions } from '../plan/up.js';
 import { planStop } from '../plan/stop.js';
 import type { Action } from '../store/actions.js';
@@ -217,13 +218,13 @@ export class Session {
       return inst;
     }
     const step = sp.step;
-    if (step.action === 'reuse' || step.action === 'start') return new ContainerInstance(docker, step.id, onLine);
+    if (step.action === 'reuse' || step.action === 'start') return new ContainerInstance(docker, step.id, onLine, hooksOf(svc));
     if (step.action === 'recreate') {
       this.line(svc.name, 'system', `recreating: ${step.because}`);
       await removeContainer(docker, step.id);
     }
     const c = await createServiceContainer(docker, project, svc, image, { buildHash: this.builds.get(svc.name)?.hash, say: (l) => this.line(svc.name, 'system', l) });
-    return new ContainerInstance(docker, c.id, onLine);
+    return new ContainerInstance(docker, c.id, onLine, hooksOf(svc));
   }
 
   /** Restart one service (dashboard `r`, `foxdev restart`). */
@@ -261,7 +262,7 @@ export class Session {
     const existing = (await listProjectContainers(docker, project.name)).find((c) => c.service === service);
     if (existing) await removeContainer(docker, existing.id);
     const c = await createServiceContainer(docker, project, svc, imageName(project.name, service), { buildHash: prepared.hash, say: (l) => this.line(service, 'system', l) });
-    const inst = new ContainerInstance(docker, c.id, (stream, l) => this.line(service, stream, l));
+    const inst = new ContainerInstance(docker, c.id, (stream, l) => this.line(service, stream, l), hooksOf(svc));
     this.instances.set(service, inst);
     this.opts.dispatch({ type: 'service/phase', service, phase: 'starting', at: this.ctx.now() });
     await inst.start();

@@ -2,14 +2,14 @@
 // hostname, /etc/hosts, secrets and configs, limits, capabilities), the networks compose would
 // make (isolation, aliases, several per service, network_mode: service:), ephemeral ports, a
 // fixed container_name, and `down` removing all of it.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dockerClient } from '../../src/runtime/docker-client.js';
 import { execIn } from '../../src/runtime/docker/exec.js';
 import { requireEngine } from '../helpers/engine.js';
-import { foxdev } from '../helpers/cli.js';
+import { foxdev, foxdevBackground } from '../helpers/cli.js';
 import { projectContainers, projectNetworks, purgeProject } from '../helpers/project-state.js';
 
 const hasEngine = await requireEngine();
@@ -234,6 +234,44 @@ networks:
     } finally {
       await other.remove({ force: true }).catch(() => {});
     }
+  });
+
+  it('post_start runs after each start (a failing one fails the service); pre_stop runs before the session stops it', async () => {
+    const p = uniq('hooks');
+    const dir = compose(`services:
+  a:
+    image: foxdev/busybox:1
+    command: ["sleep", "3600"]
+    init: true
+    volumes: ["./out:/out"]
+    post_start:
+      - command: sh -c 'echo started-as-$$(id -u)-$$GREETING >> /out/log'
+        user: "1000"
+        environment: {GREETING: hi}
+    pre_stop:
+      - command: ["sh", "-c", "echo stopping >> /out/log"]
+  bad:
+    image: foxdev/busybox:1
+    command: ["sleep", "3600"]
+    init: true
+    post_start:
+      - command: ["sh", "-c", "echo no such thing; exit 3"]
+    profiles: [bad]
+`);
+    mkdirSync(path.join(dir, 'out'));
+    chmodSync(path.join(dir, 'out'), 0o777); // the post_start hook runs as uid 1000
+    const up = foxdevBackground(['-C', dir, '-p', p, 'up', '--no-tui', 'a']);
+    await up.waitFor(/a\s+\| ◆ ready/);
+    expect(readFileSync(path.join(dir, 'out/log'), 'utf8')).toBe('started-as-1000-hi\n');
+    up.child.kill('SIGINT');
+    await up.child;
+    expect(readFileSync(path.join(dir, 'out/log'), 'utf8')).toBe('started-as-1000-hi\nstopping\n');
+
+    const bad = await foxdev(['-C', dir, '-p', p, 'up', '-d', 'bad']);
+    expect(bad.exitCode).toBe(1);
+    expect(bad.all).toContain('post_start hook "sh -c echo no such thing; exit 3" exited with code 3: no such thing');
+    const st = await docker.getContainer(await idOf(p, 'bad')).inspect();
+    expect(st.State.Running).toBe(false);
   });
 
   it('a key foxdev cannot apply stops up at its line, before anything is created', async () => {

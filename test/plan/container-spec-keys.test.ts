@@ -277,6 +277,28 @@ networks: {x: {}, y: {}}
   });
 });
 
+describe('lifecycle hooks', () => {
+  it('post_start and pre_stop become exec requests (string commands split as compose splits them)', async () => {
+    const { hooksOf } = await import('../../src/plan/hooks.js');
+    const { project } = await load(`services:
+  a:
+    image: img
+    post_start:
+      - command: echo "hello there"
+        user: root
+        working_dir: /tmp
+        environment: [A=1]
+    pre_stop:
+      - command: ["sh", "-c", "echo bye"]
+        environment: {B: 2}
+`);
+    expect(hooksOf(project.services.a)).toEqual({
+      postStart: [{ command: ['echo', 'hello there'], user: 'root', workdir: '/tmp', env: { A: '1' } }],
+      preStop: [{ command: ['sh', '-c', 'echo bye'], env: { B: '2' } }],
+    });
+  });
+});
+
 describe('runtime keys at load', () => {
   it('a bad size or ulimit is an error at its line for every command', async () => {
     await expect(load('services:\n  a:\n    image: img\n    mem_limit: lots\n')).rejects.toThrow(/compose.yaml:4:5: services.a.mem_limit: expected a size such as "512m" or "1g", got "lots"/);
@@ -290,7 +312,8 @@ describe('runtime keys at load', () => {
     await expect(load(yaml, { creates: true })).rejects.toThrow(/compose.yaml:5:7: services.a.deploy.replicas: foxdev runs one container per service; 3 replicas are not supported yet/);
     const ok = await load('services:\n  a:\n    image: img\n    deploy:\n      placement: {constraints: [x]}\n', { creates: true });
     expect(ok.project.warnings).toContain('services.a.deploy.placement is for swarm; ignored, as docker compose ignores it');
-    await expect(load('services:\n  a:\n    image: img\n    post_start: [{command: ["true"]}]\n', { creates: true })).rejects.toThrow(/services.a.post_start: foxdev cannot apply "post_start": lifecycle hooks are not supported yet/);
+    await expect(load('services:\n  a:\n    image: img\n    credential_spec: {file: x.json}\n', { creates: true })).rejects.toThrow(/services.a.credential_spec: foxdev cannot apply "credential_spec": it is for Windows containers/);
+    await expect(load('services:\n  a:\n    image: img\n    post_start: [{command: ["true"], privileged: true}]\n', { creates: true })).rejects.toThrow(/services.a.post_start\[0\].privileged: privileged hooks are not supported yet/);
   });
 
   it('label_file entries become labels, under the service’s own; a missing one is an error at its line', async () => {
