@@ -80,6 +80,10 @@ export function containerSpec(project: Project, svc: Service, image: string, bui
     Labels: {
       ...svc.labels,
       ...composeLabels(project.name, svc.name, { workingDir: project.dir, configFiles: project.files }),
+      // compose's own record of the dependencies (`name:condition:restart`), which its tools read.
+      ...(Object.keys(svc.depends_on).length
+        ? { 'com.docker.compose.depends_on': Object.entries(svc.depends_on).map(([n, d]) => `${n}:${d.condition}:${d.restart}`).join(',') }
+        : {}),
       [LABEL_PROJECT]: project.name,
       [LABEL_SERVICE]: svc.name,
     },

@@ -189,6 +189,7 @@ networks:
     expect(h.VolumesFrom).toEqual(['the-db:ro']);
     expect(spec.body.NetworkingConfig).toEqual({ EndpointsConfig: {} });
     expect(Object.keys(project.services.a.depends_on).sort()).toEqual(['db', 'side']);
+    expect((spec.body.Labels as Dict)['com.docker.compose.depends_on']).toBe('side:service_started:true,db:service_started:true');
   });
 
   it('secrets and configs: files are read-only binds; environment and content ones are copied in', async () => {
