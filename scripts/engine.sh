@@ -18,6 +18,7 @@ need_pkgs() {
   command -v tmux >/dev/null 2>&1 || missing+=(tmux)
   command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3) # scripts/images/seed-extra.sh copies it into an image
   command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose) # the peer bench/up.mjs measures against
+  command -v openssl >/dev/null 2>&1 || missing+=(openssl) # test/e2e/engine-tls.test.ts makes its own certificates
   echo "${missing[@]:-}"
 }
 

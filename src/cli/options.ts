@@ -16,6 +16,7 @@ export interface GlobalOptions {
   ansi?: string;
   progress?: string;
   compatibility?: boolean;
+  context?: string;
   dryRun?: boolean;
 }
 
@@ -41,7 +42,7 @@ export function globalOptions(cmd: Command): GlobalOptions {
   return g;
 }
 
-const GLOBAL_KEYS = ['file', 'projectDir', 'projectDirectory', 'projectName', 'profile', 'envFile', 'ansi', 'progress', 'compatibility', 'dryRun'] as const;
+const GLOBAL_KEYS = ['file', 'projectDir', 'projectDirectory', 'projectName', 'profile', 'envFile', 'ansi', 'progress', 'context', 'compatibility', 'dryRun'] as const;
 
 /** LoadOptions for the project the global options point at. */
 export function loadOptionsOf(cmd: Command, services?: string[]): LoadOptions {

@@ -34,7 +34,10 @@ export function register(program: Command): void {
       const [{ engineEndpoint, engineUnreachable }, { psEntries, formatPs, httpPsEngine }, { selectPs }] = await modules;
       for (const s of services) if (project.files.length > 0 && !project.services[s]) throw new FoxdevError('usage', `no service named ${s} (have: ${Object.keys(project.services).join(', ')})`);
       // The small HTTP reader, not dockerode: importing dockerode alone would use up most of ps's time.
-      const all = await psEntries(httpPsEngine(engineEndpoint()), project).catch((err) => {
+      const ep = engineEndpoint();
+      // ssh:// engines need dockerode's ssh transport; everything else takes the small reader.
+      const reader = ep.options.protocol === 'ssh' ? (await import('../engine/ps.js')).dockerPsEngine((await import('../runtime/docker-client.js')).dockerClient()) : httpPsEngine(ep);
+      const all = await psEntries(reader, project).catch((err) => {
         throw engineUnreachable(err);
       });
       const entries = selectPs(all, { all: flags.all, services, status: flags.status, filter: flags.filter });

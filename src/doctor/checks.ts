@@ -15,16 +15,22 @@ const MIN_FREE_BYTES = 2 * 1024 ** 3;
 const MIN_INOTIFY_WATCHES = 8192;
 
 export async function engineCheck(): Promise<Check[]> {
-  const ep = engineEndpoint();
-  const from = process.env.DOCKER_HOST ? ' (from DOCKER_HOST)' : '';
+  let ep: ReturnType<typeof engineEndpoint>;
+  try {
+    ep = engineEndpoint();
+  } catch (err) {
+    return [{ name: 'engine', ok: false, required: true, detail: (err as Error).message }];
+  }
+  const from = ep.source === 'default' ? '' : ep.context === 'default' ? ` (from ${ep.source})` : ` (context ${ep.context}, from ${ep.source})`;
+  const where = ep.local ? 'local' : 'remote: ports and bind mounts are on that machine';
   const path = 'socketPath' in ep.options ? ep.options.socketPath : undefined;
   const missing = path !== undefined && !existsSync(path);
-  const socket: Check = { name: 'socket', ok: !missing, required: true, detail: `${ep.display}${from}${missing ? ': no such socket (is the engine running?)' : ''}` };
+  const socket: Check = { name: 'socket', ok: !missing, required: true, detail: `${ep.display}${from}, ${where}${missing ? ': no such socket (is the engine running?)' : ''}` };
   try {
     const v = (await withTimeout(dockerClient().version(), 5000)) as { Version: string; ApiVersion: string; Os: string; Arch: string };
     return [socket, { name: 'engine', ok: true, required: true, detail: `Docker ${v.Version}, API ${v.ApiVersion} (${v.Os}/${v.Arch})` }];
   } catch (err) {
-    return [socket, { name: 'engine', ok: false, required: true, detail: `not reachable: ${(err as Error).message}; start the engine (dockerd or Docker Desktop) or set DOCKER_HOST` }];
+    return [socket, { name: 'engine', ok: false, required: true, detail: `not reachable: ${(err as Error).message}; start the engine (dockerd or Docker Desktop) or set DOCKER_HOST / --context` }];
   }
 }
 

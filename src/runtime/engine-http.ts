@@ -20,9 +20,15 @@ export class EngineHttpError extends Error {
 export function engineGet<T>(endpoint: EngineEndpoint, path: string, timeoutMs = 10_000): Promise<T> {
   const o = endpoint.options;
   const request = o.protocol === 'https' ? httpsRequest : httpRequest;
-  const target = o.socketPath ? { socketPath: o.socketPath } : { host: o.host, port: o.port };
+  const tls = o as { ca?: Buffer; cert?: Buffer; key?: Buffer; rejectUnauthorized?: boolean };
+  const target = o.socketPath
+    ? { socketPath: o.socketPath }
+    : { host: o.host, port: o.port, ...(o.protocol === 'https' ? { ca: tls.ca, cert: tls.cert, key: tls.key, rejectUnauthorized: tls.rejectUnauthorized } : {}) };
+  // Node takes the TLS server name from the Host header: it must be the engine's own name (or
+  // address) for the certificate check; the engine itself ignores the header.
+  const hostHeader = o.protocol === 'https' && o.host ? String(o.host) : 'docker';
   return new Promise<T>((resolve, reject) => {
-    const req = request({ ...target, path, method: 'GET', headers: { Host: 'docker', Accept: 'application/json' }, timeout: timeoutMs }, (res) => {
+    const req = request({ ...target, path, method: 'GET', headers: { Host: hostHeader, Accept: 'application/json' }, timeout: timeoutMs }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('error', reject);

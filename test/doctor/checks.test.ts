@@ -13,7 +13,7 @@ describe('doctor engine checks', () => {
     process.env.DOCKER_HOST = 'unix:///nonexistent/docker.sock';
     const [socket, engine] = await engineCheck();
     expect(socket).toMatchObject({ name: 'socket', ok: false });
-    expect(socket.detail).toBe('unix:///nonexistent/docker.sock (from DOCKER_HOST): no such socket (is the engine running?)');
+    expect(socket.detail).toBe('unix:///nonexistent/docker.sock (from DOCKER_HOST), local: no such socket (is the engine running?)');
     expect(engine).toMatchObject({ name: 'engine', ok: false });
     expect(engine.detail).not.toContain('scripts/');
   });

@@ -35,7 +35,7 @@ const requests: string[] = [];
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'foxdev-engine-http-'));
   const socketPath = join(dir, 'docker.sock');
-  endpoint = { display: `unix://${socketPath}`, options: { socketPath } };
+  endpoint = { display: `unix://${socketPath}`, context: 'default', source: 'test', local: true, options: { socketPath } };
   server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://docker');
     const path = url.pathname.replace(/^\/v[\d.]+/, ''); // dockerode may prefix an API version
@@ -80,7 +80,7 @@ describe('engineGet', () => {
 
   it('says so when the answer is not JSON, and when nothing listens', async () => {
     await expect(engineGet(endpoint, '/broken')).rejects.toThrow(/not JSON/);
-    await expect(engineGet({ display: 'x', options: { socketPath: join(dir, 'missing.sock') } }, '/_ping')).rejects.toThrow(/ENOENT/);
+    await expect(engineGet({ display: 'x', context: 'default', source: 'test', local: true, options: { socketPath: join(dir, 'missing.sock') } }, '/_ping')).rejects.toThrow(/ENOENT/);
   });
 });
 
