@@ -24,5 +24,9 @@ import { register as unpause } from './unpause.js';
 import { register as run } from './run.js';
 import { register as port } from './port.js';
 import { register as wait } from './wait.js';
+import { register as ls } from './ls.js';
+import { register as images } from './images.js';
+import { register as top } from './top.js';
+import { register as pull } from './pull.js';
 
-export const commands: Array<(program: Command) => void> = [up, down, ps, logs, exec, restart, build, ci, doctor, config, seed, init, lint, generate, stop, start, rm, kill, pause, unpause, run, port, wait];
+export const commands: Array<(program: Command) => void> = [up, down, ps, logs, exec, restart, build, ci, doctor, config, seed, init, lint, generate, stop, start, rm, kill, pause, unpause, run, port, wait, ls, images, top, pull];

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { projectOrName } from './project-or-name.js';
+import { FoxdevError } from '../errors.js';
+import { timeoutMs } from './engine-verb.js';
 
 export function register(program: Command): void {
   program
@@ -8,7 +10,10 @@ export function register(program: Command): void {
     .option('-v, --volumes', 'also remove the named volumes (their data is lost)')
     .option('--remove-orphans', 'also remove containers of services no longer in the config')
     .option('-t, --timeout <seconds>', 'grace period before killing, instead of each service’s stop_grace_period')
-    .action(async (flags: { volumes?: boolean; removeOrphans?: boolean; timeout?: string }, cmd: Command) => {
+    .option('--rmi <type>', 'also remove images: local (the ones built for services without an image) or all')
+    .action(async (flags: { volumes?: boolean; removeOrphans?: boolean; timeout?: string; rmi?: string }, cmd: Command) => {
+      if (flags.rmi !== undefined && flags.rmi !== 'local' && flags.rmi !== 'all') throw new FoxdevError('usage', `invalid --rmi ${flags.rmi}: local or all`);
+      const graceMs = timeoutMs(flags.timeout);
       // -p NAME without files: every container labelled NAME goes, as compose's down does.
       const { project, byName } = await projectOrName(cmd);
       const { dockerClient, engineUnreachable } = await import('../runtime/docker-client.js');
@@ -17,13 +22,21 @@ export function register(program: Command): void {
       await docker.ping().catch((err) => {
         throw engineUnreachable(err);
       });
+      const onLine = (l: string) => void process.stdout.write(`${l}\n`);
+      // One-off `run` containers go too, as compose's down removes them (before the network).
+      const { removeOneOffs } = await import('../engine/verbs/remove-oneoffs.js');
+      const oneOffs = await removeOneOffs(docker, project.name, graceMs ?? 10_000, onLine);
       const r = await down(docker, project, {
         volumes: flags.volumes,
         removeOrphans: flags.removeOrphans || byName,
-        timeoutMs: flags.timeout !== undefined ? Number(flags.timeout) * 1000 : undefined,
-        onLine: (l) => process.stdout.write(`${l}\n`),
+        timeoutMs: graceMs,
+        onLine,
       });
+      if (flags.rmi) {
+        const { imagesToRemove, removeImages } = await import('../engine/verbs/remove-images.js');
+        await removeImages(docker, imagesToRemove(project, flags.rmi), onLine);
+      }
       if (r.orphansLeft.length) process.stdout.write(`left orphan containers ${r.orphansLeft.join(', ')} (use --remove-orphans)\n`);
-      process.stdout.write(`foxdev: ${project.name} down (${r.containers.length} containers, ${r.processes.length} host processes, ${r.volumes.length} volumes removed)\n`);
+      process.stdout.write(`foxdev: ${project.name} down (${r.containers.length + oneOffs.length} containers, ${r.processes.length} host processes, ${r.volumes.length} volumes removed)\n`);
     });
 }

@@ -1,0 +1,27 @@
+import type { Command } from 'commander';
+import { FoxdevError } from '../errors.js';
+import { say } from './engine-verb.js';
+
+export function register(program: Command): void {
+  program
+    .command('ls')
+    .description('list the projects on the engine (running ones; -a for all) with their status and config files')
+    .option('-a, --all', 'also projects whose containers are all stopped')
+    .option('--format <format>', 'table or json', 'table')
+    .option('-q, --quiet', 'only the project names')
+    .action(async (flags: { all?: boolean; format: string; quiet?: boolean }) => {
+      if (flags.format !== 'table' && flags.format !== 'json') throw new FoxdevError('usage', `invalid format ${flags.format}: table or json`);
+      // No project is loaded: ls works from any directory, as compose's does.
+      const { dockerClient, engineUnreachable } = await import('../runtime/docker-client.js');
+      const docker = dockerClient();
+      await docker.ping().catch((err) => {
+        throw engineUnreachable(err);
+      });
+      const { listProjects } = await import('../engine/verbs/ls.js');
+      const rows = await listProjects(docker, { all: flags.all });
+      if (flags.quiet) return rows.forEach((r) => say(r.Name));
+      if (flags.format === 'json') return say(JSON.stringify(rows));
+      const { table } = await import('../engine/verbs/table.js');
+      say(table([['NAME', 'STATUS', 'CONFIG FILES'], ...rows.map((r) => [r.Name, r.Status, r.ConfigFiles])]));
+    });
+}

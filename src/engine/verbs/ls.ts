@@ -1,0 +1,35 @@
+// `foxdev ls`: the projects on the engine, found by foxdev's project label, with no compose file.
+// As compose: without `all` only running containers count, so a stopped project is not listed.
+import type Docker from 'dockerode';
+import { LABEL_PROJECT } from '../../names/labels.js';
+import { combinedStatus } from './table.js';
+
+export interface ProjectRow {
+  Name: string;
+  Status: string;
+  ConfigFiles: string;
+}
+
+const CONFIG_FILES = 'com.docker.compose.project.config_files';
+
+export async function listProjects(docker: Docker, o: { all?: boolean } = {}): Promise<ProjectRow[]> {
+  const list = await docker.listContainers({ all: o.all === true, filters: { label: [LABEL_PROJECT] } });
+  return projectRows(list.map((c) => ({ labels: c.Labels, state: c.State })));
+}
+
+/** Pure: containers (labels + state) → one row per project, sorted by name. */
+export function projectRows(containers: Array<{ labels: Record<string, string>; state: string }>): ProjectRow[] {
+  const byName = new Map<string, { states: string[]; files: Set<string> }>();
+  for (const c of containers) {
+    const name = c.labels[LABEL_PROJECT];
+    if (!name) continue;
+    const p = byName.get(name) ?? { states: [], files: new Set<string>() };
+    p.states.push(c.state);
+    for (const f of (c.labels[CONFIG_FILES] ?? '').split(',')) if (f) p.files.add(f);
+    byName.set(name, p);
+  }
+  return [...byName.keys()].sort().map((Name) => {
+    const p = byName.get(Name)!;
+    return { Name, Status: combinedStatus(p.states), ConfigFiles: [...p.files].join(',') };
+  });
+}

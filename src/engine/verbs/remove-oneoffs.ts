@@ -1,0 +1,21 @@
+// `foxdev down` removes the project's one-off `run` containers too, as compose's down does. They
+// carry no foxdev service label, so the down plan would take them for orphans and keep them; they
+// go first (nothing depends on a one-off), so the network is free when down removes it.
+import type Docker from 'dockerode';
+import { isOneOff } from '../../names/compose-labels.js';
+import { listProjectContainers, removeContainer, stopContainer } from '../../runtime/docker/containers.js';
+
+export async function removeOneOffs(docker: Docker, project: string, graceMs: number, say: (l: string) => void): Promise<string[]> {
+  const oneOffs = (await listProjectContainers(docker, project)).filter((c) => isOneOff(c.labels));
+  await Promise.all(
+    oneOffs.map(async (c) => {
+      if (c.running) {
+        say(`stopping ${c.name}`);
+        await stopContainer(docker, c.id, graceMs);
+      }
+      await removeContainer(docker, c.id);
+      say(`removed ${c.name}`);
+    }),
+  );
+  return oneOffs.map((c) => c.name);
+}
