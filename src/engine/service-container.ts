@@ -7,8 +7,10 @@ import type Docker from 'dockerode';
 import type { Project, Service } from '../config/project.js';
 import { FoxdevError } from '../errors.js';
 import { containerSpec, type ContainerSpec } from '../plan/container-spec.js';
+import { remoteBindProblem } from '../plan/remote-binds.js';
 import type { SecretPlacement } from '../plan/spec-secrets.js';
 import { connectNetwork, createContainer, putFile } from '../runtime/docker/containers.js';
+import { engineEndpoint } from '../runtime/engine-endpoint.js';
 import { stateDir } from '../runtime/process.js';
 import { writeSecretFile } from '../runtime/secret-files.js';
 
@@ -37,6 +39,7 @@ export async function createServiceContainer(docker: Docker, project: Project, s
     const r = spec.refused[0];
     throw new FoxdevError('config', `${r.path}: ${r.message}`, { hint: spec.refused.length > 1 ? `and ${spec.refused.length - 1} more like it` : undefined });
   }
+  refuseRemoteBinds(svc, spec);
   for (const note of spec.notes) o.say(note);
   for (const w of spec.writes) await writeSecretFile({ ...w, content: secretContent(project, w) });
   const { name, body, connect } = o.reshape ? o.reshape(spec) : spec;
@@ -50,6 +53,13 @@ export async function createServiceContainer(docker: Docker, project: Project, s
     throw err;
   }
   return c;
+}
+
+/** Refused on a remote engine (see plan/remote-binds.ts). */
+function refuseRemoteBinds(svc: Service, spec: ContainerSpec): void {
+  const ep = engineEndpoint();
+  const problem = ep.local ? undefined : remoteBindProblem(svc.name, spec.body, ep.display);
+  if (problem) throw new FoxdevError('config', problem.message, { hint: problem.hint });
 }
 
 function secretContent(project: Project, p: SecretPlacement): string {

@@ -57,7 +57,7 @@ function fromHost(host: string, o: { context: string; source: string; tls?: Tls 
   if (!m) throw new FoxdevError('usage', `${o.source === 'DOCKER_HOST' ? 'DOCKER_HOST=' : `context "${o.context}": host `}${host} is not a unix://, tcp:// or ssh:// address`);
   const [, scheme, user, hostname, port] = m;
   const name = hostname.replace(/^\[|\]$/g, '');
-  const local = ['localhost', '127.0.0.1', '::1'].includes(name);
+  const local = name === 'localhost' || name === '::1' || /^127\./.test(name);
   if (scheme === 'ssh') {
     // docker-modem runs `docker system dial-stdio` on the remote host over ssh2, as the docker CLI does.
     return { ...base, local, options: { protocol: 'ssh', host: name, port: Number(port ?? 22), username: user, sshOptions: { agent: process.env.SSH_AUTH_SOCK } } as Docker.DockerOptions };

@@ -332,3 +332,13 @@ describe('runtime keys at load', () => {
     await expect(load('services:\n  a:\n    image: img\n    network_mode: host\n    networks: [x]\nnetworks: {x: {}}\n')).rejects.toThrow(/mutually exclusive "network_mode" and "networks"/);
   });
 });
+
+describe('remote engines', () => {
+  it('a bind mount (volume, file secret) is refused there, naming the path; the engine socket and named volumes are fine', async () => {
+    const { remoteBindProblem } = await import('../../src/plan/remote-binds.js');
+    const { spec, dir } = await specOf('services:\n  a:\n    image: img\n    volumes: ["./src:/src", "data:/data"]\nvolumes: {data: {}}\n');
+    expect(remoteBindProblem('a', spec.body, 'tcp://big:2376')?.message).toBe(`services.a: bind mount of ${dir}/src on a remote engine (tcp://big:2376): that path is on the engine's machine, not this one`);
+    const named = (await specOf('services:\n  a:\n    image: img\n    volumes: ["data:/data"]\n    use_api_socket: true\nvolumes: {data: {}}\n')).spec;
+    expect(remoteBindProblem('a', named.body, 'tcp://big:2376')).toBeUndefined();
+  });
+});
