@@ -28,5 +28,6 @@ import { register as ls } from './ls.js';
 import { register as images } from './images.js';
 import { register as top } from './top.js';
 import { register as pull } from './pull.js';
+import { register as cp } from './cp.js';
 
-export const commands: Array<(program: Command) => void> = [up, down, ps, logs, exec, restart, build, ci, doctor, config, seed, init, lint, generate, stop, start, rm, kill, pause, unpause, run, port, wait, ls, images, top, pull];
+export const commands: Array<(program: Command) => void> = [up, down, ps, logs, exec, restart, build, ci, doctor, config, seed, init, lint, generate, stop, start, rm, kill, pause, unpause, run, port, wait, ls, images, top, pull, cp];

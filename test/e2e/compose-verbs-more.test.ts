@@ -1,7 +1,7 @@
 // More compose verbs against the engine: ls, images, top, pull (no registry here: the failure is
 // one line per image, built services are skipped), and down's --rmi local|all, -t, and removal
-// of one-off `run` containers.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// of one-off `run` containers; cp both ways.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,6 +114,43 @@ describe.runIf(hasEngine)('more compose verbs against the engine', () => {
     expect(procs.join('\n')).toMatch(/while true/);
     const all = await fx('top');
     expect(all.stdout.split('\n').filter((l) => l.startsWith(`${p}-`))).toHaveLength(3);
+  });
+
+  it('cp: host → container and back, files and trees, into a directory or renamed; bad input exits 2 with one line', async () => {
+    const host = mkdtempSync(join(tmpdir(), 'foxdev-cp-'));
+    try {
+      writeFileSync(join(host, 'hello.txt'), 'hi there\n');
+      mkdirSync(join(host, 'tree', 'a'), { recursive: true });
+      writeFileSync(join(host, 'tree', 'a', 'b.txt'), 'deep\n');
+      const ok = async (...args: string[]) => {
+        const r = await fx('cp', ...args);
+        expect(r.exitCode, r.all).toBe(0);
+      };
+      await ok(join(host, 'hello.txt'), 'web:/tmp');
+      await ok(join(host, 'hello.txt'), 'web:/tmp/renamed.txt');
+      await ok(join(host, 'tree'), 'web:/tmp/tree2');
+      mkdirSync(join(host, 'back'));
+      await ok('web:/tmp/hello.txt', join(host, 'back'));
+      await ok('web:/tmp/renamed.txt', join(host, 'back', 'again.txt'));
+      await ok('web:/tmp/tree2', join(host, 'copied'));
+      expect(readFileSync(join(host, 'back', 'hello.txt'), 'utf8')).toBe('hi there\n');
+      expect(readFileSync(join(host, 'back', 'again.txt'), 'utf8')).toBe('hi there\n');
+      expect(readFileSync(join(host, 'copied', 'a', 'b.txt'), 'utf8')).toBe('deep\n');
+      for (const [args, msg] of [
+        [['a', 'b'], /one of SRC and DEST must be SERVICE:PATH/],
+        [['web:/a', 'web:/b'], /copying between services is not supported/],
+        [['web:/nope', join(host, 'x')], /no such file or directory in the container: \/nope/],
+        [[join(host, 'missing'), 'web:/tmp'], /no such file or directory: /],
+        [['nosuch:/a', host], /no such service: nosuch/],
+      ] as const) {
+        const r = await fx('cp', ...args);
+        expect(r.exitCode, r.all).toBe(2);
+        expect(r.stderr).toMatch(msg);
+        expect(r.stderr).not.toMatch(/\n\s+at /);
+      }
+    } finally {
+      rmSync(host, { recursive: true, force: true });
+    }
   });
 
   it('down: removes one-off run containers too; --rmi local removes the built image only; bad --rmi and -t exit 2', async () => {

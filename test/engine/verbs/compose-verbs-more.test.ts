@@ -99,3 +99,25 @@ describe('down --rmi', () => {
     expect(imagesToRemove(p, 'all')).toEqual(['foxdev/busybox:1', 'shop-api:foxdev', 'me/both:1']);
   });
 });
+
+describe('cp arguments', () => {
+  it('SERVICE:PATH is a container end, anything else a host path', async () => {
+    const { parseCpArg } = await import('../../../src/engine/verbs/cp.js');
+    expect(parseCpArg('web:/tmp/x')).toEqual({ service: 'web', path: '/tmp/x' });
+    expect(parseCpArg('./out')).toEqual({ path: './out' });
+    expect(parseCpArg('/abs/a:b')).toEqual({ path: '/abs/a:b' });
+  });
+  it('exactly one end in a container, no empty path', async () => {
+    const { checkCpArgs } = await import('../../../src/engine/verbs/cp.js');
+    expect(() => checkCpArgs({ path: 'a' }, { path: 'b' })).toThrow(/one of SRC and DEST must be SERVICE:PATH/);
+    expect(() => checkCpArgs({ service: 'a', path: '/x' }, { service: 'b', path: '/y' })).toThrow(/between services/);
+    expect(() => checkCpArgs({ service: 'a', path: '' }, { path: 'b' })).toThrow(/empty path in a:/);
+    expect(() => checkCpArgs({ service: 'a', path: '/x' }, { path: 'b' })).not.toThrow();
+  });
+  it('a renamed copy replaces only the top-level name of each entry', async () => {
+    const { renameEntry } = await import('../../../src/engine/verbs/cp.js');
+    expect(renameEntry('tree/a/b.txt', 'copied')).toBe('copied/a/b.txt');
+    expect(renameEntry('hello.txt', 'again.txt')).toBe('again.txt');
+    expect(renameEntry('tree/a', undefined)).toBe('tree/a');
+  });
+});
