@@ -33,15 +33,22 @@ export function checkServices(services: Record<string, Service>, ctx: CheckConte
       add(['services', name], 'has neither "image" nor "build" (nor foxdev "run"); nothing to start');
 
     for (const [dep, d] of Object.entries(s.depends_on)) {
-      if (dep in services) {
+      // Object.hasOwn, not `in`: a dependency named __proto__, constructor or toString is not a service.
+      if (Object.hasOwn(services, dep)) {
         // compose refuses to wait for health that nothing measures. foxdev also counts its own
-        // `ready` probes as health; a HEALTHCHECK baked into the image is not read.
+        // `ready` probes as health; a HEALTHCHECK baked into the image is not read. Waiting for a
+        // seed or a ready probe the dependency does not have would silently mean "started".
+        const at = ['services', name, 'depends_on', dep, 'condition'];
         if (d.condition === 'service_healthy' && !measuresHealth(services[dep]))
-          add(['services', name, 'depends_on', dep, 'condition'], `dependency "${dep}" has no healthcheck (condition: service_healthy)`);
+          add(at, `dependency "${dep}" has no healthcheck (condition: service_healthy)`);
+        else if (d.condition === 'service_seeded' && !services[dep].seed)
+          add(at, `dependency "${dep}" has no seed (condition: service_seeded)`);
+        else if (d.condition === 'service_ready' && services[dep].ready.length === 0)
+          add(at, `dependency "${dep}" has no ready probe (condition: service_ready)`);
         continue;
       }
       if (!d.required) continue; // compose: an optional dependency may be missing or disabled
-      if (dep in ctx.defined)
+      if (Object.hasOwn(ctx.defined, dep))
         add(['services', name, 'depends_on', dep], `depends on "${dep}", which is not enabled (profiles: ${ctx.defined[dep].join(', ')})`);
       else if (d.implicit) add(['services', name, d.implicit], `${d.implicit} names service "${dep}", which is not a service of this project${didYouMean(dep, names)}`);
       else add(['services', name, 'depends_on', dep], `depends on "${dep}", which is not a service${didYouMean(dep, names)}`);

@@ -15,7 +15,7 @@ export interface BadInputCase {
 
 const compose = (yaml: string, extra: Record<string, string | Buffer> = {}) => ({ 'compose.yaml': yaml, ...extra });
 const foxCfg = (ts: string, extra: Record<string, string | Buffer> = {}) => ({ 'foxdev.config.ts': ts, ...extra });
-const svc = (body: string) => compose(`services:\n  web:\n    image: busybox\n${body}`);
+const svc = (body: string, extra: Record<string, string | Buffer> = {}) => compose(`services:\n  web:\n    image: busybox\n${body}`, extra);
 
 function chain(n: number): string {
   let out = 'services:\n';
@@ -73,8 +73,8 @@ const rows: Row[] = [
   ['labels is a number', svc('    labels: 3\n'), ['config'], 2, "foxdev: compose.yaml:4:5: services.web.labels: expected a mapping or a list, got number 3"],
   ['invalid service name', compose('services:\n  "we b":\n    image: busybox\n'), ['config'], 2, "foxdev: compose.yaml:2:3: services.we b: \"we b\" is not a valid service name: use letters, digits, \".\", \"_\" and \"-\", starting with a letter or digit"],
   ['service name __proto__', compose('services:\n  __proto__:\n    image: busybox\n'), ['config'], 2, "foxdev: compose.yaml:2:3: the key \"__proto__\" is not allowed (choose another name)"],
-  ['depends_on constructor', compose('services:\n  web:\n    image: busybox\n    depends_on: [constructor]\n'), ['config'], 2, /^foxdev: /, { todo: "accepted (exit 0)" }],
-  ['depends_on toString', compose('services:\n  web:\n    image: busybox\n    depends_on: [toString]\n'), ['config'], 2, /^foxdev: /, { todo: "accepted (exit 0)" }],
+  ['depends_on constructor', compose('services:\n  web:\n    image: busybox\n    depends_on: [constructor]\n'), ['config'], 2, "foxdev: compose.yaml:4:18: services.web.depends_on.constructor: depends on \"constructor\", which is not a service"],
+  ['depends_on toString', compose('services:\n  web:\n    image: busybox\n    depends_on: [toString]\n'), ['config'], 2, "foxdev: compose.yaml:4:18: services.web.depends_on.toString: depends on \"toString\", which is not a service"],
   ['depends_on __proto__', compose('services:\n  web:\n    image: busybox\n    depends_on: [__proto__]\n'), ['config'], 2, /^foxdev: /, { todo: "accepted (exit 0)" }],
   ['links to __proto__', svc('    links: [__proto__]\n'), ['config'], 2, /^foxdev: /, { todo: "accepted (exit 0)" }],
   ['extends constructor', svc('    extends: constructor\n'), ['config'], 2, "foxdev: services.web.extends: extends \"constructor\", which is not a service in <dir>/compose.yaml"],
@@ -121,8 +121,8 @@ const rows: Row[] = [
   ['deep depends_on chain (3000, cycle)', compose(chain(3000)), ['config'], 2, /^foxdev: compose\.yaml:4:18: services\.s0\.depends_on\.s1: dependency cycle: s0 → s1 → .* → s2999 → s0$/],
   ['unknown condition', compose('services:\n  db:\n    image: busybox\n  web:\n    image: busybox\n    depends_on:\n      db: {condition: service_up}\n'), ['config'], 2, "foxdev: compose.yaml:7:12: services.web.depends_on.db.condition: expected one of \"service_started\", \"service_healthy\", \"service_completed_successfully\", got \"service_up\""],
   ['service_healthy without healthcheck', compose('services:\n  db:\n    image: busybox\n  web:\n    image: busybox\n    depends_on:\n      db: {condition: service_healthy}\n'), ['config'], 2, "foxdev: compose.yaml:7:12: services.web.depends_on.db.condition: dependency \"db\" has no healthcheck (condition: service_healthy)"],
-  ['service_seeded without seed', compose('services:\n  db:\n    image: busybox\n  web:\n    image: busybox\n    depends_on:\n      db: {condition: service_seeded}\n'), ['config'], 2, /^foxdev: /, { todo: "accepted (exit 0)" }],
-  ['service_ready without ready', compose('services:\n  db:\n    image: busybox\n  web:\n    image: busybox\n    depends_on:\n      db: {condition: service_ready}\n'), ['config'], 2, /^foxdev: /, { todo: "accepted (exit 0)" }],
+  ['service_seeded without seed', compose('services:\n  db:\n    image: busybox\n  web:\n    image: busybox\n    depends_on:\n      db: {condition: service_seeded}\n'), ['config'], 2, "foxdev: compose.yaml:7:12: services.web.depends_on.db.condition: dependency \"db\" has no seed (condition: service_seeded)"],
+  ['service_ready without ready', compose('services:\n  db:\n    image: busybox\n  web:\n    image: busybox\n    depends_on:\n      db: {condition: service_ready}\n'), ['config'], 2, "foxdev: compose.yaml:7:12: services.web.depends_on.db.condition: dependency \"db\" has no ready probe (condition: service_ready)"],
   ['depends_on is a string', svc('    depends_on: db\n'), ['config'], 2, "foxdev: compose.yaml:4:5: services.web.depends_on: expected a list or a mapping, got string \"db\""],
   // extends / include
   ['extends unknown service', svc('    extends: nope\n'), ['config'], 2, "foxdev: services.web.extends: extends \"nope\", which is not a service in <dir>/compose.yaml"],
@@ -136,8 +136,8 @@ const rows: Row[] = [
   ['unclosed interpolation', svc('    environment: {A: "${NOPE"}\n'), ['config'], 2, "foxdev: compose.yaml:4:19: services.web.environment.A: invalid interpolation format in \"${NOPE\": missing \"}\""],
   ['bad interpolation name', svc('    environment: {A: "${1X}"}\n'), ['config'], 2, "foxdev: compose.yaml:4:19: services.web.environment.A: invalid interpolation format in \"${1X}\": \"${1X}\""],
   ['bad interpolation operator', svc('    environment: {A: "${X!y}"}\n'), ['config'], 2, "foxdev: compose.yaml:4:19: services.web.environment.A: invalid interpolation format in \"${X!y}\": \"${X!y}\""],
-  ['bad .env line', svc('', { '.env': 'GOOD=1\nthis is not a line\n' } as never), ['config'], 2, /^foxdev: /, { todo: "accepted (exit 0)" }],
-  ['bad .env unclosed quote', svc('', { '.env': 'A="open\n' } as never), ['config'], 2, /^foxdev: /, { todo: "accepted (exit 0)" }],
+  ['bad .env line', svc('', { '.env': 'GOOD=1\nthis is not a line\n' }), ['config'], 2, "foxdev: .env:2: expected KEY=VALUE, got \"this is not a line\""],
+  ['bad .env unclosed quote', svc('', { '.env': 'A="open\n' }), ['config'], 2, "foxdev: .env:1: unterminated double quote for A"],
   ['--env-file missing', svc(''), ['--env-file', 'nope.env', 'config'], 2, /^foxdev: /, { todo: "exit 9: node: nope.env: not found" }],
   ['--env-file is a directory', { ...svc(''), 'envdir/x': '' }, ['--env-file', 'envdir', 'config'], 2, /^foxdev: /, { todo: "exit 9: node: envdir: invalid format" }],
   ['env_file missing', svc('    env_file: [nope.env]\n'), ['config'], 2, "foxdev: services.web.env_file: env file <dir>/nope.env not found"],
@@ -182,7 +182,7 @@ const rows: Row[] = [
   ['promise rejecting', foxCfg(`export default Promise.reject(new Error('later'));\n`), ['config'], 2, "foxdev: foxdev.config.ts:1: cannot load: later"],
   ['unknown key in foxdev config', foxCfg(`export default { services: { web: { imgae: 'busybox' } } };\n`), ['config'], 2, "foxdev: foxdev.config.ts:1:37: services.web.imgae: unknown key \"imgae\" (did you mean \"image\"?)"],
   ['foxdev service __proto__', foxCfg(`export default { services: JSON.parse('{"__proto__": {"image": "busybox"}}') };\n`), ['config'], 2, /^foxdev: /, { todo: "accepted (exit 0)" }],
-  ['foxdev service toString', foxCfg(`export default { services: { web: { image: 'busybox', depends_on: ['toString'] } } };\n`), ['config'], 2, /^foxdev: /, { todo: "accepted (exit 0)" }],
+  ['foxdev service toString', foxCfg(`export default { services: { web: { image: 'busybox', depends_on: ['toString'] } } };\n`), ['config'], 2, "foxdev: foxdev.config.ts:1:55: services.web.depends_on.toString: depends on \"toString\", which is not a service"],
   ['sync action sync without target', foxCfg(`export default { services: { web: { image: 'busybox', sync: [{ path: 'src', action: 'sync' }] } } };\n`, { 'src/a.js': '' }), ['config'], 2, /^foxdev: /, { todo: "accepted (exit 0)" }],
   ['sync+exec without exec', foxCfg(`export default { services: { web: { image: 'busybox', sync: [{ path: 'src', target: '/app', action: 'sync+exec' }] } } };\n`, { 'src/a.js': '' }), ['config'], 2, /^foxdev: /, { todo: "accepted (exit 0)" }],
   ['sync path missing', foxCfg(`export default { services: { web: { image: 'busybox', sync: [{ path: 'nope', target: '/app' }] } } };\n`), ['config'], 2, /^foxdev: /, { todo: "accepted (exit 0)" }],
@@ -191,8 +191,8 @@ const rows: Row[] = [
   ['ready.http not a URL', foxCfg(`export default { services: { web: { image: 'busybox', ready: { http: 'not a url' } } } };\n`), ['config'], 2, "foxdev: foxdev.config.ts:1:64: services.web.ready.http: expected an http:// or https:// URL, got string \"not a url\""],
   ['negative logBuffer', foxCfg(`export default { logBuffer: -1, services: { web: { image: 'busybox' } } };\n`), ['config'], 2, "foxdev: foxdev.config.ts:1:18: logBuffer: expected a whole number above 0, got number -1"],
   ['foxdev empty services', foxCfg(`export default { services: {} };\n`), ['config'], 2, /^foxdev: /, { todo: "accepted (exit 0)" }],
-  ['foxdev service_ready without ready', foxCfg(`export default { services: { db: { image: 'busybox' }, web: { image: 'busybox', depends_on: { db: { condition: 'service_ready' } } } } };\n`), ['config'], 2, /^foxdev: /, { todo: "accepted (exit 0)" }],
-  ['foxdev service_seeded without seed', foxCfg(`export default { services: { db: { image: 'busybox' }, web: { image: 'busybox', depends_on: { db: { condition: 'service_seeded' } } } } };\n`), ['config'], 2, /^foxdev: /, { todo: "accepted (exit 0)" }],
+  ['foxdev service_ready without ready', foxCfg(`export default { services: { db: { image: 'busybox' }, web: { image: 'busybox', depends_on: { db: { condition: 'service_ready' } } } } };\n`), ['config'], 2, "foxdev: foxdev.config.ts:1:101: services.web.depends_on.db.condition: dependency \"db\" has no ready probe (condition: service_ready)"],
+  ['foxdev service_seeded without seed', foxCfg(`export default { services: { db: { image: 'busybox' }, web: { image: 'busybox', depends_on: { db: { condition: 'service_seeded' } } } } };\n`), ['config'], 2, "foxdev: foxdev.config.ts:1:101: services.web.depends_on.db.condition: dependency \"db\" has no seed (condition: service_seeded)"],
   ['foxdev did-you-mean postgress', foxCfg(`export default { services: { postgres: { image: 'busybox' }, web: { image: 'busybox', depends_on: ['postgress'] } } };\n`), ['config'], 2, "foxdev: foxdev.config.ts:1:87: services.web.depends_on.postgress: depends on \"postgress\", which is not a service (did you mean \"postgres\"?)"],
   ['foxdev did-you-mean nmae', foxCfg(`export default { nmae: 'x', services: { web: { image: 'busybox' } } };\n`), ['config'], 2, "foxdev: foxdev.config.ts:1:18: nmae: unknown key \"nmae\" (did you mean \"name\"?)"],
   // generate
