@@ -1,7 +1,9 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --
 // Entry point: argv → exit code (the program itself is in program.ts, which tests import).
 // `foxdev --version` alone is answered before commander and the command modules load: it is
 // the call scripts make most often, and loading the program is most of its time.
+// The shebang's `node --`: Node 20 reads `--env-file` anywhere in argv, even after the script,
+// and would take compose's `foxdev --env-file x` for its own; after `--` it leaves them alone.
 import { readFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);

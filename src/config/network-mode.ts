@@ -21,10 +21,11 @@ export function networkModeService(svc: { extra: Dict }): string | undefined {
 export function networkModeProblems(services: Record<string, Service>): Array<Problem & { segments: Segment[] }> {
   const out: Array<Problem & { segments: Segment[] }> = [];
   for (const [name, svc] of Object.entries(services)) {
+    // No implicit default network is added beside network_mode, so any network here was written.
     const mode = svc?.extra.network_mode;
     if (typeof mode !== 'string') continue;
     const at = `services.${name}`;
-    if (svc.networkConfig !== undefined || (svc.networks.length > 0 && !(svc.networks.length === 1 && svc.networks[0] === 'default')))
+    if (svc.networkConfig !== undefined || svc.networks.length > 0)
       out.push({ segments: ['services', name, 'network_mode'], path: `${at}.network_mode`, message: `service "${name}" declares mutually exclusive "network_mode" and "networks"` });
     const target = networkModeService(svc);
     const shared = target !== undefined || mode.startsWith('container:');

@@ -104,7 +104,7 @@ const rows: Row[] = [
   ['deploy replicas 3 on up --dry-run', svc('    deploy:\n      replicas: 3\n'), ['up', '--dry-run'], 2, "foxdev: <dir>/compose.yaml:5:7: services.web.deploy.replicas: foxdev runs one container per service; 3 replicas are not supported yet (declare more services, or set it to 1)"],
   ['deploy replicas negative', svc('    deploy:\n      replicas: -1\n'), ['config'], 2, /^foxdev: /, { todo: "accepted (exit 0)" }],
   // networks, links, volumes
-  ['network_mode beside networks', svc('    network_mode: host\n    networks: [default]\n'), ['config'], 2, /^foxdev: /, { todo: "accepted (exit 0)" }],
+  ['network_mode beside networks', svc('    network_mode: host\n    networks: [default]\n'), ['config'], 2, /^foxdev: compose.yaml:\d+:\d+: services\.\w+\.network_mode: service "\w+" declares mutually exclusive "network_mode" and "networks"$/],
   ['network_mode unknown service', svc('    network_mode: "service:nope"\n'), ['config'], 2, "foxdev: compose.yaml:4:5: services.web.network_mode: network_mode names service \"nope\", which is not a service of this project"],
   ['unknown network', svc('    networks: [nope]\n'), ['config'], 2, "foxdev: compose.yaml:4:16: services.web.networks.nope: uses network \"nope\", which is not declared under top-level \"networks\""],
   ['links to unknown service', svc('    links: [nope]\n'), ['config'], 2, "foxdev: compose.yaml:4:5: services.web.links: links names service \"nope\", which is not a service of this project"],
@@ -138,8 +138,8 @@ const rows: Row[] = [
   ['bad interpolation operator', svc('    environment: {A: "${X!y}"}\n'), ['config'], 2, "foxdev: compose.yaml:4:19: services.web.environment.A: invalid interpolation format in \"${X!y}\": \"${X!y}\""],
   ['bad .env line', svc('', { '.env': 'GOOD=1\nthis is not a line\n' }), ['config'], 2, "foxdev: .env:2: expected KEY=VALUE, got \"this is not a line\""],
   ['bad .env unclosed quote', svc('', { '.env': 'A="open\n' }), ['config'], 2, "foxdev: .env:1: unterminated double quote for A"],
-  ['--env-file missing', svc(''), ['--env-file', 'nope.env', 'config'], 2, /^foxdev: /, { todo: "exit 9: node: nope.env: not found" }],
-  ['--env-file is a directory', { ...svc(''), 'envdir/x': '' }, ['--env-file', 'envdir', 'config'], 2, /^foxdev: /, { todo: "exit 9: node: envdir: invalid format" }],
+  ['--env-file missing', svc(''), ['--env-file', 'nope.env', 'config'], 2, 'foxdev: nope.env: env file <dir>/nope.env not found'],
+  ['--env-file is a directory', { ...svc(''), 'envdir/x': '' }, ['--env-file', 'envdir', 'config'], 2, 'foxdev: envdir: cannot read env file <dir>/envdir: EISDIR'],
   ['env_file missing', svc('    env_file: [nope.env]\n'), ['config'], 2, "foxdev: services.web.env_file: env file <dir>/nope.env not found"],
   // profiles and empty projects
   ['--profile selecting nothing', compose('services:\n  web:\n    image: busybox\n    profiles: [a]\n'), ['--profile', 'b', 'up', '--dry-run'], 2, /^foxdev: /, { todo: "accepted (exit 0)" }],

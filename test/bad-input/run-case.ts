@@ -16,7 +16,7 @@ export async function runCase(c: BadInputCase): Promise<CaseResult> {
       await mkdir(dirname(file), { recursive: true });
       await writeFile(file, content);
     }
-    const r = await execa('node', [cliPath, '-C', dir, ...c.args], {
+    const r = await execa('node', ['--', cliPath, '-C', dir, ...c.args], {
       cwd: dir,
       env: { NO_COLOR: '1', ...c.env },
       reject: false,

@@ -6,7 +6,7 @@ export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const cliPath = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 
 export function foxdev(args: string[], opts: { env?: Record<string, string>; cwd?: string; timeoutMs?: number } = {}) {
-  return execa('node', [cliPath, ...args], {
+  return execa('node', ['--', cliPath, ...args], {
     cwd: opts.cwd ?? repoRoot,
     env: { NO_COLOR: '1', ...opts.env },
     reject: false,
@@ -21,7 +21,7 @@ export function foxdevBackground(args: string[], opts: { env?: Record<string, st
   output: () => string;
   waitFor: (re: RegExp, timeoutMs?: number) => Promise<void>;
 } {
-  const child = execa('node', [cliPath, ...args], { cwd: opts.cwd ?? repoRoot, env: { NO_COLOR: '1', ...opts.env }, reject: false, all: true, buffer: true });
+  const child = execa('node', ['--', cliPath, ...args], { cwd: opts.cwd ?? repoRoot, env: { NO_COLOR: '1', ...opts.env }, reject: false, all: true, buffer: true });
   let out = '';
   child.all?.on('data', (d: Buffer) => (out += d.toString('utf8')));
   return {
