@@ -209,7 +209,8 @@ for (let i = 0; i < RUNS; i++) {
     const r = await up();
     into.push(r);
     for (let k = 0; k < PS_RUNS; k++) {
-      const p = tool === 'foxdev' ? foxdev('ps') : compose('ps');
+      // -a: foxdev's ps hides exited containers (the finished job) as compose v2 does; 1.29 lists all.
+      const p = tool === 'foxdev' ? foxdev('ps', '-a') : compose('ps');
       const rows = p.out.trim().split('\n').length;
       if (rows < services.length + 1) throw new Error(`${tool} ps listed too little:\n${p.out}`);
       psInto.push(p.ms);
