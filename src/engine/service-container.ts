@@ -56,8 +56,11 @@ export async function createServiceContainer(docker: Docker, project: Project, s
 }
 
 /** Refused on a remote engine (see plan/remote-binds.ts). */
+let endpoint: ReturnType<typeof engineEndpoint> | undefined;
+
 function refuseRemoteBinds(svc: Service, spec: ContainerSpec): void {
-  const ep = engineEndpoint();
+  // The endpoint is fixed for the process (the client is made once); read the context files once.
+  const ep = (endpoint ??= engineEndpoint());
   const problem = ep.local ? undefined : remoteBindProblem(svc.name, spec.body, ep.display);
   if (problem) throw new FoxdevError('config', problem.message, { hint: problem.hint });
 }

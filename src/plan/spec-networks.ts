@@ -2,7 +2,7 @@
 // endpoint in the create body, so the first network (highest priority, then name) goes there
 // and the others are connected after create, before start. `network_mode` replaces all of it.
 import type { Project, Service } from '../config/project.js';
-import { containerNameOf } from './spec-runtime.js';
+import { serviceRef } from './spec-runtime.js';
 
 type Dict = Record<string, unknown>;
 
@@ -21,17 +21,11 @@ export interface Networking {
 
 export function serviceNetworking(project: Project, svc: Service): Networking {
   const mode = svc.extra.network_mode;
-  if (typeof mode === 'string') return { mode: engineNetworkMode(project, mode), connect: [] };
+  if (typeof mode === 'string') return { mode: serviceRef(project, mode), connect: [] };
   const ordered = [...svc.networks].sort((a, b) => priority(svc, b) - priority(svc, a) || a.localeCompare(b));
   const endpoints = ordered.map((key) => ({ network: project.networks[key]?.name ?? `${project.name}_${key}`, config: endpointConfig(svc, key) }));
   if (endpoints.length === 0) return { connect: [] };
   return { mode: endpoints[0].network, first: endpoints[0], connect: endpoints.slice(1) };
-}
-
-/** `service:NAME` points at that service's container; the other modes go to the engine as written. */
-export function engineNetworkMode(project: Project, mode: string): string {
-  const m = /^service:(.+)$/.exec(mode);
-  return m ? `container:${containerNameOf(project, m[1])}` : mode;
 }
 
 function priority(svc: Service, key: string): number {
