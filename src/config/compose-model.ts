@@ -62,16 +62,29 @@ function withoutInclude(data: Dict): Dict {
 }
 
 function loadIncludes(layer: Layer, lookup: Lookup, problems: Problem[], opts: ModelOptions): ComposeModel {
-  const entries = Array.isArray(layer.data.include) ? layer.data.include : [];
+  const include = layer.data.include;
+  if (include !== undefined && include !== null && !Array.isArray(include))
+    problems.push({ file: layer.file, path: 'include', message: 'must be a list of files to include' });
+  const entries = Array.isArray(include) ? include : [];
   const layers: Layer[] = [];
   let data: Dict = {};
   const fromDir = path.dirname(layer.file);
-  for (const entry of entries) {
+  for (const [i, entry] of entries.entries()) {
+    const files = includePaths(entry);
+    if (!files) {
+      problems.push({ file: layer.file, path: `include[${i}]`, message: 'must be a file path, or a mapping whose "path" is a file path or a non-empty list of them' });
+      continue;
+    }
     const e = (typeof entry === 'string' ? { path: entry } : entry) as Dict;
-    const files = (Array.isArray(e.path) ? e.path : [e.path]).map((p) => path.resolve(fromDir, String(p)));
+    files.forEach((f, k) => (files[k] = path.resolve(fromDir, f)));
     const baseDir = typeof e.project_directory === 'string' ? path.resolve(fromDir, e.project_directory) : path.dirname(files[0]);
     // Variables already known to the including project win over the included project's env files.
-    const envFiles = (Array.isArray(e.env_file) ? e.env_file : e.env_file ? [e.env_file] : [path.join(baseDir, '.env')]).map((f) => ({
+    const envList: unknown[] = Array.isArray(e.env_file) ? e.env_file : e.env_file ? [e.env_file] : [path.join(baseDir, '.env')];
+    if (!envList.every((f) => typeof f === 'string')) {
+      problems.push({ file: layer.file, path: `include[${i}].env_file`, message: 'must be a file path or a list of them' });
+      continue;
+    }
+    const envFiles = envList.map((f) => ({
       path: path.resolve(fromDir, String(f)),
       required: e.env_file !== undefined,
     }));
@@ -91,4 +104,12 @@ function loadIncludes(layer: Layer, lookup: Lookup, problems: Problem[], opts: M
     data = mergeFiles(data, resources);
   }
   return { data, layers };
+}
+
+/** The file paths an include entry names, or undefined when it names none (a shape compose refuses). */
+function includePaths(entry: unknown): string[] | undefined {
+  const p = typeof entry === 'string' ? entry : isPlainObject(entry) ? entry.path : undefined;
+  const list = Array.isArray(p) ? p : [p];
+  if (list.length === 0 || !list.every((f): f is string => typeof f === 'string' && f !== '')) return undefined;
+  return [...list];
 }

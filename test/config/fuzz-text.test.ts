@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/config/load.js';
 import { FoxdevError } from '../../src/errors.js';
 import { removeTempProjects, tempProject } from './helpers.js';
+import { fcOptions } from '../fc-options.js';
 
 afterAll(removeTempProjects);
 
@@ -30,7 +31,7 @@ describe('config loader on random input', () => {
         const r = await outcome(dir);
         if (r !== 'ok') expect(r).toBeInstanceOf(FoxdevError);
       }),
-      { numRuns: 300 },
+      fcOptions(300),
     );
   });
 
@@ -42,7 +43,7 @@ describe('config loader on random input', () => {
         const r = await outcome(dir);
         if (r !== 'ok') expect(r).toBeInstanceOf(FoxdevError);
       }),
-      { numRuns: 300 },
+      fcOptions(300),
     );
   });
 });

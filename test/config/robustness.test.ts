@@ -8,6 +8,7 @@ import { stringify } from 'yaml';
 import { loadProject } from '../../src/config/load.js';
 import { ConfigError } from '../../src/errors.js';
 import { removeTempProjects, tempProject } from './helpers.js';
+import { fcOptions } from '../fc-options.js';
 
 afterAll(removeTempProjects);
 
@@ -40,7 +41,7 @@ describe('robustness', () => {
           if (result !== 'ok') expect(result).toBeInstanceOf(ConfigError);
         },
       ),
-      { numRuns: 300 },
+      fcOptions(300),
     );
   });
 
@@ -55,7 +56,7 @@ describe('robustness', () => {
         );
         if (result !== 'ok') expect(result).toBeInstanceOf(ConfigError);
       }),
-      { numRuns: 200 },
+      fcOptions(200),
     );
   });
 
@@ -74,7 +75,7 @@ describe('robustness', () => {
           if (result !== 'ok') expect(result).toBeInstanceOf(ConfigError);
         },
       ),
-      { numRuns: 50 },
+      fcOptions(50),
     );
   }, 60_000);
 });

@@ -2,6 +2,7 @@ import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
 import { describe, expect, it } from 'vitest';
 import { plainText, wrapRows } from '../../src/logfmt/index.js';
+import { fcOptions } from '../fc-options.js';
 
 describe('wrapRows', () => {
   it('wraps the body under the text column and drops the spaces at breaks', () => {
@@ -53,7 +54,7 @@ describe('wrapPlain property', () => {
       fc.property(ascii, fc.integer({ min: 1, max: 30 }), (t, w) => {
         expect(wrapPlain(t, w)).toEqual(wrapAnsi(t, w, { hard: true }).split('\n'));
       }),
-      { numRuns: 2000 },
+      fcOptions(2000),
     );
   });
 });
