@@ -11,7 +11,10 @@ export function register(program: Command): void {
     .option('-T, --no-tty', 'do not allocate a TTY even when interactive')
     .option('-u, --user <user>', 'run as this user')
     .option('-w, --workdir <dir>', 'working directory in the container')
-    .action(async (service: string, command: string[], flags: { tty?: boolean; user?: string; workdir?: string }, cmd: Command) => {
+    .option('-e, --env <KEY=VAL>', 'set an environment variable (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--privileged', 'give the command extended privileges')
+    .option('--index <n>', 'which replica of a scaled service (default: 1)')
+    .action(async (service: string, command: string[], flags: { tty?: boolean; user?: string; workdir?: string; env?: string[]; privileged?: boolean; index?: string }, cmd: Command) => {
       const project = await loadFromOptions(cmd);
       if (!project.services[service]) throw new FoxdevError('usage', `no service named ${service} (have: ${Object.keys(project.services).join(', ')})`);
       if (project.services[service].kind === 'process') throw new FoxdevError('usage', `${service} is a host process; run the command on the host instead`);
@@ -19,9 +22,14 @@ export function register(program: Command): void {
       const { execInteractive } = await import('../runtime/docker/exec-interactive.js');
       const { listProjectContainers } = await import('../runtime/docker/containers.js');
       const docker = dockerClient();
-      const c = (await listProjectContainers(docker, project.name)).find((x) => x.service === service && x.running);
-      if (!c) throw new FoxdevError('usage', `${service} is not running`, { hint: `start it with foxdev up ${service}` });
+      const index = flags.index === undefined ? 1 : Number(flags.index);
+      if (!(Number.isInteger(index) && index >= 1)) throw new FoxdevError('usage', `--index ${flags.index}: expected a replica number (1, 2, …)`);
+      for (const e of flags.env ?? []) if (!/^[^=]+(=|$)/.test(e)) throw new FoxdevError('usage', `-e ${e}: expected KEY=VALUE`);
+      const { isOneOff } = await import('../names/compose-labels.js');
+      // The service's own container number `index` (never a `foxdev run` one-off), as compose exec picks it.
+      const c = (await listProjectContainers(docker, project.name)).find((x) => x.service === service && x.running && !isOneOff(x.labels) && x.number === index);
+      if (!c) throw new FoxdevError('usage', index === 1 ? `${service} is not running` : `${service} has no running container number ${index}`, { hint: `start it with foxdev up ${service}` });
       const tty = flags.tty !== false && process.stdin.isTTY === true && process.stdout.isTTY === true;
-      process.exitCode = await execInteractive(docker, c.id, command, { tty, user: flags.user, workdir: flags.workdir });
+      process.exitCode = await execInteractive(docker, c.id, command, { tty, user: flags.user, workdir: flags.workdir, env: flags.env, privileged: flags.privileged });
     });
 }

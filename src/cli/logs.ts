@@ -10,6 +10,7 @@ interface LogsFlags {
   timestamps?: boolean;
   color?: boolean;
   logPrefix?: boolean;
+  index?: string;
 }
 
 /** "10m", "2h", "30s" ago, or an RFC 3339 timestamp → unix seconds. */
@@ -32,6 +33,7 @@ export function register(program: Command): void {
     .option('-t, --timestamps', 'show timestamps')
     .option('--no-color', 'plain output')
     .option('--no-log-prefix', 'print lines without the service-name prefix')
+    .option('--index <n>', 'only this replica of a scaled service')
     .action(async (services: string[], flags: LogsFlags, cmd: Command) => {
       const { project } = await projectOrName(cmd); // -p NAME alone reads the labelled containers, as compose does
       const { dockerClient } = await import('../runtime/docker-client.js');
@@ -45,7 +47,9 @@ export function register(program: Command): void {
       const fmt = { width: widestName(shown), color: wantColor(flags.color), timestamps: flags.timestamps === true };
       const ac = new AbortController();
       process.once('SIGINT', () => ac.abort());
-      const o = { follow: flags.follow === true, tail, since: flags.since ? parseSince(flags.since) : undefined, signal: ac.signal };
+      const index = flags.index === undefined ? undefined : Number(flags.index);
+      if (index !== undefined && !(Number.isInteger(index) && index >= 1)) throw new FoxdevError('usage', `--index ${flags.index}: expected a replica number (1, 2, …)`);
+      const o = { follow: flags.follow === true, tail, since: flags.since ? parseSince(flags.since) : undefined, signal: ac.signal, index };
       const print = (e: Parameters<typeof formatLogLine>[0]) => void process.stdout.write((flags.logPrefix === false ? e.line : formatLogLine(e, fmt)) + '\n');
       if (byName) await byName.logsByName(docker, project.name, services, o, print);
       else await serviceLogs(docker, project, services, o, print);

@@ -23,31 +23,41 @@ export function dependencyFailure(dep: ServiceRun, condition: string, reason: st
   return `dependency failed to start: ${what}: ${reason || 'stopped'}`;
 }
 
+/** The runs of a service: itself, or each of its replicas (`web-1`, `web-2`, …). */
+export function runsOf(runs: Map<string, ServiceRun>, service: string): ServiceRun[] {
+  const own = runs.get(service);
+  if (own && own.svc.name === service) return [own];
+  return [...runs.values()].filter((r) => r.svc.name === service);
+}
+
 export async function awaitGates(ctx: SessionContext, run: ServiceRun): Promise<void> {
   const reported = new Set<string>();
-  // Wait in declaration order so the reason shown is the first unmet condition.
+  // Wait in declaration order so the reason shown is the first unmet condition. A scaled
+  // dependency meets a condition when every one of its replicas does, as compose waits for each.
   for (const gate of run.plan.gates) {
-    const dep = ctx.runs.get(gate.service);
-    if (!dep) {
+    const deps = runsOf(ctx.runs, gate.service);
+    if (!deps.length) {
       if (gate.required) throw new FoxdevError('dependency', `${run.name} depends on ${gate.service}, which is not part of this project`);
       ctx.say(run.name, `optional dependency "${gate.service}" is missing; starting without it`);
       continue;
     }
-    const latch = dep.latchFor(gate.condition);
-    if (latch.state === 'pending') {
-      run.waitingFor = { service: gate.service, condition: gate.condition };
-      ctx.dispatch({ type: 'service/phase', service: run.name, phase: 'waiting', at: ctx.now(), reason: waitingReason(gate.service, gate.condition, dep.lastProbe) });
-      await latch.wait(ctx.signal);
-      run.waitingFor = undefined;
-      if (ctx.signal.aborted) throw new FoxdevError('cancelled', `${run.name}: stopped while waiting for ${gate.service}`);
+    for (const dep of deps) {
+      const latch = dep.latchFor(gate.condition);
+      if (latch.state === 'pending') {
+        run.waitingFor = { service: gate.service, condition: gate.condition };
+        ctx.dispatch({ type: 'service/phase', service: run.name, phase: 'waiting', at: ctx.now(), reason: waitingReason(dep.name, gate.condition, dep.lastProbe) });
+        await latch.wait(ctx.signal);
+        run.waitingFor = undefined;
+        if (ctx.signal.aborted) throw new FoxdevError('cancelled', `${run.name}: stopped while waiting for ${gate.service}`);
+      }
+      if (latch.state !== 'ok') gateFailed(ctx, run, gate, dep, latch.reason, reported);
     }
-    if (latch.state !== 'ok') gateFailed(ctx, run, gate, dep, latch.reason, reported);
   }
   // A dependency that met its condition earlier may have ended for good since (exited non-zero,
   // no restart to come) while this one waited on others: starting now would only fail later.
   for (const gate of run.plan.gates) {
-    const dep = ctx.runs.get(gate.service);
-    if (dep?.exit && !reported.has(dep.name)) gateFailed(ctx, run, gate, dep, `exited with code ${dep.exit.code}`, reported);
+    for (const dep of runsOf(ctx.runs, gate.service))
+      if (dep.exit && !reported.has(dep.name)) gateFailed(ctx, run, gate, dep, `exited with code ${dep.exit.code}`, reported);
   }
 }
 
@@ -56,7 +66,7 @@ function gateFailed(ctx: SessionContext, run: ServiceRun, gate: Gate, dep: Servi
   reported.add(dep.name);
   // Name the root cause once, not a chain of "not started because not started because…".
   const root = dep.blockedBy ?? { service: dep.name, reason: dependencyFailure(dep, gate.condition, reason) };
-  const message = root.service === gate.service ? root.reason : `${root.reason} (via ${gate.service})`;
+  const message = root.service === gate.service || root.service === dep.name ? root.reason : `${root.reason} (via ${gate.service})`;
   if (!gate.required) {
     ctx.say(run.name, `optional dependency "${gate.service}" failed (${message}); starting anyway`);
     return;
@@ -68,7 +78,7 @@ function gateFailed(ctx: SessionContext, run: ServiceRun, gate: Gate, dep: Servi
 /** Refresh the reason of every service waiting on `dep` with its latest probe result. */
 export function probeSeen(ctx: SessionContext, dep: ServiceRun): void {
   for (const run of ctx.runs.values()) {
-    if (run.waitingFor?.service !== dep.name) continue;
+    if (run.waitingFor?.service !== dep.svc.name) continue;
     ctx.dispatch({
       type: 'service/phase',
       service: run.name,

@@ -35,11 +35,14 @@ export class LiveSync {
     };
   }
 
-  /** A container started (first time, or new after a rebuild): sync into it from now on. */
-  async attachContainer(svc: Service, containerId: string): Promise<void> {
+  /**
+   * A container started (first time, or new after a rebuild): sync into it from now on. `unit`
+   * names the replica when the service runs several: each of its containers is synced.
+   */
+  async attachContainer(svc: Service, containerId: string, unit = svc.name): Promise<void> {
     if (!svc.sync.length) return;
     // Not awaited: a rebuild asked for by the old sync's own batch would otherwise wait on itself.
-    void this.syncs.get(svc.name)?.close();
+    void this.syncs.get(unit)?.close();
     try {
       const session = await startSync({
         container: this.docker.getContainer(containerId),
@@ -49,15 +52,15 @@ export class LiveSync {
         buildContext: svc.build?.context,
         catchUpOnStart: true,
         signal: this.hooks.signal,
-        onLog: (l) => this.hooks.say(svc.name, l),
-        onStatus: (s) => this.hooks.dispatch({ type: 'sync/status', service: svc.name, at: Date.now(), files: s.files, pending: s.pending, error: s.error }),
-        onAction: this.onAction(svc.name),
+        onLog: (l) => this.hooks.say(unit, l),
+        onStatus: (s) => this.hooks.dispatch({ type: 'sync/status', service: unit, at: Date.now(), files: s.files, pending: s.pending, error: s.error }),
+        onAction: this.onAction(unit),
       });
-      this.syncs.set(svc.name, session);
+      this.syncs.set(unit, session);
     } catch (err) {
       // A bad rule (outside the project, escaping symlink) must not take the service down.
-      this.hooks.say(svc.name, `sync not started: ${(err as Error).message}`);
-      this.hooks.dispatch({ type: 'sync/status', service: svc.name, at: Date.now(), files: 0, pending: 0, error: (err as Error).message });
+      this.hooks.say(unit, `sync not started: ${(err as Error).message}`);
+      this.hooks.dispatch({ type: 'sync/status', service: unit, at: Date.now(), files: 0, pending: 0, error: (err as Error).message });
     }
   }
 

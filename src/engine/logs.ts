@@ -7,6 +7,8 @@ import { FoxdevError } from '../errors.js';
 import { sleep } from '../sleep.js';
 import type { LogEntry } from '../store/types.js';
 import { listProjectContainers } from '../runtime/docker/containers.js';
+import { isOneOff } from '../names/compose-labels.js';
+import { unitName } from '../plan/replicas.js';
 import { containerLogs } from '../runtime/docker/logs.js';
 import { processLogFile, stateDir } from '../runtime/process.js';
 
@@ -16,6 +18,8 @@ export interface LogsOptions {
   /** Unix seconds. */
   since?: number;
   signal?: AbortSignal;
+  /** Only this replica (compose's `logs --index`). */
+  index?: number;
 }
 
 export async function serviceLogs(docker: Docker, project: Project, services: string[], o: LogsOptions, onEntry: (e: LogEntry) => void): Promise<void> {
@@ -25,10 +29,18 @@ export async function serviceLogs(docker: Docker, project: Project, services: st
   await Promise.all(
     names.map(async (service) => {
       if (project.services[service].kind === 'process') return processLogs(project, service, o, onEntry);
-      const c = containers.find((x) => x.service === service);
-      if (!c) return;
-      await containerLogs(docker, c.id, { follow: o.follow, tail: o.tail, since: o.since, signal: o.signal }, (l) =>
-        onEntry({ service, stream: l.stream, line: l.line, at: l.at ?? Date.now() }),
+      // The service's own containers (not `foxdev run` one-offs); each replica under its unit name.
+      const own = containers.filter((x) => x.service === service && !isOneOff(x.labels)).sort((a, b) => a.number - b.number);
+      const picked = o.index === undefined ? own : own.filter((c) => c.number === o.index);
+      if (o.index !== undefined && !picked.length && services.length)
+        throw new FoxdevError('usage', `${service} has no container number ${o.index} (have: ${own.map((c) => c.number).join(', ') || 'none'})`);
+      await Promise.all(
+        picked.map((c) => {
+          const unit = unitName(service, c.number, own.length);
+          return containerLogs(docker, c.id, { follow: o.follow, tail: o.tail, since: o.since, signal: o.signal }, (l) =>
+            onEntry({ service: unit, stream: l.stream, line: l.line, at: l.at ?? Date.now() }),
+          );
+        }),
       );
     }),
   );

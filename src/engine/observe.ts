@@ -4,6 +4,8 @@ import type Docker from 'dockerode';
 import type { Project } from '../config/project.js';
 import type { Observed } from '../plan/up.js';
 import { imageName } from '../names/labels.js';
+import { isOneOff } from '../names/compose-labels.js';
+import { replicaKey } from '../plan/replicas.js';
 import { listProjectContainers } from '../runtime/docker/containers.js';
 import { imageBuildHash, prepareBuild, type PreparedBuild } from '../runtime/docker/build.js';
 import { missingVolumes } from '../runtime/docker/objects.js';
@@ -20,7 +22,8 @@ export async function observe(docker: Docker, project: Project, selected: string
   const containers: Observed['containers'] = {};
   const ownPorts = new Set<number>();
   for (const c of await listProjectContainers(docker, project.name)) {
-    if (c.service) containers[c.service] = { service: c.service, id: c.id, hash: c.hash, running: c.running };
+    // One-off containers (`foxdev run`) are not the service's own: up neither reuses nor removes them.
+    if (c.service && !isOneOff(c.labels)) containers[replicaKey(c.service, c.number)] = { service: c.service, id: c.id, hash: c.hash, running: c.running, number: c.number, name: c.name };
     for (const p of c.ports) if (p.published) ownPorts.add(p.published);
   }
   const builds = new Map<string, PreparedBuild>();

@@ -16,8 +16,10 @@ function portFree(port: number, host: string): Promise<boolean> {
 
 export async function checkPorts(project: Project, plan: UpPlan, ownPorts: Set<number>): Promise<void> {
   const problems: string[] = [];
-  for (const sp of plan.services) {
-    for (const p of project.services[sp.service].ports) {
+  // Once per service: replicas publish host ranges or ephemeral ports (plan/replicas.ts refuses a fixed one).
+  for (const service of new Set(plan.services.map((sp) => sp.service))) {
+    const sp = { service };
+    for (const p of project.services[service].ports) {
       if (p.published === undefined || p.protocol !== 'tcp' || ownPorts.has(p.published)) continue;
       if (!(await portFree(p.published, p.host_ip ?? ''))) {
         problems.push(`${sp.service}: host port ${p.published} is already in use`);

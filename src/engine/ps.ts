@@ -90,7 +90,8 @@ export async function psEntries(engine: PsEngine, project: Project): Promise<PsE
     entries.push({ row: { service: p.service, kind: 'process', name: `pid ${p.pid}`, state: p.alive ? 'running' : 'exited', health: 'none', ports: [], restarts: 0 } });
   }
   const order = dependencyOrder(graphOf(project));
-  return entries.sort((a, b) => order.indexOf(a.row.service) - order.indexOf(b.row.service));
+  // Dependency order, then a scaled service's replicas by number.
+  return entries.sort((a, b) => order.indexOf(a.row.service) - order.indexOf(b.row.service) || (a.container?.number ?? 0) - (b.container?.number ?? 0));
 }
 
 export function formatPs(rows: PsRow[], now = Date.now()): string {

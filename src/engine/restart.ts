@@ -3,6 +3,7 @@ import type Docker from 'dockerode';
 import type { Project } from '../config/project.js';
 import { FoxdevError } from '../errors.js';
 import { listProjectContainers } from '../runtime/docker/containers.js';
+import { isOneOff } from '../names/compose-labels.js';
 import { recordedProcesses, spawnHostProcess, stateDir, stopGroup } from '../runtime/process.js';
 import { withRestartDependents } from '../plan/restart-dependents.js';
 
@@ -33,9 +34,14 @@ export async function restartServices(
       o.onLine(`restarted ${name} (pid ${p.pid} → ${started.pid})`);
       continue;
     }
-    const c = containers.find((x) => x.service === name);
-    if (!c) throw new FoxdevError('usage', `${name} has no container`, { hint: `start it with foxdev up -d ${name}` });
-    await docker.getContainer(c.id).restart({ t: Math.ceil(grace / 1000) });
-    o.onLine(`restarted ${c.name}`);
+    // Every replica of a scaled service, side by side; `foxdev run` one-offs are not the service's.
+    const own = containers.filter((x) => x.service === name && !isOneOff(x.labels));
+    if (!own.length) throw new FoxdevError('usage', `${name} has no container`, { hint: `start it with foxdev up -d ${name}` });
+    await Promise.all(
+      own.map(async (c) => {
+        await docker.getContainer(c.id).restart({ t: Math.ceil(grace / 1000) });
+        o.onLine(`restarted ${c.name}`);
+      }),
+    );
   }
 }

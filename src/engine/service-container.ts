@@ -28,13 +28,15 @@ export function engineApi(docker: Docker): Promise<string | undefined> {
 
 export interface CreateOptions {
   buildHash?: string;
+  /** compose's container number (plan/replicas.ts); 1 unless the service is scaled. */
+  replica?: number;
   say: (line: string) => void;
   /** Replace parts of the body (`run` one-offs); the spec's extra steps still apply. */
   reshape?: (spec: ContainerSpec) => Pick<ContainerSpec, 'name' | 'body' | 'connect'>;
 }
 
 export async function createServiceContainer(docker: Docker, project: Project, svc: Service, image: string, o: CreateOptions): Promise<Docker.Container> {
-  const spec = containerSpec(project, svc, image, o.buildHash, { api: await engineApi(docker), secretDir: path.join(stateDir(project), 'secrets') });
+  const spec = containerSpec(project, svc, image, o.buildHash, { api: await engineApi(docker), secretDir: path.join(stateDir(project), 'secrets') }, o.replica);
   if (spec.refused.length > 0) {
     const r = spec.refused[0];
     throw new FoxdevError('config', `${r.path}: ${r.message}`, { hint: spec.refused.length > 1 ? `and ${spec.refused.length - 1} more like it` : undefined });

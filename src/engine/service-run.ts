@@ -47,8 +47,9 @@ export class ServiceRun {
     readonly plan: ServicePlan,
   ) {}
 
+  /** The session's name: the service's, or `<service>-<n>` for a replica (plan/replicas.ts). */
   get name(): string {
-    return this.svc.name;
+    return this.plan.unit;
   }
 
   remember(line: string): void {

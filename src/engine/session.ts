@@ -13,12 +13,13 @@ import type { Action } from '../store/actions.js';
 import { buildImage, prepareBuild, type PreparedBuild } from '../runtime/docker/build.js';
 import { createContainer, listProjectContainers, removeContainer } from '../runtime/docker/containers.js';
 import { createVolume } from '../runtime/docker/objects.js';
-import { imageName } from '../names/labels.js';
+import { containerName, imageName } from '../names/labels.js';
+import { isOneOff } from '../names/compose-labels.js';
 import { prepareNetworks } from './networks.js';
 import { createServiceContainer } from './service-container.js';
 import { ContainerInstance } from './container-instance.js';
 import type { SessionContext, Seeder } from './context.js';
-import { awaitGates } from './gates.js';
+import { awaitGates, runsOf } from './gates.js';
 import type { Instance } from './instance.js';
 import { LogBatcher } from './log-batcher.js';
 import { observe } from './observe.js';
@@ -56,6 +57,10 @@ export class Session {
   private readonly logs: LogBatcher;
   private readonly ctx: SessionContext;
   private builds = new Map<string, PreparedBuild>();
+  /** One image build per service, shared by its replicas. */
+  private readonly images = new Map<string, Promise<string>>();
+  /** A rebuild in flight per service: replicas' sync rules asking again join it. */
+  private readonly rebuilding = new Map<string, Promise<void>>();
   private tasks: Promise<void>[] = [];
   private readonly sync: LiveSync;
   plan?: UpPlan;
@@ -85,9 +90,9 @@ export class Session {
   }
 
   /** Live sync runs in the foreground only; a detached `up` leaves nobody to watch files. */
-  private async startSyncFor(svc: Service, instance: Instance): Promise<void> {
+  private async startSyncFor(svc: Service, instance: Instance, unit = svc.name): Promise<void> {
     if (this.opts.detach || !svc.sync.length) return;
-    if (instance instanceof ContainerInstance) await this.sync.attachContainer(svc, instance.id);
+    if (instance instanceof ContainerInstance) await this.sync.attachContainer(svc, instance.id, unit);
     else await this.sync.watchProcess(svc);
   }
 
@@ -124,7 +129,8 @@ export class Session {
         services: plan.services.map((sp) => {
           const s = project.services[sp.service];
           return {
-            name: s.name,
+            name: sp.unit,
+            ...(sp.unit !== s.name ? { service: s.name } : {}),
             kind: s.kind,
             ports: s.ports.map((p) => ({ published: p.published, target: p.target, protocol: p.protocol })),
             dependsOn: Object.keys(s.depends_on),
@@ -136,11 +142,17 @@ export class Session {
     });
     for (const sp of plan.services) {
       const run = new ServiceRun(project.services[sp.service], sp);
-      if (sp.kind !== 'process') run.containerName = containerNameOf(project, sp.service); // for compose-style messages
-      this.runs.set(sp.service, run);
-      this.opts.dispatch({ type: 'service/phase', service: sp.service, phase: 'pending', at: this.ctx.now() });
+      // For compose-style messages ("container x exited").
+      if (sp.kind !== 'process') run.containerName = sp.replica === 1 ? containerNameOf(project, sp.service) : containerName(project.name, sp.service, sp.replica);
+      this.runs.set(sp.unit, run);
+      this.opts.dispatch({ type: 'service/phase', service: sp.unit, phase: 'pending', at: this.ctx.now() });
     }
-    await prepareNetworks(docker, project, plan.services.map((s) => s.service));
+    // Scaled down: the highest-numbered containers go first, as compose removes them.
+    for (const d of plan.scaleDown) {
+      this.line(d.service, 'system', `scaling down: removing ${containerName(project.name, d.service, d.number)}`);
+      await removeContainer(docker, d.id);
+    }
+    await prepareNetworks(docker, project, [...new Set(plan.services.map((s) => s.service))]);
     for (const key of plan.volumesToCreate) await createVolume(docker, project.name, project.volumes[key].name, project.volumes[key].labels);
     this.tasks = [...this.runs.values()].map((run) => this.runService(run));
   }
@@ -170,11 +182,11 @@ export class Session {
     const sp = run.plan;
     const phase = (p: Action & { type: 'service/phase' }) => this.opts.dispatch(p);
     try {
-      const image = await this.imageFor(run.svc, sp);
+      const image = await this.imageOnce(run, sp);
       await awaitGates(this.ctx, run);
       const fresh = sp.step.action === 'create' || sp.step.action === 'recreate' || sp.step.action === 'spawn';
       if (fresh) phase({ type: 'service/phase', service: run.name, phase: 'creating', at: this.ctx.now() });
-      const instance = await this.instanceFor(run.svc, sp, image);
+      const instance = await this.instanceFor(run, sp, image);
       this.instances.set(run.name, instance);
       phase({ type: 'service/phase', service: run.name, phase: 'starting', at: this.ctx.now() });
       if (sp.step.action === 'reuse' && instance instanceof ContainerInstance) {
@@ -182,7 +194,7 @@ export class Session {
         instance.attach();
       }
       else await instance.start();
-      await this.startSyncFor(run.svc, instance);
+      await this.startSyncFor(run.svc, instance, run.name);
       await supervise(this.ctx, run, instance, this.supervisor());
     } catch (err) {
       if (this.abort.signal.aborted) return;
@@ -193,21 +205,33 @@ export class Session {
     }
   }
 
-  private async imageFor(svc: Service, sp: ServicePlan): Promise<string> {
+  /** The service's image, built once however many replicas wait for it (the first replica's plan decides). */
+  private imageOnce(run: ServiceRun, sp: ServicePlan): Promise<string> {
+    let image = this.images.get(sp.service);
+    if (!image) {
+      const lead = this.plan?.services.find((s) => s.service === sp.service && s.replica === 1) ?? sp;
+      image = this.imageFor(run.svc, lead, run.name);
+      this.images.set(sp.service, image);
+    }
+    return image;
+  }
+
+  private async imageFor(svc: Service, sp: ServicePlan, unit: string): Promise<string> {
     const { docker, project } = this.opts;
     if (!svc.build) return svc.image ?? '';
     const prepared = this.builds.get(svc.name);
     if (sp.build === 'build' && prepared) {
-      this.opts.dispatch({ type: 'service/phase', service: svc.name, phase: 'building', at: this.ctx.now() });
-      this.line(svc.name, 'system', `building image ${prepared.tag} from ${svc.build.context}`);
-      await buildImage(docker, prepared, (l) => this.line(svc.name, 'stdout', l), this.abort.signal);
+      this.opts.dispatch({ type: 'service/phase', service: unit, phase: 'building', at: this.ctx.now() });
+      this.line(unit, 'system', `building image ${prepared.tag} from ${svc.build.context}`);
+      await buildImage(docker, prepared, (l) => this.line(unit, 'stdout', l), this.abort.signal);
     }
     return imageName(project.name, svc.name);
   }
 
-  private async instanceFor(svc: Service, sp: ServicePlan, image: string): Promise<Instance> {
+  private async instanceFor(run: ServiceRun, sp: ServicePlan, image: string): Promise<Instance> {
     const { docker, project } = this.opts;
-    const onLine = (stream: 'stdout' | 'stderr', l: string) => this.line(svc.name, stream, l);
+    const svc = run.svc;
+    const onLine = (stream: 'stdout' | 'stderr', l: string) => this.line(run.name, stream, l);
     if (svc.kind === 'process') {
       if (!svc.run) throw new FoxdevError('internal', `${svc.name} is a process without a run command`);
       const inst = new ProcessInstance(stateDir(project), svc.name, svc.run, onLine, this.opts.detach === true);
@@ -220,55 +244,86 @@ export class Session {
     const step = sp.step;
     if (step.action === 'reuse' || step.action === 'start') return new ContainerInstance(docker, step.id, onLine, hooksOf(svc));
     if (step.action === 'recreate') {
-      this.line(svc.name, 'system', `recreating: ${step.because}`);
+      this.line(run.name, 'system', `recreating: ${step.because}`);
       await removeContainer(docker, step.id);
     }
-    const c = await createServiceContainer(docker, project, svc, image, { buildHash: this.builds.get(svc.name)?.hash, say: (l) => this.line(svc.name, 'system', l) });
+    const c = await createServiceContainer(docker, project, svc, image, { buildHash: this.builds.get(svc.name)?.hash, replica: sp.replica, say: (l) => this.line(run.name, 'system', l) });
     return new ContainerInstance(docker, c.id, onLine, hooksOf(svc));
   }
 
-  /** Restart one service (dashboard `r`, `foxdev restart`). */
+  /** The session's runs a name stands for: one unit (`web-2`, or an unscaled service), or every replica of a service. */
+  private unitsNamed(name: string): ServiceRun[] {
+    const one = this.runs.get(name);
+    return one ? [one] : runsOf(this.runs, name);
+  }
+
+  /** Restart one service, every replica of a scaled one, or one replica (dashboard `r`, `foxdev restart`). */
   async restart(service: string): Promise<void> {
-    const run = this.runs.get(service);
-    const inst = this.instances.get(service);
-    if (!run || !inst) throw new FoxdevError('usage', `${service} is not running in this session`);
-    this.line(service, 'system', 'restart requested');
-    await requestRestart(run, inst);
+    const targets = this.unitsNamed(service).filter((run) => this.instances.has(run.name));
+    if (!targets.length) throw new FoxdevError('usage', `${service} is not running in this session`);
+    await Promise.all(
+      targets.map((run) => {
+        this.line(run.name, 'system', 'restart requested');
+        return requestRestart(run, this.instances.get(run.name)!);
+      }),
+    );
   }
 
   /**
-   * Rebuild a service's image and recreate its container (dashboard `b`, sync `rebuild` rules).
-   * `because` names what caused it, e.g. the file that changed.
+   * Rebuild a service's image and recreate its containers, every replica's (dashboard `b`, sync
+   * `rebuild` rules). `because` names what caused it, e.g. the file that changed. A second ask
+   * while one runs (each replica's sync sees the same edit) joins it.
    */
-  async rebuild(service: string, because = 'rebuild requested'): Promise<void> {
+  rebuild(name: string, because = 'rebuild requested'): Promise<void> {
+    const service = this.runs.get(name)?.svc.name ?? name;
+    let pending = this.rebuilding.get(service);
+    if (!pending) {
+      pending = this.rebuildService(service, because).finally(() => this.rebuilding.delete(service));
+      this.rebuilding.set(service, pending);
+    }
+    return pending;
+  }
+
+  private async rebuildService(service: string, because: string): Promise<void> {
     const { docker, project } = this.opts;
-    const run = this.runs.get(service);
-    const old = this.instances.get(service);
     const svc = project.services[service];
-    if (!run || !svc) throw new FoxdevError('usage', `${service} is not part of this session`);
+    const runs = runsOf(this.runs, service);
+    if (!runs.length || !svc) throw new FoxdevError('usage', `${service} is not part of this session`);
     if (!svc.build) throw new FoxdevError('usage', `${service} has no build section; nothing to rebuild`);
-    this.line(service, 'system', `rebuilding: ${because}`);
+    const lead = runs[0].name;
+    this.line(lead, 'system', `rebuilding: ${because}`);
     const prepared = await prepareBuild({ project: project.name, service, tag: imageName(project.name, service), build: svc.build });
     this.builds.set(service, prepared);
-    this.opts.dispatch({ type: 'service/phase', service, phase: 'building', at: this.ctx.now() });
-    await buildImage(docker, prepared, (l) => this.line(service, 'stdout', l), this.abort.signal);
-    // Replace the container: the old one's supervisor ends quietly instead of seeing a crash.
+    for (const run of runs) this.opts.dispatch({ type: 'service/phase', service: run.name, phase: 'building', at: this.ctx.now() });
+    await buildImage(docker, prepared, (l) => this.line(lead, 'stdout', l), this.abort.signal);
+    const existing = (await listProjectContainers(docker, project.name)).filter((c) => c.service === service && !isOneOff(c.labels));
+    await Promise.all(runs.map((run) => this.replaceContainer(run, prepared, existing.find((c) => c.number === run.plan.replica)?.id)));
+    for (const run of runs) void restartDependents(this.ctx, run, this.supervisor()); // depends_on restart: true
+  }
+
+  /** One replica onto the new image: the old container's supervisor ends quietly instead of seeing a crash. */
+  private async replaceContainer(run: ServiceRun, prepared: PreparedBuild, oldId: string | undefined): Promise<void> {
+    const { docker, project } = this.opts;
+    const svc = run.svc;
     run.generation++;
     run.resetForRestart();
+    const old = this.instances.get(run.name);
     if (old) {
       await old.stop(svc.stopGracePeriodMs).catch(() => old.kill());
       old.release();
     }
-    const existing = (await listProjectContainers(docker, project.name)).find((c) => c.service === service);
-    if (existing) await removeContainer(docker, existing.id);
-    const c = await createServiceContainer(docker, project, svc, imageName(project.name, service), { buildHash: prepared.hash, say: (l) => this.line(service, 'system', l) });
-    const inst = new ContainerInstance(docker, c.id, (stream, l) => this.line(service, stream, l), hooksOf(svc));
-    this.instances.set(service, inst);
-    this.opts.dispatch({ type: 'service/phase', service, phase: 'starting', at: this.ctx.now() });
+    if (oldId) await removeContainer(docker, oldId);
+    const c = await createServiceContainer(docker, project, svc, imageName(project.name, svc.name), {
+      buildHash: prepared.hash,
+      replica: run.plan.replica,
+      say: (l) => this.line(run.name, 'system', l),
+    });
+    const inst = new ContainerInstance(docker, c.id, (stream, l) => this.line(run.name, stream, l), hooksOf(svc));
+    this.instances.set(run.name, inst);
+    this.opts.dispatch({ type: 'service/phase', service: run.name, phase: 'starting', at: this.ctx.now() });
     await inst.start();
-    await this.startSyncFor(svc, inst);
+    await this.startSyncFor(svc, inst, run.name);
     this.tasks.push(supervise(this.ctx, run, inst, this.supervisor()));
-    void restartDependents(this.ctx, run, this.supervisor()); // depends_on restart: true
   }
 
   /**
@@ -317,7 +372,7 @@ export class Session {
     } else {
       // plan/stop.ts orders it: dependents first, a level at a time, a level's services side by side.
       const units = [...this.runs.values()].map((run) => ({
-        service: run.name,
+        service: run.svc.name,
         name: run.name,
         kind: run.svc.run ? ('process' as const) : ('container' as const),
         running: this.instances.has(run.name),

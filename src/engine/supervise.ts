@@ -111,7 +111,7 @@ export async function restartDependents(ctx: SessionContext, dep: ServiceRun, su
   const ok = await dep.ready.wait(ctx.signal);
   if (!ok) return;
   for (const run of ctx.runs.values()) {
-    if (!run.svc.depends_on[dep.name]?.restart || run.started.state !== 'ok' || run.stopping) continue;
+    if (!run.svc.depends_on[dep.svc.name]?.restart || run.started.state !== 'ok' || run.stopping) continue;
     const inst = sup.instances.get(run.name);
     if (!inst) continue;
     ctx.say(run.name, `restarting because ${dep.name} restarted`);

@@ -115,7 +115,8 @@ export function createLinePrinter(store: Store, write: (chunk: string) => void, 
     });
   }
 
-  const wanted = (service: string) => !only || only.has(service);
+  // A replica (`web-2`) is shown when its service is.
+  const wanted = (service: string) => !only || only.has(service) || only.has(store.getState().services[service]?.service ?? service);
   const logLine = (e: LogEntry) => {
     if (wanted(e.service)) push(formatLogLine(e, fmt), e.service);
   };

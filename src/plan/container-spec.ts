@@ -4,7 +4,8 @@
 // any runtime key that changes the container recreates it; sync rules, seed files and ready
 // probes are not in the body, so editing those never does. The parts live in spec-*.ts.
 import type { Project, Service } from '../config/project.js';
-import { LABEL_CONFIG_HASH, LABEL_PROJECT, LABEL_SERVICE, composeLabels } from '../names/labels.js';
+import { LABEL_CONFIG_HASH, LABEL_PROJECT, LABEL_SERVICE, composeLabels, containerName } from '../names/labels.js';
+import { COMPOSE_CONTAINER_NUMBER } from '../names/compose-labels.js';
 import { mountParts } from './spec-mounts.js';
 import { serviceNetworking, type Endpoint } from './spec-networks.js';
 import { portParts } from './spec-ports.js';
@@ -42,7 +43,7 @@ export interface EngineFacts {
  * `image` is the reference to run; for services with `build` it is foxdev's tag and `buildHash`
  * (the hash of context + build config) stands for the image content in the config hash.
  */
-export function containerSpec(project: Project, svc: Service, image: string, buildHash?: string, engine: EngineFacts = {}): ContainerSpec {
+export function containerSpec(project: Project, svc: Service, image: string, buildHash?: string, engine: EngineFacts = {}, replica = 1): ContainerSpec {
   const apiAtLeast = (v: string) => engine.api === undefined || compareApi(engine.api, v) >= 0;
   // Sorted, so reordering environment entries in the config does not count as a change.
   const env = Object.entries(svc.environment)
@@ -102,6 +103,8 @@ export function containerSpec(project: Project, svc: Service, image: string, bui
   };
   const hash = stableHash({ body, buildHash, connect: networking.connect, secrets: placementsForHash(placements) });
   (body.Labels as Record<string, string>)[LABEL_CONFIG_HASH] = hash;
+  // After the hash too: replicas of one service share one config, so one hash.
+  (body.Labels as Record<string, string>)[COMPOSE_CONTAINER_NUMBER] = String(replica);
 
   // After the hash: where the engine process keeps files is not part of the container's config.
   const unfiled = placements.filter((p) => p.source.kind !== 'file');
@@ -119,7 +122,8 @@ export function containerSpec(project: Project, svc: Service, image: string, bui
     notes.push(`healthcheck.start_interval not applied: it needs Docker Engine API 1.44 (this engine has ${engine.api}); the interval is used from the start`);
   }
   const refused = [...mounts.refused, ...problems.map((p) => ({ path: p.path, message: p.message }))];
-  return { name: containerNameOf(project, svc.name), body, hash, connect: networking.connect, copies: readOnly ? [] : unfiled, writes, notes, refused };
+  const name = replica === 1 ? containerNameOf(project, svc.name) : containerName(project.name, svc.name, replica);
+  return { name, body, hash, connect: networking.connect, copies: readOnly ? [] : unfiled, writes, notes, refused };
 }
 
 function compareApi(a: string, b: string): number {

@@ -4,15 +4,21 @@
 import type { Project, ResolvedDepends } from '../config/project.js';
 import { containerSpec } from './container-spec.js';
 import { imageName } from '../names/labels.js';
+import { FoxdevError } from '../errors.js';
+import { replicaKey, replicasOf, scaleConflict, unitName } from './replicas.js';
 
 export interface ObservedContainer {
   service: string;
   id: string;
   hash: string;
   running: boolean;
+  /** compose's container number (replica), 1 when absent. */
+  number?: number;
+  name?: string;
 }
 
 export interface Observed {
+  /** The service's containers, filed by replicaKey: the service's name for number 1, `svc#n` after. */
   containers: Record<string, ObservedContainer>;
   /** Build hash recorded on each service's existing image, if any. */
   imageBuildHashes: Record<string, string>;
@@ -34,6 +40,10 @@ export type ContainerStep =
 
 export interface ServicePlan {
   service: string;
+  /** The session's name for this container: the service, or `<service>-<n>` when it runs several. */
+  unit: string;
+  /** compose's container number, from 1. */
+  replica: number;
   kind: 'container' | 'process' | 'job';
   build: 'none' | 'build' | 'cached';
   step: ContainerStep;
@@ -47,6 +57,8 @@ export interface UpPlan {
   project: string;
   volumesToCreate: string[];
   services: ServicePlan[];
+  /** Containers above a service's replica count (scaled down): stopped and removed, highest first. */
+  scaleDown: Array<{ service: string; id: string; number: number }>;
 }
 
 /** `up` flags that change decisions (compose's --build, --no-build, --force-recreate, --no-recreate, --no-deps). */
@@ -59,41 +71,62 @@ export interface UpPlanOptions {
   noRecreate?: boolean;
   /** Only the selected services: no gates on services left out (--no-deps). */
   noDeps?: boolean;
+  /** Replica counts from `up --scale SERVICE=N`, over the file's scale / deploy.replicas. */
+  scale?: Record<string, number>;
 }
 
 /** `selected` is in dependency order (dependencies first). */
 export function planUp(project: Project, observed: Observed, selected: string[], o: UpPlanOptions = {}): UpPlan {
-  const services = selected.map((name): ServicePlan => {
+  const counts = Object.fromEntries(selected.map((name) => [name, replicasOf(project.services[name], o.scale)]));
+  for (const name of selected) {
+    const conflict = scaleConflict(project, project.services[name], counts[name]);
+    if (conflict) throw new FoxdevError('config', conflict);
+  }
+  // A dependency scaled to 0 runs nothing: there is nothing to wait for (compose starts the dependent).
+  const running = selected.filter((name) => counts[name] > 0);
+  const services = running.flatMap((name) => Array.from({ length: counts[name] }, (_, i) => planUnit(project, observed, running, name, i + 1, counts[name], o)));
+  const scaleDown = Object.values(observed.containers)
+    .filter((c) => selected.includes(c.service) && (c.number ?? 1) > counts[c.service])
+    .map((c) => ({ service: c.service, id: c.id, number: c.number ?? 1 }))
+    .sort((a, b) => b.number - a.number);
+  const used = new Set(running.flatMap((n) => project.services[n].volumes.filter((m) => m.type === 'volume').map((m) => m.source!)));
+  return { project: project.name, volumesToCreate: observed.missingVolumes.filter((v) => used.has(v)), services, scaleDown };
+}
+
+function planUnit(project: Project, observed: Observed, selected: string[], name: string, replica: number, count: number, o: UpPlanOptions): ServicePlan {
+  const unit = unitName(name, replica, count);
+  const scaledToZero = (dep: string) => project.services[dep] !== undefined && replicasOf(project.services[dep], o.scale) === 0;
+  {
     const svc = project.services[name];
     const gates = Object.entries(svc.depends_on)
-      .filter(([dep, d]) => selected.includes(dep) || (d.required && !o.noDeps))
+      .filter(([dep, d]) => (selected.includes(dep) || (d.required && !o.noDeps)) && !scaledToZero(dep))
       .map(([dep, d]) => ({ service: dep, ...d }));
     const volumeIsNew = svc.volumes.some((m) => m.type === 'volume' && m.source && observed.missingVolumes.includes(m.source));
-    const seed = svc.seed !== undefined && volumeIsNew;
+    // Replicas share the service's volumes: the data is seeded once, by the first.
+    const seed = svc.seed !== undefined && volumeIsNew && replica === 1;
     if (svc.kind === 'process') {
       const pid = observed.processes?.[name];
-      return { service: name, kind: svc.kind, build: 'none', step: pid ? { action: 'adopt', pid } : { action: 'spawn' }, gates, seed };
+      return { service: name, unit, replica, kind: svc.kind, build: 'none', step: pid ? { action: 'adopt', pid } : { action: 'spawn' }, gates, seed };
     }
 
     let build: ServicePlan['build'] = 'none';
     let image = svc.image ?? '';
     const buildHash = svc.build ? observed.desiredBuildHashes[name] : undefined;
     if (svc.build) {
-      build = o.build === 'never' ? 'cached' : o.build !== 'always' && observed.imageBuildHashes[name] === buildHash ? 'cached' : 'build';
+      // One image per service: the first replica builds it, the others run what it built.
+      build = o.build === 'never' || replica > 1 ? 'cached' : o.build !== 'always' && observed.imageBuildHashes[name] === buildHash ? 'cached' : 'build';
       image = imageName(project.name, name);
     }
     const { hash } = containerSpec(project, svc, image, buildHash);
-    const existing = observed.containers[name];
+    const existing = observed.containers[replicaKey(name, replica)];
     let step: ContainerStep;
     if (!existing) step = { action: 'create' };
     else if (o.forceRecreate) step = { action: 'recreate', because: 'forced', id: existing.id };
     else if (existing.hash !== hash && !o.noRecreate) step = { action: 'recreate', because: 'config changed', id: existing.id };
     else if (existing.running && svc.kind !== 'job') step = { action: 'reuse', id: existing.id };
     else step = { action: 'start', id: existing.id }; // stopped, or a job that runs again on every up
-    return { service: name, kind: svc.kind, build, step, gates, seed, hash };
-  });
-  const used = new Set(selected.flatMap((n) => project.services[n].volumes.filter((m) => m.type === 'volume').map((m) => m.source!)));
-  return { project: project.name, volumesToCreate: observed.missingVolumes.filter((v) => used.has(v)), services };
+    return { service: name, unit, replica, kind: svc.kind, build, step, gates, seed, hash };
+  }
 }
 
 const CONDITION_TEXT: Record<string, string> = {
@@ -110,9 +143,10 @@ export function conditionText(condition: string): string {
 
 /** Stable text: one line per service, in plan order. */
 export function formatPlan(plan: UpPlan): string {
-  const width = Math.max(0, ...plan.services.map((s) => s.service.length));
+  const width = Math.max(0, ...plan.services.map((s) => s.unit.length));
   const lines = [`project ${plan.project}`];
   if (plan.volumesToCreate.length) lines.push(`volumes create ${plan.volumesToCreate.join(', ')}`);
+  for (const d of plan.scaleDown) lines.push(`${d.service}-${d.number}  remove (scaled down)`);
   for (const s of plan.services) {
     const steps: string[] = [];
     if (s.build === 'build') steps.push('build');
@@ -120,7 +154,7 @@ export function formatPlan(plan: UpPlan): string {
     steps.push(s.step.action === 'recreate' ? `recreate (${s.step.because})` : s.step.action);
     if (s.seed) steps.push('seed');
     const after = s.gates.length ? `  after ${s.gates.map((g) => `${g.service}:${conditionText(g.condition)}`).join(', ')}` : '';
-    lines.push(`${s.service.padEnd(width)}  ${s.kind.padEnd(9)} ${steps.join(', ')}${after}`);
+    lines.push(`${s.unit.padEnd(width)}  ${s.kind.padEnd(9)} ${steps.join(', ')}${after}`);
   }
   return lines.join('\n');
 }

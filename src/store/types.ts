@@ -34,6 +34,8 @@ export interface PortInfo {
 /** What the engine knows about a service before anything runs (from the resolved Project). */
 export interface ServiceInfo {
   name: string;
+  /** For a replica of a scaled service (`web-2`): the compose service it belongs to. */
+  service?: string;
   kind: ServiceKind;
   ports: PortInfo[];
   dependsOn: string[];

@@ -281,16 +281,15 @@ networks:
     image: foxdev/busybox:1
     command: ["sleep", "3600"]
     init: true
-    deploy:
-      replicas: 2
+    credential_spec: {file: spec.json}
 `);
     const r = await foxdev(['-C', dir, '-p', p, 'up', '-d']);
     expect(r.exitCode).toBe(2);
-    expect(r.stderr).toContain(`${path.join(dir, 'compose.yaml')}:7:7: services.a.deploy.replicas: foxdev runs one container per service; 2 replicas are not supported yet`);
+    expect(r.stderr).toContain(`${path.join(dir, 'compose.yaml')}:7:5: services.a.credential_spec: foxdev cannot apply "credential_spec": it is for Windows containers`);
     expect(await projectContainers(p)).toEqual([]);
     // `config` still prints the file as compose would.
     const cfg = await foxdev(['-C', dir, '-p', p, 'config']);
     expect(cfg.exitCode).toBe(0);
-    expect(cfg.stdout).toContain('replicas: 2');
+    expect(cfg.stdout).toContain('credential_spec:');
   });
 });

@@ -17,7 +17,7 @@ function session(services: Record<string, ServiceInput> = {
 }) {
   const p = project(services);
   const plan = planUp(p, { containers: {}, imageBuildHashes: {}, desiredBuildHashes: {}, missingVolumes: [] }, Object.keys(services));
-  const runs = new Map(plan.services.map((sp) => [sp.service, new ServiceRun(p.services[sp.service], sp)]));
+  const runs = new Map(plan.services.map((sp) => [sp.unit, new ServiceRun(p.services[sp.service], sp)]));
   for (const r of runs.values()) r.containerName = `demo-${r.name}`;
   const actions: Action[] = [];
   const said: string[] = [];
@@ -104,5 +104,21 @@ describe('dependency gates', () => {
     run.plan.gates.push({ service: 'gone', condition: 'service_started', required: false, restart: false });
     await awaitGates(ctx, run);
     expect(said).toEqual(['app: optional dependency "gone" is missing; starting without it']);
+  });
+});
+
+describe('gates on a scaled dependency', () => {
+  it('wait for every replica, naming the one still pending, and fail on the one that failed', async () => {
+    const { runs, ctx, reasons } = session({
+      db: { healthcheck: HC, extra: { scale: 2 } },
+      api: { depends_on: { db: 'service_healthy' } },
+    });
+    expect([...runs.keys()]).toEqual(['db-1', 'db-2', 'api']);
+    const waiting = awaitGates(ctx, runs.get('api')!);
+    runs.get('db-1')!.healthy.resolve();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(reasons('api')).toEqual(['waiting for db-1: healthy', 'waiting for db-2: healthy']);
+    runs.get('db-2')!.healthy.fail('unhealthy: exit 1');
+    await expect(waiting).rejects.toThrow('dependency failed to start: container demo-db-2 is unhealthy (exit 1)');
   });
 });

@@ -41,7 +41,7 @@ async function setup(jobCodes: number[]) {
   const runs = new Map<string, ServiceRun>();
   for (const svc of Object.values(p.services)) {
     const gates = Object.entries(svc.depends_on).map(([service, d]) => ({ service, ...d }));
-    runs.set(svc.name, new ServiceRun(svc, { service: svc.name, kind: svc.kind, build: 'none', step: { action: 'create' }, gates, seed: false }));
+    runs.set(svc.name, new ServiceRun(svc, { service: svc.name, unit: svc.name, replica: 1, kind: svc.kind, build: 'none', step: { action: 'create' }, gates, seed: false }));
   }
   const ctx: SessionContext = { dispatch: (a) => actions.push(a), runs, signal: new AbortController().signal, now: () => Date.now(), say: () => {} };
   const job = new JobInstance(jobCodes);

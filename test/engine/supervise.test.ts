@@ -14,7 +14,7 @@ function setup(input: ServiceInput) {
   const lines: string[] = [];
   const abort = new AbortController();
   const svc = service('svc', input);
-  const plan: ServicePlan = { service: 'svc', kind: svc.kind, build: 'none', step: { action: 'create' }, gates: [], seed: false };
+  const plan: ServicePlan = { service: 'svc', unit: 'svc', replica: 1, kind: svc.kind, build: 'none', step: { action: 'create' }, gates: [], seed: false };
   const run = new ServiceRun(svc, plan);
   const ctx: SessionContext = {
     dispatch: (a) => actions.push(a),
@@ -212,8 +212,8 @@ describe('supervise', () => {
   it('depends_on restart: true — a requested restart of the dependency restarts the dependent once it is ready again', async () => {
     const db = setup({});
     const appSvc = service('app', { depends_on: { db: { condition: 'service_started', restart: true } } });
-    const app = new ServiceRun(appSvc, { service: 'app', kind: 'container', build: 'none', step: { action: 'create' }, gates: [], seed: false });
-    const other = new ServiceRun(service('other', { depends_on: { db: 'service_started' } }), { service: 'other', kind: 'container', build: 'none', step: { action: 'create' }, gates: [], seed: false });
+    const app = new ServiceRun(appSvc, { service: 'app', unit: 'app', replica: 1, kind: 'container', build: 'none', step: { action: 'create' }, gates: [], seed: false });
+    const other = new ServiceRun(service('other', { depends_on: { db: 'service_started' } }), { service: 'other', unit: 'other', replica: 1, kind: 'container', build: 'none', step: { action: 'create' }, gates: [], seed: false });
     const appInst = new FakeInstance();
     const otherInst = new FakeInstance();
     db.ctx.runs.set('app', app);

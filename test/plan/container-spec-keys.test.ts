@@ -306,11 +306,11 @@ describe('runtime keys at load', () => {
     await expect(load('services:\n  a:\n    image: img\n    ulimits: {nofile: {soft: 10, hard: 5}}\n')).rejects.toThrow(/services.a.ulimits.nofile: soft limit 10 is above hard limit 5/);
   });
 
-  it('replicas above 1 and unsupported keys are refused only when containers are created; swarm-only keys warn', async () => {
+  it('replicas load (a bad count is an error at its line); unsupported keys are refused only when containers are created; swarm-only keys warn', async () => {
     const yaml = 'services:\n  a:\n    image: img\n    deploy:\n      replicas: 3\n      placement: {constraints: [node.role==manager]}\n';
-    const { project } = await load(yaml);
+    const { project } = await load(yaml, { creates: true });
     expect(project.services.a.extra.deploy).toBeDefined(); // `config` still prints it
-    await expect(load(yaml, { creates: true })).rejects.toThrow(/compose.yaml:5:7: services.a.deploy.replicas: foxdev runs one container per service; 3 replicas are not supported yet/);
+    await expect(load('services:\n  a:\n    image: img\n    scale: 1.5\n')).rejects.toThrow(/compose.yaml:4:5: services.a.scale: expected a whole number of containers \(0 or more\), got 1.5/);
     const ok = await load('services:\n  a:\n    image: img\n    deploy:\n      placement: {constraints: [x]}\n', { creates: true });
     expect(ok.project.warnings).toContain('services.a.deploy.placement is for swarm; ignored, as docker compose ignores it');
     await expect(load('services:\n  a:\n    image: img\n    credential_spec: {file: x.json}\n', { creates: true })).rejects.toThrow(/services.a.credential_spec: foxdev cannot apply "credential_spec": it is for Windows containers/);

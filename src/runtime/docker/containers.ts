@@ -14,6 +14,8 @@ export interface ProjectContainer {
   status: string; // "Up 3 minutes (healthy)"
   labels: Record<string, string>;
   ports: Array<{ published?: number; target: number; protocol: string }>;
+  /** compose's container number (the replica), 1 for containers without the label. */
+  number: number;
 }
 
 /** The label filter that finds a project's containers. */
@@ -36,6 +38,7 @@ export function projectContainerFrom(c: Docker.ContainerInfo): ProjectContainer 
     status: c.Status,
     labels: c.Labels,
     ports: c.Ports.map((p) => ({ published: p.PublicPort, target: p.PrivatePort, protocol: p.Type })),
+    number: Number(c.Labels['com.docker.compose.container-number'] ?? 1) || 1,
   };
 }
 

@@ -7,7 +7,7 @@ export async function execInteractive(
   docker: Docker,
   id: string,
   cmd: string[],
-  o: { tty: boolean; user?: string; workdir?: string },
+  o: { tty: boolean; user?: string; workdir?: string; env?: string[]; privileged?: boolean },
 ): Promise<number> {
   const exec = await docker.getContainer(id).exec({
     Cmd: cmd,
@@ -16,6 +16,8 @@ export async function execInteractive(
     AttachStderr: true,
     Tty: o.tty,
     User: o.user,
+    ...(o.env?.length ? { Env: o.env } : {}),
+    ...(o.privileged ? { Privileged: true } : {}),
     WorkingDir: o.workdir,
   });
   const stream = await exec.start({ hijack: true, stdin: true, Tty: o.tty });
