@@ -1,0 +1,31 @@
+// `foxdev events`: compose's `events` verb. Works by project name (by label), with or without a
+// compose file; streams until --until is reached or the user interrupts.
+import type { Command } from 'commander';
+import { projectOrName } from './project-or-name.js';
+import { checkServices } from '../engine/verbs/targets.js';
+
+export function register(program: Command): void {
+  program
+    .command('events')
+    .description('receive real time events from the project’s containers')
+    .argument('[services...]')
+    .option('--json', 'output events as a stream of json objects')
+    .option('--since <time>', 'show all events created since timestamp (a duration such as 10m, a date, or a Unix time)')
+    .option('--until <time>', 'stream events until this timestamp, then exit')
+    .action(async (services: string[], flags: { json?: boolean; since?: string; until?: string }, cmd: Command) => {
+      const { apiTimestamp } = await import('../engine/verbs/event-format.js');
+      const now = Date.now();
+      const since = flags.since === undefined ? undefined : apiTimestamp('--since', flags.since, now);
+      const until = flags.until === undefined ? undefined : apiTimestamp('--until', flags.until, now);
+      const { project, byName } = await projectOrName(cmd);
+      if (!byName) checkServices(project, services);
+      const { dockerClient, engineUnreachable } = await import('../runtime/docker-client.js');
+      const docker = dockerClient();
+      await docker.ping().catch((err) => {
+        throw engineUnreachable(err);
+      });
+      const { projectEvents } = await import('../engine/verbs/events.js');
+      const out = (l: string) => void process.stdout.write(flags.json ? `${l}\n` : `${l}\n\n`);
+      await projectEvents(docker, project.name, { services, json: flags.json === true, since, until }, out);
+    });
+}
