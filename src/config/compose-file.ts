@@ -3,9 +3,10 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import type { Problem } from '../errors.js';
+import { castBooleans } from './bool-values.js';
 import { validateCompose } from './compose-schema.js';
-import { foxdevServiceFields } from './foxdev-schema.js';
-import { int, obj } from './shape.js';
+import { foxdevServiceFields, foxdevTopFields } from './foxdev-schema.js';
+import { obj } from './shape.js';
 import type { Lookup } from './interpolate.js';
 import { interpolateTree } from './interpolate-tree.js';
 import type { Segment } from './keypath.js';
@@ -31,6 +32,11 @@ export function readComposeFile(file: string, baseDir: string, lookup: Lookup, p
     problems.push(...parsed.problems);
     return undefined;
   }
+  if (parsed.empty) {
+    // As compose: a file with nothing in it (or only comments) is a mistake, not an empty project.
+    problems.push({ file, message: 'empty compose file' });
+    return undefined;
+  }
   const layer: Layer = { file, data: {}, locate: yamlLocator(parsed.positions) };
   if (!isPlainObject(parsed.value)) {
     problems.push({ file, message: 'a compose file must be a mapping with a "services" key' });
@@ -41,8 +47,9 @@ export function readComposeFile(file: string, baseDir: string, lookup: Lookup, p
     if (section in parsed.value && parsed.value[section] === null) parsed.value[section] = {};
   const found: Array<Problem & { segments: Segment[] }> = [];
   const value = interpolateTree(parsed.value, lookup, found, [], (name) => unset?.add(name)) as Record<string, unknown>;
+  found.push(...castBooleans(value));
   found.push(...validateCompose(stripTags(value)));
-  if (value['x-foxdev'] !== undefined) obj({ logBuffer: int })(value['x-foxdev'], ['x-foxdev'], found);
+  if (value['x-foxdev'] !== undefined) obj({ logBuffer: foxdevTopFields.logBuffer })(value['x-foxdev'], ['x-foxdev'], found);
   if (isPlainObject(value.services))
     for (const [name, svc] of Object.entries(value.services))
       if (isPlainObject(svc) && svc['x-foxdev'] !== undefined) obj(foxdevServiceFields)(svc['x-foxdev'], ['services', name, 'x-foxdev'], found);

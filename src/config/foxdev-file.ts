@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Problem } from '../errors.js';
+import { castBooleans } from './bool-values.js';
 import { validateCompose } from './compose-schema.js';
 import { didYouMean } from './did-you-mean.js';
 import { foxdevServiceFields, foxdevTopFields } from './foxdev-schema.js';
@@ -18,6 +19,7 @@ import { knownProperties } from './schema/compose-validator.generated.js';
 import { obj, type ShapeProblem } from './shape.js';
 import { isPlainObject } from './tags.js';
 import { tsLocator } from './ts-locator.js';
+import { protoKeys } from './proto-keys.js';
 import { prune } from './prune.js';
 import { loadProblem } from './load-error.js';
 
@@ -88,6 +90,12 @@ export async function readFoxdevConfig(file: string, problems: Problem[]): Promi
     problems.push({ file, message: 'the default export must be the object given to defineConfig({...})' });
     return undefined;
   }
+  // As for YAML keys: a `__proto__` key (JSON.parse makes one) would vanish on the first copy.
+  const proto = protoKeys(config);
+  if (proto.length > 0) {
+    for (const p of proto) problems.push(placeProblem(p, [layer]));
+    return undefined;
+  }
   const found: Array<ShapeProblem | (Problem & { segments: Segment[] })> = [];
   const dir = path.dirname(file);
   const ctx = { baseDir: dir, home: os.homedir() };
@@ -122,6 +130,7 @@ export async function readFoxdevConfig(file: string, problems: Problem[]): Promi
           });
       }
       const before = found.length;
+      found.push(...castBooleans({ services: { [name]: compose } }));
       found.push(...validateCompose({ services: { [name]: compose } }));
       // Drop what was reported (in place) so resolving goes on with well-formed data.
       prune({ services: { [name]: compose } }, found.slice(before));

@@ -6,8 +6,8 @@ import { ConfigError, type Problem } from '../errors.js';
 import { checkServices } from './checks.js';
 import { loadComposeModel } from './compose-model.js';
 import { loadEnvironment, readEnvFiles, type EnvFileEntry } from './environment.js';
-import { expandGlobs } from './expand-globs.js';
 import { findConfigFiles, isFoxdevConfigFile } from './find.js';
+import { checkHostFiles } from './host-files.js';
 import type { FoxdevLayer } from './foxdev-file.js';
 import type { Segment } from './keypath.js';
 import { placeProblem, type Layer } from './layer.js';
@@ -19,6 +19,7 @@ import { resolveNetworks, resolveVolumes } from './resources.js';
 import { resolveService } from './resolve-service.js';
 import { networkModeProblems } from './network-mode.js';
 import { runtimeRefusals, runtimeValueProblems } from './runtime-keys.js';
+import { missingSecretFiles } from './secret-files.js';
 import { isPlainObject } from './tags.js';
 
 export interface LoadOptions {
@@ -87,6 +88,8 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
   const all = (isPlainObject(data.services) ? data.services : {}) as Record<string, Dict>;
   const profiles = withTargetProfiles(all, activeProfiles(opts.profiles, env.vars), opts.services);
   const enabled = enabledServices(all, profiles);
+  // (Not when a file failed to load: its services are missing because of that problem.)
+  if (opts.creates && !opts.services?.length && enabled.length === 0 && problems.length === 0) problems.push(nothingSelected(all, profiles));
   const awaited = new Set<string>();
   for (const [, s] of enabled)
     for (const [dep, d] of Object.entries((s.depends_on ?? {}) as Record<string, Dict>))
@@ -108,7 +111,8 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
       if (!needed || needed.has(svcName)) problems.push(...labelProblems.map((p) => ({ ...p, ...(p.file ? {} : { segments: ['services', svcName, 'label_file'] }), message: p.message.replace('env file', 'label file') })));
       service.labels = { ...fromFiles, ...service.labels };
     }
-    if (service.seed) service.seed.files = await expandGlobs(service.seed.files);
+    const develop = isPlainObject(s.develop) ? s.develop : {};
+    await checkHostFiles(svcName, service, projectDir, { watched: Array.isArray(develop.watch) ? develop.watch.length : 0 }, problems);
     services[svcName] = service;
   }
   // An optional dependency (required: false) on a service that is not enabled is dropped, as compose does; said once.
@@ -135,6 +139,10 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
   problems.push(...runtimeValueProblems(services), ...networkModeProblems(services));
   const refusals = opts.creates ? runtimeRefusals(services, needed ? [...needed].filter((n) => n in services) : Object.keys(services)) : { problems: [], warnings: [] };
   problems.push(...refusals.problems);
+  if (opts.creates) {
+    const names = needed ? [...needed].filter((n) => n in services) : Object.keys(services);
+    problems.push(...missingSecretFiles(services, names, { secrets: section('secrets'), configs: section('configs') }, projectDir));
+  }
 
   if (problems.length > 0) {
     const placed = inFileOrder(dedupe(problems.map((p) => placeProblem(p, layers))), layers);
@@ -193,6 +201,20 @@ function neededServices(enabled: Array<[string, Dict]>, targets: string[] | unde
   };
   targets.forEach(walk);
   return out;
+}
+
+/**
+ * `up`/`run`/`ci` with nothing to start would succeed at nothing: say why nothing is selected
+ * (no services at all, or every service in a profile that is not enabled) and what would select some.
+ */
+function nothingSelected(all: Record<string, Dict>, active: string[]): Problem & { segments?: Segment[] } {
+  const names = Object.keys(all);
+  if (names.length === 0) return { segments: ['services'], path: 'services', message: 'no service selected: the project defines no services, so there is nothing to start' };
+  const inProfiles = names.map((n) => `${n} (${profilesOf(all[n]).join(', ')})`).join(', ');
+  const enabled = active.length ? `enabled profiles: ${active.join(', ')}` : 'no profile enabled';
+  return {
+    message: `no service selected: every service is in a profile that is not enabled (${enabled}): ${inProfiles}; use --profile ${profilesOf(all[names[0]])[0]}, or name a service (foxdev up ${names[0]})`,
+  };
 }
 
 /** A compose file may carry foxdev's project settings in a top-level `x-foxdev` block. */

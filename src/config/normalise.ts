@@ -6,6 +6,7 @@ import type { Problem } from '../errors.js';
 import { formatPath, type Segment } from './keypath.js';
 import { listOrDict, stringList } from './list-or-dict.js';
 import { parsePort } from './ports.js';
+import { PROTO } from './proto-keys.js';
 import { OverrideTag, ResetTag, isPlainObject } from './tags.js';
 import { parseVolume, resolveHostPath, type PathContext } from './volumes.js';
 
@@ -67,7 +68,12 @@ export function normaliseService(svc: Dict, ctx: PathContext, at: Segment[], pro
   if ('depends_on' in svc)
     out.depends_on = each(svc.depends_on, (d) => {
       const deps: Dict = {};
-      if (Array.isArray(d)) for (const name of d) deps[String(name)] = { condition: 'service_started', required: true };
+      if (Array.isArray(d))
+        for (const name of d) {
+          // deps.__proto__ = … would set the prototype: the dependency would vanish without a word.
+          if (String(name) === PROTO) problem(['depends_on', PROTO], `depends on "${PROTO}", which is not a service`);
+          else deps[String(name)] = { condition: 'service_started', required: true };
+        }
       else
         for (const [name, entry] of Object.entries(d as Dict)) {
           const e = (entry ?? {}) as Dict;
@@ -106,6 +112,11 @@ export function normaliseService(svc: Dict, ctx: PathContext, at: Segment[], pro
       }),
     );
 
+  if (Array.isArray(svc.links) && svc.links.some((l) => String(l).split(':')[0] === PROTO)) {
+    problem(['links'], `links names service "${PROTO}", which is not a service of this project`);
+    out.links = svc.links.filter((l) => String(l).split(':')[0] !== PROTO);
+  }
+
   for (const key of ['secrets', 'configs'])
     if (key in svc) out[key] = each(svc[key], (list) => (list as unknown[]).map((s) => (typeof s === 'string' ? { source: s } : s)));
 
@@ -123,7 +134,14 @@ export function normaliseService(svc: Dict, ctx: PathContext, at: Segment[], pro
   for (const key of ['dns', 'dns_search', 'tmpfs'])
     if (typeof svc[key] === 'string') out[key] = [svc[key]];
 
-  if ('expose' in svc) out.expose = each(svc.expose, (list) => (list as unknown[]).map(String));
+  if ('expose' in svc)
+    out.expose = each(svc.expose, (list) =>
+      (list as unknown[]).flatMap((e, i) => {
+        const why = exposeProblem(String(e));
+        if (why) problem(['expose', i], `invalid port ${JSON.stringify(e)}: ${why}`);
+        return why ? [] : [String(e)];
+      }),
+    );
 
   if ('extends' in svc)
     out.extends = each(svc.extends, (e) => {
@@ -162,4 +180,15 @@ export function normaliseFoxdevPaths(fox: Dict, ctx: PathContext): Dict {
     out.seed = seed;
   }
   return out;
+}
+
+/** Why an `expose` entry (PORT[-END][/PROTO]) is not one, or undefined when it is. */
+function exposeProblem(text: string): string | undefined {
+  const m = /^(\d+)(?:-(\d+))?(?:\/([a-z]+))?$/.exec(text.trim());
+  if (!m) return 'expected a container port such as 8080, 8000-8010 or 53/udp';
+  if (m[3] !== undefined && !['tcp', 'udp', 'sctp'].includes(m[3])) return 'protocol must be tcp or udp';
+  const a = Number(m[1]);
+  const b = m[2] === undefined ? a : Number(m[2]);
+  if (a < 1 || b > 65535 || b < a) return 'ports are 1-65535';
+  return undefined;
 }

@@ -47,6 +47,8 @@ function parseShortPort(text: string): LongPort[] | string {
   }
   const t = parseRange(target);
   if (!t) return `invalid port "${text}": "${target}" is not a port or port range`;
+  // Host port 0 lets the engine choose; a container port is always 1-65535.
+  if (t[0] === 0) return `invalid port "${text}": the container port must be 1-65535, not 0`;
   const p = published === undefined || published === '' ? undefined : parseRange(published);
   if (published && !p) return `invalid port "${text}": "${published}" is not a port or port range`;
   const base = { protocol: proto as 'tcp' | 'udp', ...(hostIp ? { host_ip: hostIp } : {}) };
@@ -63,6 +65,7 @@ function parseShortPort(text: string): LongPort[] | string {
 function parseLongPort(o: Record<string, unknown>): LongPort[] | string {
   const target = typeof o.target === 'string' ? Number(o.target) : o.target;
   if (typeof target !== 'number' || !Number.isInteger(target)) return `port target must be an integer, got ${JSON.stringify(o.target)}`;
+  if (target < 1 || target > 65535) return `port target must be 1-65535, got ${JSON.stringify(o.target)}`;
   const port: LongPort = { target, protocol: o.protocol === 'udp' ? 'udp' : 'tcp' };
   if (o.published !== undefined && o.published !== null && o.published !== '') {
     const p = parseRange(String(o.published));

@@ -2,7 +2,7 @@
 // later stage reads. Pure: environment files were read by the caller and come in as `fileEnv`.
 import path from 'node:path';
 import type { Problem } from '../errors.js';
-import type { ResolvedDepends, ResolvedMount, ResolvedPort, RestartPolicy, Service } from './project.js';
+import type { ResolvedDepends, ResolvedMount, ResolvedPort, ResolvedSyncRule, RestartPolicy, Service } from './project.js';
 import type { DependsCondition } from './types.js';
 import { probes, seed, shellCommand, syncRules, watchToSync } from './resolve-foxdev.js';
 import { parseDuration } from './duration.js';
@@ -79,6 +79,13 @@ export function resolveService(name: string, svc: Dict, ctx: ResolveContext, pro
   const outsideMessage = (p: string) => `sync path ${p} is outside the project directory ${ctx.projectDir}`;
   watched.forEach((r, i) => outside(r.path) && report(['develop', 'watch', i, 'path'], outsideMessage(r.path)));
   own.forEach((r, i) => outside(r.path) && report(['sync', i, 'path'], outsideMessage(r.path)));
+  // A rule that copies with nowhere to copy to, or runs nothing after copying, would do nothing.
+  const incomplete = (r: ResolvedSyncRule, at: Segment[]) => {
+    if (r.target === undefined && r.action.startsWith('sync')) report(at, `action "${r.action}" copies files into the container: it needs a "target" (the path to copy to)`);
+    if (r.action === 'sync+exec' && r.exec === undefined) report(at, `action "sync+exec" needs an "exec" command to run after each copy`);
+  };
+  watched.forEach((r, i) => incomplete(r, ['develop', 'watch', i]));
+  own.forEach((r, i) => incomplete(r, ['sync', i]));
 
   const service: Service = {
     name,
@@ -111,6 +118,13 @@ export function resolveService(name: string, svc: Dict, ctx: ResolveContext, pro
       retries: count(hc.retries, HEALTHCHECK_DEFAULTS.retries, (m) => report(['healthcheck', 'retries'], m)),
       startPeriodMs: ms(hc.start_period, HEALTHCHECK_DEFAULTS.startPeriodMs, 'healthcheck', 'start_period'),
     };
+    // The engine reads a list's first word as the kind; any other word fails only at create time.
+    if (Array.isArray(hc.test) && hc.test.length > 0 && hc.disable !== true) {
+      const kind = hc.test[0];
+      if (kind !== 'NONE' && kind !== 'CMD' && kind !== 'CMD-SHELL')
+        report(['healthcheck', 'test'], `a test list starts with "NONE", "CMD" or "CMD-SHELL", got ${JSON.stringify(kind)} (write [CMD, program, args...], or a string for the shell)`);
+      else if (kind !== 'NONE' && hc.test.length < 2) report(['healthcheck', 'test'], `"${kind}" needs a command after it`);
+    }
     if (hc.start_interval !== undefined) service.healthcheck.startIntervalMs = ms(hc.start_interval, 5000, 'healthcheck', 'start_interval');
   }
   for (const key of ['stop_signal', 'working_dir', 'user'] as const) if (svc[key] !== undefined) service[key] = String(svc[key]);
@@ -162,7 +176,9 @@ function toMount(v: Dict): ResolvedMount {
 
 function dependsOn(value: unknown, implicit: Map<string, ImplicitKey>): Record<string, ResolvedDepends> {
   const out: Record<string, ResolvedDepends> = {};
-  for (const [name, key] of implicit) out[name] = { condition: 'service_started', required: true, restart: true, implicit: key };
+  // defineProperty: a name such as "__proto__" (volumes_from: [__proto__]) stays a key, to be refused as no service.
+  for (const [name, key] of implicit)
+    Object.defineProperty(out, name, { value: { condition: 'service_started', required: true, restart: true, implicit: key }, enumerable: true, writable: true, configurable: true });
   for (const [name, e] of Object.entries((value ?? {}) as Record<string, Dict>)) {
     out[name] = {
       ...(out[name]?.implicit ? { implicit: out[name].implicit } : {}),

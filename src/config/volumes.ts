@@ -38,6 +38,7 @@ export function parseVolume(spec: unknown, ctx: PathContext): LongVolume | strin
   if (spec && typeof spec === 'object') {
     const o = { ...(spec as Record<string, unknown>) } as Record<string, unknown>;
     if (typeof o.target !== 'string') return `volume target must be a path, got ${JSON.stringify(o.target)}`;
+    if (!isContainerPath(o.target)) return `volume target ${JSON.stringify(o.target)} must be an absolute path in the container`;
     o.target = cleanPath(o.target);
     if (o.type === 'bind' && typeof o.source === 'string') o.source = resolveHostPath(o.source, ctx);
     return o as unknown as LongVolume;
@@ -45,11 +46,16 @@ export function parseVolume(spec: unknown, ctx: PathContext): LongVolume | strin
   return `expected a volume, got ${JSON.stringify(spec)}`;
 }
 
+/** The engine mounts at absolute paths only (a Windows container's C:\\ paths included). */
+const isContainerPath = (p: string) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p);
+
 function parseShortVolume(text: string, ctx: PathContext): LongVolume | string {
   const parts = text.split(':');
-  if (parts.length === 1) return { type: 'volume', target: cleanPath(text) };
+  const relative = (target: string) => `invalid volume "${text}": the container path "${target}" must be absolute (start with /)`;
+  if (parts.length === 1) return isContainerPath(text) ? { type: 'volume', target: cleanPath(text) } : relative(text);
   if (parts.length > 3 || parts.some((p) => p === '')) return `invalid volume "${text}": expected [SOURCE:]TARGET[:MODE]`;
   const [source, target, mode = ''] = parts;
+  if (!isContainerPath(target)) return relative(target);
   const options = mode.split(',').filter(Boolean);
   const vol: LongVolume = isPathLike(source)
     ? { type: 'bind', source: resolveHostPath(source, ctx), target: cleanPath(target), bind: { create_host_path: true } }

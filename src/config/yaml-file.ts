@@ -16,7 +16,12 @@ export interface YamlFile {
   /** Key path (as formatPath prints it) → where its key (or list item) starts. */
   positions: Map<string, Position>;
   problems: Problem[];
+  /** The file holds no document at all (nothing, or only comments). */
+  empty?: boolean;
 }
+
+/** The tags compose gives a meaning to (see tags.ts); YAML's own `!!str` and the like resolve by themselves. */
+const KNOWN_TAGS = new Set(['!reset', '!override']);
 
 // compose (Go's YAML library) reads 0400 as octal, as YAML 1.1 did; file modes are written so.
 const LEGACY_OCTAL: ScalarTag = {
@@ -33,8 +38,17 @@ export function parseYamlFile(text: string, file: string): YamlFile {
     const pos = e.linePos?.[0];
     return { file, line: pos?.line, column: pos?.col, message: `invalid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}` };
   });
+  // An unknown tag only warns in the yaml library and its value passes as if untagged; compose
+  // refuses it, and so does foxdev, at the tag.
+  for (const w of doc.warnings) {
+    const tag = w.code === 'TAG_RESOLVE_FAILED' ? /^Unresolved tag: (\S+)/.exec(w.message)?.[1] : undefined;
+    if (tag === undefined || KNOWN_TAGS.has(tag)) continue;
+    const pos = w.linePos?.[0];
+    problems.push({ file, line: pos?.line, column: pos?.col, message: `unknown YAML tag ${tag} (compose files may use !reset and !override)` });
+  }
   const positions = new Map<string, Position>();
   if (problems.length > 0) return { file, value: undefined, positions, problems };
+  if (doc.contents === null) return { file, value: {}, positions, problems, empty: true };
 
   const at = (offset: number | undefined): Position | undefined => {
     if (offset === undefined) return undefined;

@@ -355,6 +355,8 @@ services:
         - { action: sync+exec, path: ./lib, target: /app/lib, exec: { command: npm run build } }
         - { action: restart, path: ./env }
 `,
+      // Sync paths must exist (host-files.ts).
+      'src/a.js': '', 'package.json': '{}', 'conf/a.conf': '', 'lib/a.js': '', env: '',
     });
     const p = await loadProject({ cwd: dir, env: {} });
     expect(p.services.web.sync).toEqual([
@@ -395,6 +397,7 @@ services:
   it('points at the develop.watch entry whose path leaves the project', async () => {
     const dir = tempProject({
       'compose.yaml': 'services:\n  web:\n    image: w\n    develop:\n      watch:\n        - { action: sync, path: ./src, target: /src }\n        - { action: rebuild, path: ../elsewhere }\n',
+      'src/a.js': '',
     });
     expect(await problems(loadProject({ cwd: dir, env: {} }), dir)).toEqual([
       `compose.yaml:7:30: services.web.develop.watch[1].path: sync path ${path.resolve(dir, '../elsewhere')} is outside the project directory ${dir}`,

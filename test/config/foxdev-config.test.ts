@@ -49,6 +49,7 @@ export default defineConfig({
     'db/01-schema.sql': 'create table t();',
     'db/02-data.sql': 'insert into t default values;',
     'db/notes.txt': 'not sql',
+    'api/src/index.ts': '', // sync paths must exist
   });
 
   it('imports compose files and adds foxdev keys on top', async () => {

@@ -62,6 +62,9 @@ export default defineConfig({
 } as any);
 `,
       'seed/1.sql': '',
+      // Seed files and sync paths must exist (config/host-files.ts).
+      'data.csv': '',
+      'api/src/a.js': '',
     });
     const dirWithNetwork = path.join(dir, 'compose.yaml');
     writeFileSync(dirWithNetwork, 'networks:\n  back: {}\n');

@@ -10,7 +10,7 @@ import { LABEL_PROJECT, LABEL_SERVICE } from '../../names/labels.js';
 import { resetAndSeed, restoreSnapshot, saveSnapshot, seedStatus, type SeedOptions } from './api.js';
 import { dockerReseedActions, dockerReseedState } from './reseed-docker.js';
 import { describeOutcome, walkReseed } from './reseed-walk.js';
-import { snapshotDir } from './snapshot.js';
+import { checkSnapshotExists, checkSnapshotName, snapshotDir } from './snapshot.js';
 
 export interface SeedCommandOptions {
   yes?: boolean;
@@ -40,6 +40,9 @@ export async function runSeedCommand(project: Project, names: string[], opts: Se
   const modes = [opts.save !== undefined, opts.restore !== undefined, Boolean(opts.status)].filter(Boolean).length;
   if (modes > 1) throw new FoxdevError('usage', '--save, --restore and --status cannot be combined');
   const services = selectSeedServices(project, names);
+  // Snapshot names are checked before the engine is asked anything, let alone dependents stopped.
+  if (opts.save !== undefined) checkSnapshotName('--save', opts.save);
+  if (opts.restore !== undefined) for (const s of services) await checkSnapshotExists(project.dir, s, opts.restore);
   const targets: Target[] = await Promise.all(services.map(async (s) => ({ service: s, seed: project.services[s].seed!, container: await findContainer(docker, project.name, s) })));
   const base = (service: string) => ({ service, projectDir: project.dir, onLog: (l: string) => io.err(`${service}: ${l}\n`) });
 

@@ -30,6 +30,24 @@ export function snapshotPaths(dir: string, name: string): { dump: string; meta: 
   return { dump: path.join(dir, `${name}.dump`), meta: path.join(dir, `${name}.json`) };
 }
 
+/** A snapshot name given on the command line, checked before anything is touched. */
+export function checkSnapshotName(flag: string, name: string): void {
+  if (!NAME.test(name) || name.includes('..'))
+    throw new FoxdevError('usage', `${flag} ${name}: a snapshot name may only hold letters, digits, ".", "_" and "-" (no "/"), starting with a letter or digit`);
+}
+
+/** --restore NAME: the snapshot must exist for the service, before dependents are stopped or the engine asked. */
+export async function checkSnapshotExists(projectDir: string, service: string, name: string): Promise<void> {
+  checkSnapshotName('--restore', name);
+  const dir = snapshotDir(projectDir, service);
+  const { dump } = snapshotPaths(dir, name);
+  if (await stat(dump).then((s) => s.isFile(), () => false)) return;
+  const known = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.dump')).map((f) => f.slice(0, -5)).sort();
+  throw new FoxdevError('usage', `no snapshot named ${name} for ${service} (have: ${known.length ? known.join(', ') : 'none'})`, {
+    hint: known.length ? undefined : `save one first with foxdev seed --save NAME ${service}`,
+  });
+}
+
 export async function dumpDatabase(conn: PgConn, database: string, dir: string, name: string, onLog: (l: string) => void): Promise<SnapshotMeta> {
   const { dump, meta } = snapshotPaths(dir, name);
   await mkdir(dir, { recursive: true });
