@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { FoxdevError } from '../errors.js';
 import { loadFromOptions } from './options.js';
 
@@ -22,6 +22,8 @@ interface UpFlags {
   start?: boolean;
   scale?: string[];
   attach?: string[];
+  noAttach?: string[];
+  attachDependencies?: boolean;
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -47,14 +49,15 @@ export function register(program: Command): void {
     .option('--exit-code-from <service>', 'exit with this service’s exit code (implies --abort-on-container-exit)')
     .option('--remove-orphans', 'remove containers of services no longer in the config')
     .option('-t, --timeout <seconds>', 'grace period when stopping, instead of each service’s stop_grace_period')
-    .option('--no-start', 'create but do not start (not supported yet)')
+    .option('--no-start', 'do not start the services after creating them (as foxdev create)')
     .option('--scale <service=n>', 'run n containers of a service (not supported yet)', collect)
     .option('--attach <service>', 'show logs of this service only (repeatable)', collect)
+    .addOption(noAttachOption())
+    .option('--attach-dependencies', 'also show the logs of the services the named ones depend on')
     .action(async (services: string[], flags: UpFlags, cmd: Command) => {
       // Load the engine code while the config loads: both sit on the path to the first container.
       const engine = import('./up-run.js');
       if (flags.scale?.length) throw new FoxdevError('usage', '--scale is not supported yet: foxdev runs one container per service', { hint: 'declare a second service instead' });
-      if (flags.start === false) throw new FoxdevError('usage', '--no-start is not supported yet', { hint: 'use foxdev up -d then foxdev stop' });
       // commander stores --no-build as build=false, which collides with --build: read the raw words.
       const words = process.argv;
       const wantBuild = words.includes('--build');
@@ -69,6 +72,13 @@ export function register(program: Command): void {
       // Naming a profiled service enables its profiles, as compose does.
       const project = await loadFromOptions(cmd, services.length ? services : undefined);
       if (flags.exitCodeFrom && !project.services[flags.exitCodeFrom]) throw new FoxdevError('usage', `--exit-code-from: no such service: ${flags.exitCodeFrom}`);
+      const { attachedServices } = await import('./up-attach.js');
+      const attach = attachedServices(project, services, flags);
+      if (flags.start === false) {
+        const { createOnly } = await import('./create.js');
+        const plan = { build: wantBuild ? 'always' : noBuild ? 'never' : 'auto', forceRecreate: flags.forceRecreate, noRecreate: flags.recreate === false, noDeps: flags.deps === false } as const;
+        return createOnly(project, services, plan, flags.removeOrphans === true);
+      }
       const { runUp } = await engine;
       process.exitCode = await runUp(project, services, {
         detach,
@@ -82,7 +92,14 @@ export function register(program: Command): void {
         exitCodeFrom: flags.exitCodeFrom,
         removeOrphans: flags.removeOrphans === true,
         stopTimeoutMs: timeout === undefined ? undefined : timeout * 1000,
-        attach: flags.attach,
+        attach,
       });
     });
+}
+
+/** `--no-attach <service>`: its own option, not the negation of --attach (commander reads `--no-x` as one). */
+function noAttachOption(): Option {
+  const o = new Option('--no-attach <service>', 'do not show this service’s logs (repeatable)').argParser(collect);
+  o.negate = false;
+  return o;
 }

@@ -1,0 +1,62 @@
+// `foxdev create`: compose's `create` verb — build what needs building, make the networks,
+// volumes and containers `up` would, start nothing (`foxdev start` or `up` starts them).
+import type { Command } from 'commander';
+import { FoxdevError } from '../errors.js';
+import type { Project } from '../config/project.js';
+import type { UpPlanOptions } from '../plan/up.js';
+import { projectAndEngine, say } from './engine-verb.js';
+
+/** `up --no-start`: create as `foxdev create` does, for a project up has loaded already. */
+export async function createOnly(project: Project, services: string[], plan: UpPlanOptions, removeOrphans: boolean): Promise<void> {
+  const { dockerClient, engineUnreachable } = await import('../runtime/docker-client.js');
+  const docker = dockerClient();
+  await docker.ping().catch((err) => {
+    throw engineUnreachable(err);
+  });
+  if (removeOrphans) {
+    const { removeOrphans: remove } = await import('../engine/verbs/orphans.js');
+    await remove(docker, project, say);
+  }
+  const { createServices } = await import('../engine/verbs/create.js');
+  await createServices(docker, project, services, plan, say);
+}
+
+interface CreateFlags {
+  forceRecreate?: boolean;
+  recreate?: boolean;
+  removeOrphans?: boolean;
+}
+
+/** --build/--no-build/--force-recreate/--no-recreate as up's plan options; compose's messages when they clash. */
+export function createPlanOptions(words: string[], flags: { forceRecreate?: boolean; recreate?: boolean; deps?: boolean }): UpPlanOptions {
+  // commander keeps --build and --no-build in one attribute: read the words themselves.
+  const wantBuild = words.includes('--build');
+  const noBuild = words.includes('--no-build');
+  if (wantBuild && noBuild) throw new FoxdevError('usage', '--build and --no-build are incompatible');
+  if (flags.forceRecreate && flags.recreate === false) throw new FoxdevError('usage', '--force-recreate and --no-recreate are incompatible');
+  return { build: wantBuild ? 'always' : noBuild ? 'never' : 'auto', forceRecreate: flags.forceRecreate, noRecreate: flags.recreate === false, noDeps: flags.deps === false };
+}
+
+export function register(program: Command): void {
+  program
+    .command('create')
+    .description('create the containers of the services (and their dependencies), with networks and volumes, without starting them')
+    .argument('[services...]')
+    .option('--build', 'build images before creating containers')
+    .option('--no-build', 'do not build an image, even if missing')
+    .option('--force-recreate', 'recreate containers even if their configuration and image have not changed')
+    .option('--no-recreate', 'if containers already exist, do not recreate them (incompatible with --force-recreate)')
+    .option('--remove-orphans', 'remove containers for services not defined in the compose file')
+    .option('--quiet-pull', 'pull without printing progress information (accepted; foxdev prints one line per pull)')
+    .option('-y, --yes', 'assume "yes" as answer to all prompts (accepted; create asks nothing)')
+    .action(async (services: string[], flags: CreateFlags, cmd: Command) => {
+      const plan = createPlanOptions(process.argv, flags);
+      const { project, docker } = await projectAndEngine(cmd, services);
+      if (flags.removeOrphans) {
+        const { removeOrphans } = await import('../engine/verbs/orphans.js');
+        await removeOrphans(docker, project, say);
+      }
+      const { createServices } = await import('../engine/verbs/create.js');
+      await createServices(docker, project, services, plan, say);
+    });
+}

@@ -1,0 +1,68 @@
+// `foxdev create [svc…]` and `up --no-start`: what `up` would make — images, networks, volumes,
+// containers — made and left unstarted, as compose's `create` does. It walks up's own plan
+// (plan/up.ts against engine/observe.ts) and creates each container with up's creator, so a later
+// `start` or `up` finds exactly the containers `up` would have made. Host processes have nothing
+// to create.
+import type Docker from 'dockerode';
+import type { Project } from '../../config/project.js';
+import { FoxdevError } from '../../errors.js';
+import { imageName } from '../../names/labels.js';
+import { ancestors, dependencyOrder, graphOf } from '../../plan/graph.js';
+import { planUp, type UpPlanOptions } from '../../plan/up.js';
+import { buildImage } from '../../runtime/docker/build.js';
+import { removeContainer, stopContainer } from '../../runtime/docker/containers.js';
+import { createVolume } from '../../runtime/docker/objects.js';
+import { prepareNetworks } from '../networks.js';
+import { observe } from '../observe.js';
+import { createServiceContainer } from '../service-container.js';
+import { checkServices } from './targets.js';
+
+/** The services `up targets` would run: them and (unless noDeps) what they need, dependencies first. */
+export function selectForUp(project: Project, targets: string[], noDeps = false): string[] {
+  checkServices(project, targets);
+  const g = graphOf(project);
+  const wanted = new Set(targets.length ? (noDeps ? targets : ancestors(g, targets)) : Object.keys(project.services));
+  return dependencyOrder(g).filter((n) => wanted.has(n));
+}
+
+export async function createServices(docker: Docker, project: Project, targets: string[], o: UpPlanOptions, say: (line: string) => void): Promise<void> {
+  const selected = selectForUp(project, targets, o.noDeps);
+  const { observed, builds } = await observe(docker, project, selected);
+  const plan = planUp(project, observed, selected, o);
+  await prepareNetworks(docker, project, selected);
+  for (const key of plan.volumesToCreate) {
+    await createVolume(docker, project.name, project.volumes[key].name, project.volumes[key].labels);
+    say(`created volume ${project.volumes[key].name}`);
+  }
+  for (const d of plan.scaleDown) {
+    await stopContainer(docker, d.id, project.services[d.service]?.stopGracePeriodMs ?? 10_000);
+    await removeContainer(docker, d.id);
+    say(`removed ${d.service} container ${d.number} (scaled down)`);
+  }
+  for (const sp of plan.services) {
+    const svc = project.services[sp.service];
+    if (sp.kind === 'process') {
+      say(`${sp.unit}: a host process; nothing to create`);
+      continue;
+    }
+    const prepared = builds.get(sp.service);
+    if (sp.build === 'build' && prepared) {
+      say(`building image ${prepared.tag} from ${svc.build!.context}`);
+      await buildImage(docker, prepared, (l) => say(`${sp.service}: ${l}`));
+    }
+    const image = svc.build ? imageName(project.name, sp.service) : (svc.image ?? '');
+    const step = sp.step;
+    if (step.action === 'reuse' || step.action === 'start') {
+      say(`${sp.unit} is up to date`);
+      continue;
+    }
+    if (step.action === 'recreate') {
+      await stopContainer(docker, step.id, svc.stopGracePeriodMs);
+      await removeContainer(docker, step.id);
+    }
+    if (step.action !== 'create' && step.action !== 'recreate') throw new FoxdevError('internal', `create: unexpected step ${step.action} for ${sp.unit}`);
+    const c = await createServiceContainer(docker, project, svc, image, { buildHash: prepared?.hash, replica: sp.replica, say: (l) => say(`${sp.unit}: ${l}`) });
+    const name = (await c.inspect()).Name.replace(/^\//, '');
+    say(`${step.action === 'recreate' ? 'recreated' : 'created'} ${name}`);
+  }
+}
