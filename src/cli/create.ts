@@ -25,7 +25,10 @@ interface CreateFlags {
   forceRecreate?: boolean;
   recreate?: boolean;
   removeOrphans?: boolean;
+  scale?: string[];
 }
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 /** --build/--no-build/--force-recreate/--no-recreate as up's plan options; compose's messages when they clash. */
 export function createPlanOptions(words: string[], flags: { forceRecreate?: boolean; recreate?: boolean; deps?: boolean }): UpPlanOptions {
@@ -47,6 +50,7 @@ export function register(program: Command): void {
     .option('--force-recreate', 'recreate containers even if their configuration and image have not changed')
     .option('--no-recreate', 'if containers already exist, do not recreate them (incompatible with --force-recreate)')
     .option('--remove-orphans', 'remove containers for services not defined in the compose file')
+    .option('--scale <service=n>', 'create n containers of a service, over its scale / deploy.replicas (repeatable)', collect)
     .option('--quiet-pull', 'pull without printing progress information (accepted; foxdev prints one line per pull)')
     .option('-y, --yes', 'assume "yes" as answer to all prompts (accepted; create asks nothing)')
     .action(async (services: string[], flags: CreateFlags, cmd: Command) => {
@@ -57,6 +61,7 @@ export function register(program: Command): void {
         await removeOrphans(docker, project, say);
       }
       const { createServices } = await import('../engine/verbs/create.js');
-      await createServices(docker, project, services, plan, say);
+      const { parseScaleFlags } = await import('../plan/replicas.js');
+      await createServices(docker, project, services, { ...plan, scale: parseScaleFlags(project, flags.scale ?? []) }, say);
     });
 }

@@ -114,6 +114,16 @@ ${sleeper()}`);
     expect(bad.stderr).toMatch(/invalid --since yesterday/);
   });
 
+  it('stats without --no-stream keeps sampling until interrupted', async () => {
+    const st = foxdevBackground(a.args('stats', '--format', 'json', 'busy'));
+    await st.waitFor(/Name[^\n]*\n[^\n]*Name/, 20_000); // two samples
+    st.child.kill('SIGINT');
+    await st.child;
+    const names = st.output().trim().split('\n').map((l) => (JSON.parse(l) as { Name: string }).Name);
+    expect(names.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(names)).toEqual(new Set([`${a.p}-busy-1`]));
+  });
+
   it('stats --no-stream: a busy container shows CPU above 0 and its mem_limit; json, --all, --no-trunc', async () => {
     await a.fx('stop', 'idle');
     const r = await a.fx('stats', '--no-stream');
@@ -175,6 +185,10 @@ ${sleeper()}`);
       expect(r.stderr).toContain(msg);
     }
     expect((await b.fx('create', 'nosuch')).exitCode).toBe(2);
+    const scaled = await b.fx('create', '--scale', 'another=2', 'another');
+    expect(scaled.exitCode, scaled.all).toBe(0);
+    const another = (await projectContainers(b.p)).filter((x) => x.service === 'another');
+    expect(another.map((x) => x.state)).toEqual(['created', 'created']);
   });
 
   it('up --no-attach hides a service’s lines; naming a service shows only it unless --attach-dependencies', async () => {
@@ -239,5 +253,20 @@ ${sleeper()}`);
     expect(w.output()).toMatch(/Watch disabled/);
     expect(w.output()).not.toContain('APP-OUTPUT');
     expect(await states(d.p)).toEqual({ app: 'running' }); // compose's watch leaves the services up
+
+    // --no-up: sync into the container as it runs, nothing created or restarted.
+    const id = (await projectContainers(d.p))[0].id;
+    const n = foxdevBackground(d.args('watch', '--no-up'));
+    await n.waitFor(/Watch enabled/, 20_000);
+    writeFileSync(join(d.dir, 'src', 'second.txt'), 'no-up edit\n');
+    seen = '';
+    for (let i = 0; i < 60 && seen !== 'no-up edit'; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      seen = (await d.fx('exec', '-T', 'app', 'cat', '/app/src/second.txt')).stdout.trim();
+    }
+    expect(seen).toBe('no-up edit');
+    n.child.kill('SIGINT');
+    expect((await n.child).exitCode, n.output()).toBe(130);
+    expect((await projectContainers(d.p)).map((c) => c.id)).toEqual([id]);
   });
 });
