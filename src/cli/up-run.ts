@@ -11,6 +11,7 @@ import { settledError, waitSettled } from '../engine/up.js';
 import { reportError } from './report.js';
 import { handleIntent } from './intents.js';
 import { loadDashboard } from './load-dashboard.js';
+import { announceWatch } from './watch-announce.js';
 
 export interface RunUpOptions {
   detach: boolean;
@@ -28,6 +29,8 @@ export interface RunUpOptions {
   stopTimeoutMs?: number;
   /** Print only these services' lines (--attach). */
   attach?: string[];
+  /** up --watch: say compose's "Watch enabled" once live sync runs (sync itself runs in every foreground up). */
+  watch?: boolean;
 }
 
 export async function runUp(given: Project, targets: string[], o: RunUpOptions): Promise<number> {
@@ -90,6 +93,7 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
     view = { close: () => dash.unmount() };
   } else {
     const printer = createLinePrinter(store, (s) => process.stdout.write(s), { color: o.color, timestamps: o.timestamps, services: o.attach ?? notAttached(project) });
+    if (o.watch) announceWatch(store, () => printer.flush(), (s) => process.stdout.write(s));
     view = { close: () => printer.close() };
   }
   let exitCode = 0;

@@ -24,6 +24,7 @@ interface UpFlags {
   attach?: string[];
   noAttach?: string[];
   attachDependencies?: boolean;
+  watch?: boolean;
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -54,6 +55,7 @@ export function register(program: Command): void {
     .option('--attach <service>', 'show logs of this service only (repeatable)', collect)
     .addOption(noAttachOption())
     .option('--attach-dependencies', 'also show the logs of the services the named ones depend on')
+    .option('-w, --watch', 'watch source code and sync, restart or rebuild containers when files change (every foreground up does; this also prints "Watch enabled")')
     .action(async (services: string[], flags: UpFlags, cmd: Command) => {
       // Load the engine code while the config loads: both sit on the path to the first container.
       const engine = import('./up-run.js');
@@ -66,6 +68,8 @@ export function register(program: Command): void {
       if (flags.forceRecreate && flags.recreate === false) throw new FoxdevError('usage', '--force-recreate and --no-recreate are incompatible');
       const abort = flags.abortOnContainerExit === true || flags.exitCodeFrom !== undefined;
       const detach = flags.detach === true || flags.wait === true;
+      if (detach && (flags.watch || flags.attach?.length || flags.attachDependencies))
+        throw new FoxdevError('usage', `${flags.wait ? '--wait' : '--detach'} cannot be combined with --abort-on-container-exit, --abort-on-container-failure, --attach, --attach-dependencies or --watch`);
       if (abort && detach) throw new FoxdevError('usage', '--abort-on-container-exit and --exit-code-from cannot be used with --detach/--wait');
       const timeout = flags.timeout === undefined ? undefined : Number(flags.timeout);
       if (timeout !== undefined && !(timeout >= 0)) throw new FoxdevError('usage', `invalid --timeout ${flags.timeout}`);
@@ -74,6 +78,11 @@ export function register(program: Command): void {
       if (flags.exitCodeFrom && !project.services[flags.exitCodeFrom]) throw new FoxdevError('usage', `--exit-code-from: no such service: ${flags.exitCodeFrom}`);
       const { attachedServices } = await import('./up-attach.js');
       const attach = attachedServices(project, services, flags);
+      if (flags.watch) {
+        const { selectForUp } = await import('../engine/verbs/create.js');
+        if (!selectForUp(project, services, flags.deps === false).some((n) => project.services[n].sync.length))
+          throw new FoxdevError('usage', 'none of the selected services is configured for watch, see https://docs.docker.com/compose/how-tos/file-watch/');
+      }
       if (flags.start === false) {
         const { createOnly } = await import('./create.js');
         const plan = { build: wantBuild ? 'always' : noBuild ? 'never' : 'auto', forceRecreate: flags.forceRecreate, noRecreate: flags.recreate === false, noDeps: flags.deps === false } as const;
@@ -93,6 +102,7 @@ export function register(program: Command): void {
         removeOrphans: flags.removeOrphans === true,
         stopTimeoutMs: timeout === undefined ? undefined : timeout * 1000,
         attach,
+        watch: flags.watch === true,
       });
     });
 }

@@ -8,6 +8,7 @@ import { createLinePrinter } from '../logfmt/index.js';
 import { dockerClient, engineUnreachable } from '../runtime/docker-client.js';
 import { Session } from '../engine/session.js';
 import { dockerReseed, dockerSeeder } from '../engine/seeder.js';
+import { announceWatch } from './watch-announce.js';
 
 export interface RunWatchOptions {
   up: boolean;
@@ -59,13 +60,7 @@ export async function runWatch(project: Project, targets: string[], o: RunWatchO
   const store = createStore(initialState({ logBufferLines: project.logBuffer }));
   const session = new Session({ docker, project, dispatch: store.dispatch, seeder: dockerSeeder(docker, project.dir), reseed: dockerReseed(docker, project.dir) });
   const printer = createLinePrinter(o.quiet ? withoutServiceOutput(store) : store, write, { color: o.color });
-  let enabled = false;
-  const off = store.onAction((a) => {
-    if (a.type !== 'sync/status' || enabled) return;
-    enabled = true;
-    printer.flush();
-    write('Watch enabled\n');
-  });
+  const off = announceWatch(store, () => printer.flush(), write);
   const plan = await session.prepare(targets);
   try {
     await session.start(plan);
@@ -76,7 +71,7 @@ export async function runWatch(project: Project, targets: string[], o: RunWatchO
   }
   await done;
   off();
-  session.detach();
+  await session.detach();
   printer.close();
   write('Watch disabled\n');
   return 130;

@@ -2,7 +2,7 @@
 // a service stops; --since/--until ending by itself), stats (CPU of a busy container, its
 // mem_limit, json, --all, --no-trunc), create and up --no-start (containers made, nothing
 // started), up --no-attach / --attach-dependencies, and watch (a file edited on the host shows up
-// in the container; Ctrl-C leaves the service running and exits 130).
+// in the container; Ctrl-C leaves the service running and exits 130; --no-up; up --watch).
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -142,6 +142,7 @@ ${sleeper()}`);
     expect(objs.map((o) => o.Name)).toEqual([`${a.p}-busy-1`, `${a.p}-idle-1`]);
     expect(Object.keys(objs[0]).sort()).toEqual(['BlockIO', 'CPUPerc', 'Container', 'ID', 'MemPerc', 'MemUsage', 'Name', 'NetIO', 'PIDs']);
     expect(objs[0].ID).toMatch(/^[0-9a-f]{64}$/);
+    expect(objs[0].Container).toBe(objs[0].ID.slice(0, 12));
     expect(objs[1]).toMatchObject({ CPUPerc: '0.00%', MemUsage: '0B / 0B', PIDs: '0' });
     const one = await a.fx('stats', '--no-stream', 'idle');
     expect(one.stdout.split('\n')).toHaveLength(1); // header only: idle is not running
@@ -268,5 +269,26 @@ ${sleeper()}`);
     n.child.kill('SIGINT');
     expect((await n.child).exitCode, n.output()).toBe(130);
     expect((await projectContainers(d.p)).map((c) => c.id)).toEqual([id]);
+
+    // up --watch: the foreground up (which always syncs) says "Watch enabled" as compose's does.
+    for (const [args, msg] of [
+      [['-d', '--watch'], '--detach cannot be combined with'],
+      [['--watch', 'plain'], 'none of the selected services is configured for watch, see'],
+    ] as const) {
+      const r = await d.fx('up', ...args);
+      expect(r.exitCode, r.all).toBe(2);
+      expect(r.stderr).toContain(msg);
+    }
+    const up = foxdevBackground(d.args('up', '--watch', '--no-tui', 'app'));
+    await up.waitFor(/Watch enabled/, 30_000);
+    writeFileSync(join(d.dir, 'src', 'third.txt'), 'up --watch edit\n');
+    seen = '';
+    for (let i = 0; i < 60 && seen !== 'up --watch edit'; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      seen = (await d.fx('exec', '-T', 'app', 'cat', '/app/src/third.txt')).stdout.trim();
+    }
+    expect(seen).toBe('up --watch edit');
+    up.child.kill('SIGINT');
+    expect((await up.child).exitCode, up.output()).toBe(0);
   });
 });

@@ -99,7 +99,7 @@ export function statsCells(r: StatsRow, trunc: boolean) {
   return {
     BlockIO: `${humanSize3(r.blockRead)} / ${humanSize3(r.blockWrite)}`,
     CPUPerc: percent(r.cpuPercent),
-    Container: trunc ? r.id.slice(0, 12) : r.id,
+    Container: r.id.slice(0, 12), // docker lists containers by their short id, --no-trunc or not
     ID: trunc ? r.id.slice(0, 12) : r.id,
     MemPerc: percent(r.memoryPercent),
     MemUsage: `${bytesSize(r.memory)} / ${bytesSize(r.memoryLimit)}`,
