@@ -55,7 +55,7 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
     const printer = createLinePrinter(store, (s) => process.stdout.write(s), { color: o.color, timestamps: o.timestamps });
     await session.start(plan);
     const result = await waitSettled(session, o.waitTimeoutMs);
-    session.detach();
+    await session.detach();
     printer.close();
     if (!result.ok) {
       // What a CI log needs to explain the failure without a second command.
@@ -103,9 +103,11 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
     const codes = new Map<string, number>();
     store.onAction((a) => {
       if (a.type !== 'service/phase' || (a.phase !== 'exited' && a.phase !== 'failed' && a.phase !== 'completed' && a.phase !== 'crash-loop')) return;
-      if (a.phase === 'completed' && a.service !== o.exitCodeFrom) return;
+      // Replicas (`web-2`) count for their service.
+      const service = session.runs.get(a.service)?.svc.name ?? a.service;
+      if (a.phase === 'completed' && service !== o.exitCodeFrom) return;
       const code = a.exitCode ?? 1;
-      if (!codes.has(a.service)) codes.set(a.service, code);
+      if (!codes.has(service)) codes.set(service, code);
       first ??= code;
       exitCode = o.exitCodeFrom ? (codes.get(o.exitCodeFrom) ?? 0) : first;
       if (!stopping) stop();

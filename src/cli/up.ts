@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { FoxdevError } from '../errors.js';
 import { loadFromOptions } from './options.js';
+import { parseScaleFlags } from '../plan/replicas.js';
 
 interface UpFlags {
   detach?: boolean;
@@ -51,7 +52,7 @@ export function register(program: Command): void {
     .option('--remove-orphans', 'remove containers of services no longer in the config')
     .option('-t, --timeout <seconds>', 'grace period when stopping, instead of each service’s stop_grace_period')
     .option('--no-start', 'do not start the services after creating them (as foxdev create)')
-    .option('--scale <service=n>', 'run n containers of a service (not supported yet)', collect)
+    .option('--scale <service=n>', 'run n containers of a service, over its scale / deploy.replicas (repeatable)', collect)
     .option('--attach <service>', 'show logs of this service only (repeatable)', collect)
     .addOption(noAttachOption())
     .option('--attach-dependencies', 'also show the logs of the services the named ones depend on')
@@ -59,7 +60,6 @@ export function register(program: Command): void {
     .action(async (services: string[], flags: UpFlags, cmd: Command) => {
       // Load the engine code while the config loads: both sit on the path to the first container.
       const engine = import('./up-run.js');
-      if (flags.scale?.length) throw new FoxdevError('usage', '--scale is not supported yet: foxdev runs one container per service', { hint: 'declare a second service instead' });
       // commander stores --no-build as build=false, which collides with --build: read the raw words.
       const words = process.argv;
       const wantBuild = words.includes('--build');
@@ -86,7 +86,7 @@ export function register(program: Command): void {
       if (flags.start === false) {
         const { createOnly } = await import('./create.js');
         const plan = { build: wantBuild ? 'always' : noBuild ? 'never' : 'auto', forceRecreate: flags.forceRecreate, noRecreate: flags.recreate === false, noDeps: flags.deps === false } as const;
-        return createOnly(project, services, plan, flags.removeOrphans === true);
+        return createOnly(project, services, { ...plan, scale: parseScaleFlags(project, flags.scale ?? []) }, flags.removeOrphans === true);
       }
       const { runUp } = await engine;
       process.exitCode = await runUp(project, services, {
@@ -96,7 +96,13 @@ export function register(program: Command): void {
         dryRun: flags.dryRun === true,
         color: flags.color !== false && process.stdout.isTTY === true,
         timestamps: flags.timestamps === true,
-        plan: { build: wantBuild ? 'always' : noBuild ? 'never' : 'auto', forceRecreate: flags.forceRecreate, noRecreate: flags.recreate === false, noDeps: flags.deps === false },
+        plan: {
+          build: wantBuild ? 'always' : noBuild ? 'never' : 'auto',
+          forceRecreate: flags.forceRecreate,
+          noRecreate: flags.recreate === false,
+          noDeps: flags.deps === false,
+          scale: parseScaleFlags(project, flags.scale ?? []),
+        },
         abortOnExit: abort,
         exitCodeFrom: flags.exitCodeFrom,
         removeOrphans: flags.removeOrphans === true,

@@ -52,6 +52,10 @@ export function runtimeValueProblems(services: Record<string, Service>): Found[]
     for (const key of BYTE_KEYS) if (x[key] !== undefined && parseBytes(x[key]) === undefined) add([key], `expected a size such as "512m" or "1g", got ${JSON.stringify(x[key])}`);
     if (x.memswap_limit !== undefined && String(x.memswap_limit) !== '-1' && parseBytes(x.memswap_limit) === undefined)
       add(['memswap_limit'], `expected a size such as "1g" or -1 (unlimited swap), got ${JSON.stringify(x.memswap_limit)}`);
+    for (const at of [['scale'], ['deploy', 'replicas']] as const) {
+      const v = at.length === 1 ? x.scale : (x.deploy as Dict | undefined)?.replicas;
+      if (v !== undefined && !(Number.isInteger(Number(v)) && Number(v) >= 0)) add([...at], `expected a whole number of containers (0 or more), got ${JSON.stringify(v)}`);
+    }
     if (x.cpus !== undefined && !(Number(x.cpus) >= 0)) add(['cpus'], `expected a number of CPUs such as 0.5, got ${JSON.stringify(x.cpus)}`);
     const limits = ((x.deploy as Dict | undefined)?.resources as Dict | undefined)?.limits as Dict | undefined;
     const reservations = ((x.deploy as Dict | undefined)?.resources as Dict | undefined)?.reservations as Dict | undefined;
@@ -89,12 +93,7 @@ export function runtimeRefusals(services: Record<string, Service>, names: string
       });
     for (const key of Object.keys(s.extra))
       if (!APPLIED_KEYS.has(key) && !FOXDEV_KEYS.has(key) && !(key in REFUSED) && !key.startsWith('x-')) add([key], `foxdev does not know how to apply "${key}"`);
-    const scale = s.extra.scale ?? (s.extra.deploy as Dict | undefined)?.replicas;
-    if (scale !== undefined && Number(scale) !== 1) {
-      const at = s.extra.scale !== undefined ? ['scale'] : ['deploy', 'replicas'];
-      if (Number(scale) === 0) warnings.push(`${formatPath(['services', name, ...at])}: 0 replicas; foxdev still runs one container of ${name}`);
-      else add(at, `foxdev runs one container per service; ${scale} replicas are not supported yet (declare more services, or set it to 1)`);
-    }
+    // scale / deploy.replicas: N containers (plan/replicas.ts); 0 starts none, as compose.
     const deploy = (s.extra.deploy ?? {}) as Dict;
     for (const key of SWARM_ONLY)
       if (deploy[key] !== undefined && !(key === 'mode' && deploy.mode === 'replicated'))

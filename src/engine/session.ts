@@ -11,7 +11,8 @@ import { planUp, type ServicePlan, type UpPlan, type UpPlanOptions } from '../pl
 import { planStop } from '../plan/stop.js';
 import type { Action } from '../store/actions.js';
 import { buildImage, prepareBuild, type PreparedBuild } from '../runtime/docker/build.js';
-import { createContainer, listProjectContainers, removeContainer } from '../runtime/docker/containers.js';
+import { listProjectContainers, removeContainer, setRestartPolicy } from '../runtime/docker/containers.js';
+import { engineRestartPolicy, SUPERVISED } from '../plan/engine-restart.js';
 import { createVolume } from '../runtime/docker/objects.js';
 import { containerName, imageName } from '../names/labels.js';
 import { isOneOff } from '../names/compose-labels.js';
@@ -242,7 +243,11 @@ export class Session {
       return inst;
     }
     const step = sp.step;
-    if (step.action === 'reuse' || step.action === 'start') return new ContainerInstance(docker, step.id, onLine, hooksOf(svc));
+    if (step.action === 'reuse' || step.action === 'start') {
+      // Left by an `up -d` with the engine's policy: while this session supervises, the engine must not restart it too.
+      await setRestartPolicy(docker, step.id, SUPERVISED);
+      return new ContainerInstance(docker, step.id, onLine, hooksOf(svc));
+    }
     if (step.action === 'recreate') {
       this.line(run.name, 'system', `recreating: ${step.because}`);
       await removeContainer(docker, step.id);
@@ -397,14 +402,25 @@ export class Session {
     run.stopped.resolve();
   }
 
-  /** Stop waiting and supervising without stopping anything (up --detach leaves it running). */
-  detach(): void {
+  /**
+   * Stop waiting and supervising without stopping anything (up --detach leaves it running). Each
+   * container gets the engine restart policy compose would give it, so restarts go on without us.
+   */
+  async detach(): Promise<void> {
     this.abort.abort();
     for (const run of this.runs.values()) {
       run.stopping = true;
       run.probes.abort();
     }
     for (const inst of this.instances.values()) inst.release();
+    await Promise.all(
+      [...this.runs.values()].map(async (run) => {
+        const inst = this.instances.get(run.name);
+        const policy = engineRestartPolicy(run.svc);
+        if (!(inst instanceof ContainerInstance) || policy.Name === 'no') return;
+        await setRestartPolicy(this.opts.docker, inst.id, policy).catch((err) => this.line(run.name, 'system', `restart policy not handed to the engine: ${(err as Error).message}`));
+      }),
+    );
     this.logs.flush();
   }
 }

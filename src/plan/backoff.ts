@@ -28,9 +28,9 @@ export function shouldRestart(policy: RestartPolicy, exitCode: number, restarts:
 
 /**
  * The restart rule foxdev's supervisor applies: `restart:` (no|always|on-failure[:N]|unless-stopped)
- * or, when given, `deploy.restart_policy` over it, as compose does. Docker's own policy is never
- * used (containers are created with "no"), so max_attempts, delay and window work for every
- * condition, with swarm's meaning.
+ * or, when given, `deploy.restart_policy` over it, as compose does. While a session supervises,
+ * containers carry the engine policy "no", so max_attempts, delay and window work for every
+ * condition, with swarm's meaning; a detached `up` hands the policy to the engine (engine-restart.ts).
  */
 export interface RestartRule {
   condition: 'none' | 'on-failure' | 'any';

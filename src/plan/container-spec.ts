@@ -92,8 +92,10 @@ export function containerSpec(project: Project, svc: Service, image: string, bui
       PortBindings: bindings,
       Mounts: [...mounts.mounts, ...secretMounts(placements)],
       ...(mounts.binds.length ? { Binds: mounts.binds } : {}),
-      // foxdev applies restart policies itself (with backoff and a visible crash-loop state).
-      RestartPolicy: { Name: 'no' },
+      // foxdev applies restart policies itself while it runs (backoff, a visible crash-loop state);
+      // a detached up hands compose's policy to the engine (engine-restart.ts). "" is the engine's
+      // "no", written as compose writes it for a service without `restart`.
+      RestartPolicy: { Name: '' },
       ...(networking.mode ? { NetworkMode: networking.mode } : {}),
       ...runtime.host,
       ...(annotations ? { Annotations: annotations } : {}),
@@ -103,6 +105,8 @@ export function containerSpec(project: Project, svc: Service, image: string, bui
   };
   const hash = stableHash({ body, buildHash, connect: networking.connect, secrets: placementsForHash(placements) });
   (body.Labels as Record<string, string>)[LABEL_CONFIG_HASH] = hash;
+  // compose's own copy of it, which tools that read compose labels look for.
+  (body.Labels as Record<string, string>)['com.docker.compose.config-hash'] = hash;
   // After the hash too: replicas of one service share one config, so one hash.
   (body.Labels as Record<string, string>)[COMPOSE_CONTAINER_NUMBER] = String(replica);
 

@@ -5,6 +5,9 @@ import { parseBytes } from '../config/bytes.js';
 import type { Project, Service } from '../config/project.js';
 import { containerName } from '../names/labels.js';
 
+/** The engine's stop timeout when a container sets none. */
+const ENGINE_STOP_TIMEOUT_MS = 10_000;
+
 type Dict = Record<string, unknown>;
 
 export interface RuntimeParts {
@@ -42,7 +45,8 @@ export function runtimeParts(project: Project, svc: Service): RuntimeParts {
     Tty: x.tty === true ? true : undefined,
     OpenStdin: x.stdin_open === true ? true : undefined,
     MacAddress: x.mac_address,
-    StopTimeout: Math.ceil(svc.stopGracePeriodMs / 1000),
+    // Only when it differs from the engine's own 10 s, as compose sets it only from stop_grace_period.
+    StopTimeout: svc.stopGracePeriodMs !== ENGINE_STOP_TIMEOUT_MS ? Math.ceil(svc.stopGracePeriodMs / 1000) : undefined,
   };
 
   // deploy.resources.limits wins over the service-level keys when both are set, as in compose.

@@ -92,7 +92,7 @@ describe('containerSpec: runtime keys', () => {
     expect(h.LogConfig).toEqual({ Type: 'json-file', Config: { 'max-size': '1m' } });
     expect(h.Devices).toEqual([{ PathOnHost: '/dev/null', PathInContainer: '/dev/xnull', CgroupPermissions: 'r' }]);
     expect([h.IpcMode, h.PidMode, h.Runtime]).toEqual(['shareable', 'host', 'runc']);
-    expect(h.RestartPolicy).toEqual({ Name: 'no' });
+    expect(h.RestartPolicy).toEqual({ Name: '' }); // the engine's no, as compose writes it; up -d hands over compose's policy
   });
 
   it('deploy.resources limits win over the service keys; reservations map too', async () => {
@@ -310,7 +310,7 @@ describe('runtime keys at load', () => {
     const yaml = 'services:\n  a:\n    image: img\n    deploy:\n      replicas: 3\n      placement: {constraints: [node.role==manager]}\n';
     const { project } = await load(yaml, { creates: true });
     expect(project.services.a.extra.deploy).toBeDefined(); // `config` still prints it
-    await expect(load('services:\n  a:\n    image: img\n    scale: 1.5\n')).rejects.toThrow(/compose.yaml:4:5: services.a.scale: expected a whole number of containers \(0 or more\), got 1.5/);
+    await expect(load('services:\n  a:\n    image: img\n    scale: -2\n')).rejects.toThrow(/compose.yaml:4:5: services.a.scale: expected a whole number of containers \(0 or more\), got -2/);
     const ok = await load('services:\n  a:\n    image: img\n    deploy:\n      placement: {constraints: [x]}\n', { creates: true });
     expect(ok.project.warnings).toContain('services.a.deploy.placement is for swarm; ignored, as docker compose ignores it');
     await expect(load('services:\n  a:\n    image: img\n    credential_spec: {file: x.json}\n', { creates: true })).rejects.toThrow(/services.a.credential_spec: foxdev cannot apply "credential_spec": it is for Windows containers/);

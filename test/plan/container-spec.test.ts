@@ -72,7 +72,7 @@ describe('containerSpec body', () => {
     const host = body.HostConfig as Record<string, unknown>;
     expect(host.PortBindings).toEqual({ '8080/tcp': [{ HostIp: '', HostPort: '4100' }] });
     // foxdev restarts containers itself (with backoff), never the engine.
-    expect(host.RestartPolicy).toEqual({ Name: 'no' });
+    expect(host.RestartPolicy).toEqual({ Name: '' });
     expect(body.NetworkingConfig).toEqual({ EndpointsConfig: { demo_default: { Aliases: ['api'] } } });
   });
 

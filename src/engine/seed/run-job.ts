@@ -18,7 +18,7 @@ export async function runJobAgain(docker: Docker, project: Project, job: string,
   const session = new Session({ docker, project, dispatch, detach: true });
   await session.start(await session.prepare([job], { noDeps: true }));
   const result = await waitSettled(session, timeoutMs);
-  session.detach();
+  await session.detach();
   if (!result.ok) {
     const f = result.failures[0];
     throw new ReseedJobFailed(f.reason, f.lastLines);

@@ -53,7 +53,7 @@ async function upDependencies(docker: Docker, project: Project, deps: string[], 
   try {
     await session.start(await session.prepare(deps));
     const result = await waitSettled(session, 300_000);
-    session.detach();
+    await session.detach();
     if (!result.ok) throw settledError(result);
   } finally {
     printer.close();

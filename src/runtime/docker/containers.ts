@@ -89,6 +89,11 @@ export async function stopContainer(docker: Docker, id: string, graceMs: number)
   }
 }
 
+/** Change a container's restart policy in place (the engine applies it from its next exit). */
+export async function setRestartPolicy(docker: Docker, id: string, policy: { Name: string; MaximumRetryCount: number }): Promise<void> {
+  await docker.getContainer(id).update({ RestartPolicy: policy });
+}
+
 export async function removeContainer(docker: Docker, id: string): Promise<void> {
   try {
     await docker.getContainer(id).remove({ force: true, v: false });
