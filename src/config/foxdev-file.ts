@@ -43,7 +43,9 @@ async function evaluate(file: string): Promise<unknown> {
   // version of the file. Transpiled output is still cached on disk by content.
   const mod = await jiti.evalModule(readFileSync(file, 'utf8'), { filename: file, async: true, forceTranspile: true });
   const value = mod !== null && typeof mod === 'object' && 'default' in mod ? (mod as { default: unknown }).default : mod;
-  return typeof value === 'function' ? await (value as () => unknown)() : await value;
+  // A class is a function too, but calling it throws inside foxdev: it is simply not a config.
+  const isClass = typeof value === 'function' && /^class\b/.test(Function.prototype.toString.call(value));
+  return typeof value === 'function' && !isClass ? await (value as () => unknown)() : await value;
 }
 
 class LoadTimeout extends Error {}
@@ -148,6 +150,11 @@ export async function readFoxdevConfig(file: string, problems: Problem[]): Promi
   if (typeof top.logBuffer === 'number') layer.logBuffer = top.logBuffer;
   const compose = typeof top.compose === 'string' ? [top.compose] : Array.isArray(top.compose) ? top.compose : [];
   layer.compose = compose.filter((c): c is string => typeof c === 'string').map((c) => path.resolve(dir, c));
+  // Named here, so a missing one is this file's mistake, at its `compose` key.
+  const missing = layer.compose.filter((c) => !existsSync(c));
+  for (const c of missing)
+    found.push({ segments: ['compose'], path: 'compose', message: `compose file ${path.relative(dir, c) || c} does not exist` });
+  layer.compose = layer.compose.filter((c) => !missing.includes(c));
   for (const p of found) problems.push(placeProblem(p, [layer]));
   return layer;
 }

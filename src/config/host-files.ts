@@ -1,7 +1,7 @@
 // The host files a service names must be there when the project loads, or it would fail later
 // (or worse, succeed at nothing): each seed file exists inside the project directory, each seed
 // glob matches at least one file (an empty seed would leave an empty database and report
-// success), each sync path exists. Seed globs are expanded here, to the sorted files a seed
+// success), each sync path and a host process's working directory exists. Seed globs are expanded here, to the sorted files a seed
 // applies. Reads the file system; the rest of config/ stays pure.
 import { statSync } from 'node:fs';
 import path from 'node:path';
@@ -44,6 +44,10 @@ export async function checkHostFiles(name: string, s: Service, projectDir: strin
     }
     s.seed.files = [...new Set(files)];
   }
+
+  // A host process started in a directory that is not there fails only at `up`.
+  if (s.run && s.run.cwd !== projectDir && fileKind(s.run.cwd) !== 'directory')
+    report(['run', 'cwd'], `${shown(s.run.cwd)} ${fileKind(s.run.cwd) === 'missing' ? 'does not exist' : 'is not a directory'} (run.cwd is where the command starts)`);
 
   s.sync.forEach((r, i) => {
     if (outside(r.path) || fileKind(r.path) !== 'missing') return; // outside: said in resolve-service.ts

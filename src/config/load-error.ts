@@ -2,9 +2,13 @@
 // jiti puts a syntax error's location on the message's second line (" /abs/file.ts:3:21"), and a
 // runtime error's on the first stack frame inside the user's code; either may be a file the
 // config imports, which is then the file blamed. Anything can be thrown (`throw 'x'`, `throw null`).
+import { fileURLToPath } from 'node:url';
 import type { Problem } from '../errors.js';
 
-const LOCATION = /(\/[^\s():]+|[A-Za-z]:\\[^\s():]+):(\d+):(\d+)/;
+const LOCATION = /(?:file:\/\/)?(\/[^\s():]+|[A-Za-z]:\\[^\s():]+):(\d+):(\d+)/;
+
+/** foxdev's own code (dist/ or src/): a frame there is where foxdev called the user's code, never the mistake. */
+const OWN = fileURLToPath(new URL('..', import.meta.url));
 
 export function loadProblem(err: unknown, configFile: string): Problem {
   if (!(err instanceof Error)) return { file: configFile, message: `cannot load: it threw ${describe(err)} (throw an Error for a message with a place)` };
@@ -15,7 +19,7 @@ export function loadProblem(err: unknown, configFile: string): Problem {
     .slice(1)
     .filter((l) => !l.includes('node_modules') && !l.includes('node:'))
     .map((l) => LOCATION.exec(l))
-    .find((m) => m !== null);
+    .find((m) => m !== null && !m[1].startsWith(OWN));
   const text = first.replace(/^Error: /, '').trim() || err.name;
   // The parser reads the source as written; a stack frame points into jiti's transpiled output,
   // which keeps lines but not columns, so only the line is given for those.

@@ -83,9 +83,11 @@ export function normaliseService(svc: Dict, ctx: PathContext, at: Segment[], pro
     });
 
   if ('networks' in svc)
-    out.networks = each(svc.networks, (n) =>
-      Array.isArray(n) ? Object.fromEntries(n.map((name) => [String(name), null])) : { ...(n as Dict) },
-    );
+    out.networks = each(svc.networks, (n) => {
+      if (!Array.isArray(n)) return { ...(n as Dict) };
+      if (n.some((name) => String(name) === PROTO)) problem(['networks', PROTO], `uses network "${PROTO}", which is not declared under top-level "networks"`);
+      return Object.fromEntries(n.filter((name) => String(name) !== PROTO).map((name) => [String(name), null]));
+    });
 
   if ('ports' in svc)
     out.ports = each(svc.ports, (list) =>

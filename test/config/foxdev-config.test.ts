@@ -49,7 +49,8 @@ export default defineConfig({
     'db/01-schema.sql': 'create table t();',
     'db/02-data.sql': 'insert into t default values;',
     'db/notes.txt': 'not sql',
-    'api/src/index.ts': '', // sync paths must exist
+    'api/src/index.ts': '', // sync paths and run.cwd must exist
+    'docs/index.md': '',
   });
 
   it('imports compose files and adds foxdev keys on top', async () => {

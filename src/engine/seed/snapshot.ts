@@ -43,8 +43,8 @@ export async function checkSnapshotExists(projectDir: string, service: string, n
   const { dump } = snapshotPaths(dir, name);
   if (await stat(dump).then((s) => s.isFile(), () => false)) return;
   const known = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.dump')).map((f) => f.slice(0, -5)).sort();
-  throw new FoxdevError('usage', `no snapshot named ${name} for ${service} (have: ${known.length ? known.join(', ') : 'none'})`, {
-    hint: known.length ? undefined : `save one first with foxdev seed --save NAME ${service}`,
+  throw new FoxdevError('usage', `no snapshot named "${name}" for ${service} (have: ${known.length ? known.join(', ') : 'none'})`, {
+    hint: known.length ? `saved snapshots: ${known.join(', ')}, in ${path.relative(projectDir, dir)}/` : `save one first with foxdev seed --save NAME ${service}`,
   });
 }
 
