@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireEngine } from '../helpers/engine.js';
 import { foxdev, foxdevBackground } from '../helpers/cli.js';
 import { projectContainers, purgeProject } from '../helpers/project-state.js';
+import { dockerClient } from '../../src/runtime/docker-client.js';
+import { imageName } from '../../src/names/labels.js';
 
 const hasEngine = await requireEngine();
 const tag = `${process.pid}`;
@@ -65,6 +67,7 @@ ${sleeper()}`);
   }, 90_000);
   afterAll(async () => {
     for (const p of projects) await purgeProject(p);
+    for (const p of projects) await dockerClient().getImage(imageName(p, 'web')).remove().catch(() => {});
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
@@ -248,6 +251,7 @@ ${sleeper()}`);
     }
     expect(seen).toBe('edited on the host');
     await w.waitFor(/app +\| .*synced/, 10_000);
+    await w.waitFor(/^Syncing service "app" after \d+ changes were detected$/m, 10_000);
     w.child.kill('SIGINT');
     const done = await w.child;
     expect(done.exitCode, w.output()).toBe(130);
@@ -290,5 +294,34 @@ ${sleeper()}`);
     expect(seen).toBe('up --watch edit');
     up.child.kill('SIGINT');
     expect((await up.child).exitCode, up.output()).toBe(0);
+  });
+
+  it('watch: a rebuild rule rebuilds the image and replaces the container, in compose’s words', async () => {
+    const e = project('rebuild', `services:
+  web:
+    build: .
+    init: true
+    command: ["sleep", "600"]
+    develop:
+      watch:
+        - action: rebuild
+          path: ./trigger
+`);
+    writeFileSync(join(e.dir, 'Dockerfile'), 'FROM foxdev/busybox:1\n');
+    mkdirSync(join(e.dir, 'trigger'));
+    const w = foxdevBackground(e.args('watch'));
+    await w.waitFor(/Watch enabled/, 60_000);
+    const before = (await projectContainers(e.p))[0].id;
+    writeFileSync(join(e.dir, 'trigger', 'x'), 'x\n');
+    await w.waitFor(/^Rebuilding service\(s\) \["web"\] after changes were detected\.\.\.$/m, 30_000);
+    await w.waitFor(/^service\(s\) \["web"\] successfully built$/m, 60_000);
+    let after = before;
+    for (let i = 0; i < 60 && after === before; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      after = (await projectContainers(e.p)).find((c) => c.state === 'running')?.id ?? before;
+    }
+    expect(after).not.toBe(before);
+    w.child.kill('SIGINT');
+    expect((await w.child).exitCode, w.output()).toBe(130);
   });
 });
