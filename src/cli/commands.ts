@@ -29,10 +29,11 @@ import { register as images } from './images.js';
 import { register as top } from './top.js';
 import { register as pull } from './pull.js';
 import { register as cp } from './cp.js';
+import { register as scale } from './scale.js';
 import { register as events } from './events.js';
 import { register as stats } from './stats.js';
 import { register as version } from './version.js';
 import { register as create } from './create.js';
 import { register as watch } from './watch.js';
 
-export const commands: Array<(program: Command) => void> = [up, down, ps, logs, exec, restart, build, ci, doctor, config, seed, init, lint, generate, stop, start, rm, kill, pause, unpause, run, port, wait, ls, images, top, pull, cp, events, stats, version, create, watch];
+export const commands: Array<(program: Command) => void> = [up, down, ps, logs, exec, restart, build, ci, doctor, config, seed, init, lint, generate, stop, start, rm, kill, pause, unpause, run, port, wait, ls, images, top, pull, cp, events, stats, version, create, watch, scale];

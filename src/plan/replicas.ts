@@ -16,7 +16,27 @@ export function replicasOf(svc: Service, overrides: Record<string, number> = {})
 
 /** The session's name for replica `n` of a service that runs `count` of them. */
 export function unitName(service: string, n: number, count: number): string {
-  return count === 1 && n === 1 ? service : `${service}-${n}`;
+  return count === 1 ? service : `${service}-${n}`;
+}
+
+export interface Replica {
+  number: number;
+  hash: string;
+  running: boolean;
+}
+
+/**
+ * Which container numbers a service runs with `count` replicas, given the ones it has: scaling
+ * down keeps the up-to-date ones first (the config hash matches), then the running ones, then the
+ * lowest numbers, and removes the rest; scaling up adds numbers after the highest, as compose does.
+ */
+export function pickReplicas<T extends Replica>(existing: T[], count: number, hash: string | undefined): { numbers: number[]; remove: T[] } {
+  const ranked = [...existing].sort((a, b) => Number(a.hash !== hash) - Number(b.hash !== hash) || Number(!a.running) - Number(!b.running) || a.number - b.number);
+  const kept = ranked.slice(0, count);
+  let next = Math.max(0, ...existing.map((c) => c.number));
+  const numbers = kept.map((c) => c.number);
+  while (numbers.length < count) numbers.push(++next);
+  return { numbers: numbers.sort((a, b) => a - b), remove: ranked.slice(count).sort((a, b) => b.number - a.number) };
 }
 
 /** The key an observed container is filed under: the service for container 1, `<service>#<n>` after. */

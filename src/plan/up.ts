@@ -5,7 +5,7 @@ import type { Project, ResolvedDepends } from '../config/project.js';
 import { containerSpec } from './container-spec.js';
 import { imageName } from '../names/labels.js';
 import { FoxdevError } from '../errors.js';
-import { replicaKey, replicasOf, scaleConflict, unitName } from './replicas.js';
+import { pickReplicas, replicaKey, replicasOf, scaleConflict, unitName } from './replicas.js';
 
 export interface ObservedContainer {
   service: string;
@@ -57,7 +57,7 @@ export interface UpPlan {
   project: string;
   volumesToCreate: string[];
   services: ServicePlan[];
-  /** Containers above a service's replica count (scaled down): stopped and removed, highest first. */
+  /** Containers beyond a service's replica count (scaled down; stale ones go first): removed, highest number first. */
   scaleDown: Array<{ service: string; id: string; number: number }>;
 }
 
@@ -84,13 +84,27 @@ export function planUp(project: Project, observed: Observed, selected: string[],
   }
   // A dependency scaled to 0 runs nothing: there is nothing to wait for (compose starts the dependent).
   const running = selected.filter((name) => counts[name] > 0);
-  const services = running.flatMap((name) => Array.from({ length: counts[name] }, (_, i) => planUnit(project, observed, running, name, i + 1, counts[name], o)));
-  const scaleDown = Object.values(observed.containers)
-    .filter((c) => selected.includes(c.service) && (c.number ?? 1) > counts[c.service])
-    .map((c) => ({ service: c.service, id: c.id, number: c.number ?? 1 }))
-    .sort((a, b) => b.number - a.number);
+  const services: ServicePlan[] = [];
+  const scaleDown: UpPlan['scaleDown'] = [];
+  for (const name of selected) {
+    const existing = Object.values(observed.containers)
+      .filter((c) => c.service === name)
+      .map((c) => ({ ...c, number: c.number ?? 1 }));
+    const wanted = counts[name] > 0 ? desiredHash(project, observed, name, o) : undefined;
+    const { numbers, remove } = pickReplicas(existing, counts[name], wanted);
+    for (const c of remove) scaleDown.push({ service: name, id: c.id, number: c.number });
+    for (const n of numbers) services.push(planUnit(project, observed, running, name, n, counts[name], o));
+  }
   const used = new Set(running.flatMap((n) => project.services[n].volumes.filter((m) => m.type === 'volume').map((m) => m.source!)));
   return { project: project.name, volumesToCreate: observed.missingVolumes.filter((v) => used.has(v)), services, scaleDown };
+}
+
+/** The config hash a service's containers should carry now (processes have none). */
+function desiredHash(project: Project, observed: Observed, name: string, o: UpPlanOptions): string | undefined {
+  const svc = project.services[name];
+  if (svc.kind === 'process') return undefined;
+  const buildHash = svc.build ? observed.desiredBuildHashes[name] : undefined;
+  return containerSpec(project, svc, svc.build ? imageName(project.name, name) : (svc.image ?? ''), buildHash).hash;
 }
 
 function planUnit(project: Project, observed: Observed, selected: string[], name: string, replica: number, count: number, o: UpPlanOptions): ServicePlan {

@@ -169,6 +169,72 @@ describe.runIf(hasEngine)('replicas (scale, deploy.replicas, up --scale)', () =>
     expect((await containers(p)).map((c) => c.state)).toEqual(['exited', 'exited']);
   }, 90_000);
 
+  it('foxdev scale adds and removes replicas per service (compose e2e TestScaleBasicCases, TestScaleWithDepsCases)', async () => {
+    const p = uniq('verb');
+    const svc = (extra: string) => `    image: foxdev/busybox:1\n    command: ["sleep", "3600"]\n    init: true\n${extra}`;
+    const dir = compose(`services:
+  db:
+${svc('')}
+  back:
+${svc('    depends_on: [db]\n')}
+  front:
+${svc('    depends_on: [back]\n    deploy:\n      replicas: 2\n')}
+  dbadmin:
+${svc('    deploy:\n      replicas: 0\n')}
+`);
+    const numbers = async (service: string) => (await containers(p)).filter((c) => c.service === service).map((c) => Number(c.number)).sort();
+    const run = async (...args: string[]) => {
+      const r = await foxdev(['-C', dir, '-p', p, ...args]);
+      expect(r.exitCode, `${args.join(' ')}: ${r.all}`).toBe(0);
+    };
+    await run('up', '-d');
+    expect([await numbers('db'), await numbers('back'), await numbers('front'), await numbers('dbadmin')]).toEqual([[1], [1], [1, 2], []]);
+    await run('scale', 'dbadmin=2');
+    expect(await numbers('dbadmin')).toEqual([1, 2]);
+    await run('scale', 'front=3', 'back=2');
+    expect([await numbers('front'), await numbers('back')]).toEqual([[1, 2, 3], [1, 2]]);
+    const survivor = (await containers(p)).find((c) => c.name === `${p}-dbadmin-1`)!.id;
+    await run('scale', 'dbadmin=1');
+    expect((await containers(p)).filter((c) => c.service === 'dbadmin').map((c) => c.id)).toEqual([survivor]);
+    await run('scale', 'dbadmin=0');
+    expect(await numbers('dbadmin')).toEqual([]);
+    await run('scale', 'front=2', 'back=1');
+    expect([await numbers('front'), await numbers('back')]).toEqual([[1, 2], [1]]);
+    // --no-deps leaves a dependency's replicas alone; without it the dependency goes back to the file's count.
+    await run('up', '-d', '--scale', 'db=2');
+    expect(await numbers('db')).toEqual([1, 2]);
+    await run('scale', '--no-deps', 'back=2');
+    expect([await numbers('back'), await numbers('db')]).toEqual([[1, 2], [1, 2]]);
+    await run('scale', 'back=2');
+    expect([await numbers('back'), await numbers('db')]).toEqual([[1, 2], [1]]);
+    const bad = await foxdev(['-C', dir, '-p', p, 'scale', 'nope=2']);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain('no service named nope');
+  }, 120_000);
+
+  it('scale down drops stale replicas first (compose e2e TestScaleDownNoRecreate)', async () => {
+    const p = uniq('stale');
+    const dir = compose(`services:
+  t:
+    image: foxdev/busybox:1
+    command: ["sleep", "3600"]
+    init: true
+    environment:
+      FOO: \${FOO:-one}
+`);
+    const numbers = async () => (await containers(p)).map((c) => Number(c.number)).sort();
+    const run = async (args: string[], env: Record<string, string> = {}) => {
+      const r = await foxdev(['-C', dir, '-p', p, ...args], { env });
+      expect(r.exitCode, `${args.join(' ')}: ${r.all}`).toBe(0);
+    };
+    await run(['up', '-d', '--scale', 't=2']);
+    expect(await numbers()).toEqual([1, 2]);
+    await run(['up', '-d', '--scale', 't=4', '--no-recreate'], { FOO: 'two' });
+    expect(await numbers()).toEqual([1, 2, 3, 4]);
+    await run(['up', '-d', '--scale', 't=2'], { FOO: 'two' });
+    expect(await numbers()).toEqual([3, 4]);
+  }, 90_000);
+
   it('scale: 0 starts no container and what depends on it starts anyway', async () => {
     const p = uniq('zero');
     const dir = compose(`services:

@@ -38,15 +38,22 @@ describe('replicas', () => {
     );
   });
 
-  it('scaling down removes the highest numbers; the survivors are reused, new numbers created', () => {
+  it('scaling down keeps up-to-date, running, low-numbered containers; scaling up adds numbers after the highest', () => {
     const p = project({ w: { extra: { scale: 2 } } });
     const hash = planUp(p, nothing(), ['w']).services[0].hash!;
-    const seen = (n: number) => ({ service: 'w', id: `id${n}`, hash, running: true, number: n });
-    const observed = { ...nothing(), containers: { w: seen(1), 'w#3': seen(3), 'w#4': seen(4) } };
-    const plan = planUp(p, observed, ['w']);
-    expect(plan.scaleDown).toEqual([{ service: 'w', id: 'id4', number: 4 }, { service: 'w', id: 'id3', number: 3 }]);
-    expect(plan.services.map((s) => [s.unit, s.step.action])).toEqual([['w-1', 'reuse'], ['w-2', 'create']]);
-    expect(planUp(p, observed, ['w'], { scale: { w: 1 } }).services.map((s) => [s.unit, s.step.action])).toEqual([['w', 'reuse']]);
+    const seen = (n: number, h = hash, running = true) => ({ service: 'w', id: `id${n}`, hash: h, running, number: n });
+    const observed = (...cs: ReturnType<typeof seen>[]) => ({ ...nothing(), containers: Object.fromEntries(cs.map((c) => [c.number === 1 ? 'w' : `w#${c.number}`, c])) });
+    const three = planUp(p, observed(seen(1), seen(3), seen(4)), ['w']);
+    expect(three.scaleDown).toEqual([{ service: 'w', id: 'id4', number: 4 }]);
+    expect(three.services.map((s) => [s.unit, s.step.action])).toEqual([['w-1', 'reuse'], ['w-3', 'reuse']]);
+    // compose's TestScaleDownNoRecreate: the stale replicas go first, whatever their numbers.
+    const stale = planUp(p, observed(seen(1, 'old'), seen(2, 'old'), seen(3), seen(4)), ['w']);
+    expect(stale.scaleDown.map((d) => d.number)).toEqual([2, 1]);
+    expect(stale.services.map((s) => s.unit)).toEqual(['w-3', 'w-4']);
+    // Up from {1}: number 2 is new; a single replica keeps the service's own name.
+    expect(planUp(p, observed(seen(1)), ['w']).services.map((s) => [s.unit, s.step.action])).toEqual([['w-1', 'reuse'], ['w-2', 'create']]);
+    expect(planUp(p, observed(seen(1), seen(2)), ['w'], { scale: { w: 1 } }).services.map((s) => [s.unit, s.replica, s.step.action])).toEqual([['w', 1, 'reuse']]);
+    expect(planUp(p, observed(seen(2)), ['w'], { scale: { w: 3 } }).services.map((s) => s.unit)).toEqual(['w-2', 'w-3', 'w-4']);
   });
 
   it('replicas share one config hash; each has its own name and number', () => {
