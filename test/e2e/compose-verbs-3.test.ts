@@ -112,6 +112,10 @@ ${sleeper()}`);
     const re = (action: string) => new RegExp(`^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{6} container ${action} [0-9a-f]{64} \\((.+, )?name=${idle}(, .+)?\\)$`);
     expect(lines.some((l) => re('start').test(l)), r.stdout).toBe(true);
     expect(lines.some((l) => re('stop').test(l)), r.stdout).toBe(true);
+    // By project name alone, from a directory without a compose file, as compose's events works.
+    const byName = await foxdev(['-p', a.p, 'events', '--json', '--since', (t0 - 0.5).toFixed(3), '--until', (t1 / 1000 + 1).toFixed(3)], { cwd: tmpdir() });
+    expect(byName.exitCode, byName.all).toBe(0);
+    expect(byName.stdout.split('\n').map((l) => (JSON.parse(l) as { action: string }).action)).toEqual(expect.arrayContaining(['start', 'die', 'stop']));
     const bad = await a.fx('events', '--since', 'yesterday');
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toMatch(/invalid --since yesterday/);
@@ -296,7 +300,7 @@ ${sleeper()}`);
     expect((await up.child).exitCode, up.output()).toBe(0);
   });
 
-  it('watch: a rebuild rule rebuilds the image and replaces the container, in compose’s words', async () => {
+  it('create builds the image; watch: a rebuild rule rebuilds it and replaces the container, in compose’s words', async () => {
     const e = project('rebuild', `services:
   web:
     build: .
@@ -309,6 +313,10 @@ ${sleeper()}`);
 `);
     writeFileSync(join(e.dir, 'Dockerfile'), 'FROM foxdev/busybox:1\n');
     mkdirSync(join(e.dir, 'trigger'));
+    const created = await e.fx('create');
+    expect(created.exitCode, created.all).toBe(0);
+    expect(created.stdout).toMatch(/building image/);
+    expect(await states(e.p)).toEqual({ web: 'created' });
     const w = foxdevBackground(e.args('watch'));
     await w.waitFor(/Watch enabled/, 60_000);
     const before = (await projectContainers(e.p))[0].id;
