@@ -15,8 +15,10 @@ export interface AttachFlags {
 export function attachedServices(project: Project, targets: string[], f: AttachFlags): string[] | undefined {
   if (f.attach?.length && f.attachDependencies) throw new FoxdevError('usage', 'cannot combine --attach and --attach-dependencies');
   const all = Object.keys(project.services);
-  // As compose: --attach must name services of the project; --no-attach names are only taken out.
-  const unknown = (f.attach ?? []).filter((n) => !project.services[n]);
+  // As compose: --attach must name services this up runs (the named ones and their dependencies);
+  // --no-attach names are only taken out.
+  const inUp = new Set(targets.length ? ancestors(graphOf(project), targets) : all);
+  const unknown = (f.attach ?? []).filter((n) => !inUp.has(n));
   if (unknown.length) throw new FoxdevError('usage', `cannot attach to services not included in up: ${unknown.join(', ')}`);
   let chosen: string[];
   if (f.attach?.length) chosen = f.attach;

@@ -23,5 +23,7 @@ describe('attachedServices', () => {
   it('compose’s errors', () => {
     expect(() => attachedServices(project, [], { attach: ['web'], attachDependencies: true })).toThrow('cannot combine --attach and --attach-dependencies');
     expect(() => attachedServices(project, [], { attach: ['nosuch'] })).toThrow('cannot attach to services not included in up: nosuch');
+    expect(() => attachedServices(project, ['worker'], { attach: ['web'] })).toThrow('cannot attach to services not included in up: web');
+    expect(attachedServices(project, ['worker'], { attach: ['db'] })).toEqual(['db']);
   });
 });
