@@ -93,8 +93,9 @@ function explain(errors: AjvError[], data: unknown, prefix: Segment[]): Array<Pr
 }
 
 function describe(group: AjvError[], value: unknown): string {
+  // A `type` error's params.type is one name or a list of them (["string", "number", ...]).
   const types = group.filter((e) => e.keyword === 'type').flatMap((e) => String(e.params.type).split(','));
-  if (types.length > 0 && types.length === group.length) return `expected ${orList(types)}, got ${typeName(value)}`;
+  if (types.length > 0 && group.every((e) => e.keyword === 'type')) return `expected ${orList(types)}, got ${typeName(value)}`;
   const first = group.find((e) => e.keyword !== 'type') ?? group[0];
   switch (first.keyword) {
     case 'required':
