@@ -87,12 +87,14 @@ function explain(errors: AjvError[], data: unknown, prefix: Segment[]): Array<Pr
     const specific = group.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && !(deeper && e.keyword === 'type'));
     if (specific.length === 0 && deeper) continue;
     const segments = [...prefix, ...pointerToSegments(pointer)];
-    out.push({ segments, path: formatPath(segments), message: describe(specific.length ? specific : group, valueAt(data, pointer)) });
+    // foxdev's own conditions are allowed (allowFoxdevConditions), so they belong in the list too.
+    const extra = /^\/services\/[^/]+\/depends_on\/[^/]+\/condition$/.test(pointer) ? [...FOXDEV_CONDITIONS] : [];
+    out.push({ segments, path: formatPath(segments), message: describe(specific.length ? specific : group, valueAt(data, pointer), extra) });
   }
   return out;
 }
 
-function describe(group: AjvError[], value: unknown): string {
+function describe(group: AjvError[], value: unknown, extraAllowed: string[] = []): string {
   // A `type` error's params.type is one name or a list of them (["string", "number", ...]).
   const types = group.filter((e) => e.keyword === 'type').flatMap((e) => String(e.params.type).split(','));
   if (types.length > 0 && group.every((e) => e.keyword === 'type')) return `expected ${orList(types)}, got ${typeName(value)}`;
@@ -100,10 +102,10 @@ function describe(group: AjvError[], value: unknown): string {
   switch (first.keyword) {
     case 'required':
       return `missing required key "${String(first.params.missingProperty)}"`;
-    case 'enum':
-      return `expected one of ${(first.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(value)}${
-        typeof value === 'string' ? didYouMean(value, (first.params.allowedValues as unknown[]).map(String)) : ''
-      }`;
+    case 'enum': {
+      const allowed = [...(first.params.allowedValues as unknown[]), ...extraAllowed];
+      return `expected one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(value)}${typeof value === 'string' ? didYouMean(value, allowed.map(String)) : ''}`;
+    }
     case 'pattern':
       return `${JSON.stringify(value)} does not match the pattern ${String(first.params.pattern)}`;
     case 'uniqueItems':

@@ -39,7 +39,7 @@ describe('YAML the parser throws on', () => {
     expect(await problems(loadProject({ cwd: dir, env: {} }), dir)).toEqual([
       'compose.yaml:3:5: services.a.imgae: unknown key "imgae" (did you mean "image"?)',
       'compose.yaml:4:5: services.a.prots: unknown key "prots" (did you mean "ports"?)',
-      'compose.yaml:7:9: services.a.depends_on.b.condition: expected one of "service_started", "service_healthy", "service_completed_successfully", got "service_helthy" (did you mean "service_healthy"?)',
+      'compose.yaml:7:9: services.a.depends_on.b.condition: expected one of "service_started", "service_healthy", "service_completed_successfully", "service_ready", "service_seeded", got "service_helthy" (did you mean "service_healthy"?)',
     ]);
   });
 

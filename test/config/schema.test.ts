@@ -34,7 +34,7 @@ describe('compose schema', () => {
       'services.api.imagee: unknown key "imagee" (did you mean "image"?)',
       'services.api.build.contxt: unknown key "contxt" (did you mean "context"?)',
       'volumes.data.drivr: unknown key "drivr" (did you mean "driver"?)',
-      'services.api.depends_on.db.condition: expected one of "service_started", "service_healthy", "service_completed_successfully", got "sometime"',
+      'services.api.depends_on.db.condition: expected one of "service_started", "service_healthy", "service_completed_successfully", "service_ready", "service_seeded", got "sometime"',
       'services.api.healthcheck.interval: expected a string, got number 5',
       'services.api.ports[0]: expected a number, a string or a mapping, got boolean true',
     ]);
