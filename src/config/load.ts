@@ -193,13 +193,15 @@ function chooseEnvFiles(cwd: string, given: string[] | undefined, shell: NodeJS.
 function neededServices(enabled: Array<[string, Dict]>, targets: string[] | undefined): Set<string> | undefined {
   if (targets === undefined) return undefined;
   const deps = new Map(enabled.map(([n, s]) => [n, Object.keys(isPlainObject(s.depends_on) ? s.depends_on : {})]));
+  // Iterative: a dependency chain thousands of services long must not overflow the stack.
   const out = new Set<string>();
-  const walk = (n: string) => {
-    if (out.has(n)) return;
+  const todo = [...targets];
+  while (todo.length > 0) {
+    const n = todo.pop()!;
+    if (out.has(n)) continue;
     out.add(n);
-    for (const d of deps.get(n) ?? []) walk(d);
-  };
-  targets.forEach(walk);
+    todo.push(...(deps.get(n) ?? []));
+  }
   return out;
 }
 

@@ -22,6 +22,12 @@ function chain(n: number): string {
   for (let i = 0; i < n; i++) out += `  s${i}:\n    image: busybox\n    depends_on: [s${(i + 1) % n}]\n`;
   return out;
 }
+/** s0 → s1 → … → s(n-1), no cycle. */
+function line(n: number): string {
+  let out = 'services:\n';
+  for (let i = 0; i < n; i++) out += `  s${i}:\n    image: busybox\n${i + 1 < n ? `    depends_on: [s${i + 1}]\n` : ''}`;
+  return out;
+}
 function bomb(): string {
   let out = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
   for (let i = 1; i < 9; i++) out += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
@@ -142,6 +148,7 @@ const rows: Row[] = [
   ['self dependency', svc('    depends_on: [web]\n'), ['config'], 2, "foxdev: compose.yaml:4:18: services.web.depends_on.web: dependency cycle: web → web"],
   ['cycle of three', compose('services:\n  a:\n    image: busybox\n    depends_on: [b]\n  b:\n    image: busybox\n    depends_on: [c]\n  c:\n    image: busybox\n    depends_on: [a]\n'), ['config'], 2, "foxdev: compose.yaml:4:18: services.a.depends_on.b: dependency cycle: a → b → c → a"],
   ['deep depends_on chain (3000, cycle)', compose(chain(3000)), ['config'], 2, /^foxdev: compose\.yaml:4:18: services\.s0\.depends_on\.s1: dependency cycle: s0 → s1 → .* → s2999 → s0$/],
+  ['deep depends_on chain (12000) up --dry-run s0', compose(line(12000)), ['up', '--dry-run', 's0'], 0, ''],
   ['unknown condition', compose('services:\n  db:\n    image: busybox\n  web:\n    image: busybox\n    depends_on:\n      db: {condition: service_up}\n'), ['config'], 2, "foxdev: compose.yaml:7:12: services.web.depends_on.db.condition: expected one of \"service_started\", \"service_healthy\", \"service_completed_successfully\", \"service_ready\", \"service_seeded\", got \"service_up\""],
   ['service_healthy without healthcheck', compose('services:\n  db:\n    image: busybox\n  web:\n    image: busybox\n    depends_on:\n      db: {condition: service_healthy}\n'), ['config'], 2, "foxdev: compose.yaml:7:12: services.web.depends_on.db.condition: dependency \"db\" has no healthcheck (condition: service_healthy)"],
   ['service_seeded without seed', compose('services:\n  db:\n    image: busybox\n  web:\n    image: busybox\n    depends_on:\n      db: {condition: service_seeded}\n'), ['config'], 2, "foxdev: compose.yaml:7:12: services.web.depends_on.db.condition: dependency \"db\" has no seed (condition: service_seeded)"],
