@@ -28,6 +28,12 @@ function line(n: number): string {
   for (let i = 0; i < n; i++) out += `  s${i}:\n    image: busybox\n${i + 1 < n ? `    depends_on: [s${i + 1}]\n` : ''}`;
   return out;
 }
+/** s0 extends s1 extends … s(n-1), which has the image. */
+function extendsLine(n: number): string {
+  let out = 'services:\n';
+  for (let i = 0; i < n; i++) out += `  s${i}:\n${i + 1 < n ? `    extends: s${i + 1}\n` : '    image: busybox\n'}`;
+  return out;
+}
 function bomb(): string {
   let out = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
   for (let i = 1; i < 9; i++) out += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
@@ -156,6 +162,7 @@ const rows: Row[] = [
   ['depends_on is a string', svc('    depends_on: db\n'), ['config'], 2, "foxdev: compose.yaml:4:5: services.web.depends_on: expected a list or a mapping, got string \"db\""],
   // extends / include
   ['extends unknown service', svc('    extends: nope\n'), ['config'], 2, "foxdev: services.web.extends: extends \"nope\", which is not a service in <dir>/compose.yaml"],
+  ['deep extends chain (12000)', compose(extendsLine(12000)), ['config'], 0, ''],
   ['extends loop', compose('services:\n  a:\n    image: busybox\n    extends: b\n  b:\n    image: busybox\n    extends: a\n'), ['config'], 2, "foxdev: 2 problems in the configuration:"],
   ['extends missing file', svc('    extends: {file: other.yaml, service: x}\n'), ['config'], 2, "foxdev: 2 problems in the configuration:"],
   ['include missing file', compose('include: [other.yaml]\nservices:\n  web:\n    image: busybox\n'), ['config'], 2, "foxdev: other.yaml: cannot read compose file: ENOENT"],
