@@ -9,3 +9,7 @@ export { FoxdevError, ConfigError } from './errors.js';
 export function defineConfig(config: FoxdevConfig): FoxdevConfig {
   return config;
 }
+
+// A running session's API (`foxdev up` serves it on a Unix socket in the project's state folder).
+export { connect, runningSession, type SessionClient } from './api/client.js';
+export type { Intent, Hello, StateSnapshot } from './api/protocol.js';

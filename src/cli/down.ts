@@ -23,6 +23,16 @@ export function register(program: Command): void {
         throw engineUnreachable(err);
       });
       const onLine = (l: string) => void process.stdout.write(`${l}\n`);
+      // A running session stops its services itself first (its supervisor would restart them).
+      if (!byName) {
+        const { runningSession } = await import('../api/client.js');
+        const live = await runningSession(project);
+        if (live) {
+          await live.intent({ kind: 'stop' });
+          await live.closed;
+          onLine('stopped the running session');
+        }
+      }
       // One-off `run` containers go too, as compose's down removes them (before the network).
       const { removeOneOffs } = await import('../engine/verbs/remove-oneoffs.js');
       const oneOffs = await removeOneOffs(docker, project.name, graceMs ?? 10_000, onLine);

@@ -9,6 +9,20 @@ export function register(program: Command): void {
     .option('-t, --timeout <seconds>', 'grace period before killing')
     .action(async (services: string[], flags: { timeout?: string }, cmd: Command) => {
       const project = await loadFromOptions(cmd);
+      // A running session restarts them itself (its supervisor would otherwise see a crash).
+      const { runningSession } = await import('../api/client.js');
+      const live = await runningSession(project);
+      if (live) {
+        try {
+          for (const s of services.length ? services : [undefined]) {
+            const r = (await live.intent({ kind: 'restart', service: s })) as { restarted: string[] };
+            process.stdout.write(`restarted ${r.restarted.join(', ')} (by the running session)\n`);
+          }
+        } finally {
+          live.close();
+        }
+        return;
+      }
       const { dockerClient } = await import('../runtime/docker-client.js');
       const { restartServices } = await import('../engine/restart.js');
       await restartServices(dockerClient(), project, services, {

@@ -28,11 +28,14 @@ export function register(program: Command): void {
       const { loadProject } = await import('../config/load.js');
       const { runSeedCommand } = await import('../engine/seed/command.js');
       const project = await loadProject(loadOptionsOf(cmd));
+      const { runningSession } = await import('../api/client.js');
+      const live = await runningSession(project);
       process.exitCode = await runSeedCommand(project, services, opts, {
+        session: live && { reseed: async (s) => void (await live.intent({ kind: 'reseed', services: s })) },
         out: (s) => process.stdout.write(s),
         err: (s) => process.stderr.write(s),
         interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
         confirm: ask,
-      });
+      }).finally(() => live?.close());
     });
 }

@@ -9,6 +9,7 @@ import { Session } from '../engine/session.js';
 import { dockerReseed, dockerSeeder } from '../engine/seeder.js';
 import { settledError, waitSettled } from '../engine/up.js';
 import { reportError } from './report.js';
+import { FoxdevError } from '../errors.js';
 import { handleIntent } from './intents.js';
 import { loadDashboard } from './load-dashboard.js';
 import { announceWatch } from './watch-announce.js';
@@ -46,6 +47,16 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
     process.stdout.write(formatPlan(plan) + '\n');
     return 0;
   }
+  // One session per project: a second up (detached or not) would act behind the running one's back.
+  const { runningSession } = await import('../api/client.js');
+  const live = await runningSession(project);
+  if (live) {
+    const hello = await live.hello().catch(() => undefined);
+    live.close();
+    throw new FoxdevError('usage', `a foxdev session already runs for ${project.name}${hello ? ` (pid ${hello.pid})` : ''}`, {
+      hint: 'use it from here (foxdev restart, foxdev seed, foxdev ps), or stop it (q or Ctrl-C there, or foxdev down)',
+    });
+  }
   if (o.removeOrphans) {
     const { removeOrphans } = await import('../engine/verbs/orphans.js');
     await removeOrphans(docker, project, (l) => process.stdout.write(`${l}\n`));
@@ -82,6 +93,19 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // The terminal went away (SIGHUP) or the reader of our output did (`up --no-tui | head`):
+  // stop as Ctrl-C would, never leave the services running with nobody supervising them.
+  const hangUp = () => {
+    if (!stopping) stop(); // a closed pipe errors on every later write: that is not a second Ctrl-C
+  };
+  process.on('SIGHUP', hangUp);
+  const onStdoutError = (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') hangUp();
+  };
+  process.stdout.on('error', onStdoutError);
+  // The session's API: other terminals and programs reach this session through it.
+  const { serveSession } = await import('../engine/session-server.js');
+  const server = await serveSession({ project, store, session, stop });
 
   let view: { close(): void };
   if (o.tui) {
@@ -117,13 +141,17 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
     await session.start(plan);
   } catch (err) {
     await session.stop();
+    await server.close();
     view.close();
     throw err;
   }
   await done;
+  await server.close();
   view.close();
   process.off('SIGINT', stop);
   process.off('SIGTERM', stop);
+  process.off('SIGHUP', hangUp);
+  process.stdout.off('error', onStdoutError);
   return exitCode;
 }
 

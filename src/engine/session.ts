@@ -55,6 +55,8 @@ export class Session {
   readonly runs = new Map<string, ServiceRun>();
   readonly instances = new Map<string, Instance>();
   private readonly abort = new AbortController();
+  /** Set by stop() (not by detach()): a service still coming up stops as soon as it is up. */
+  private stopping = false;
   private readonly logs: LogBatcher;
   private readonly ctx: SessionContext;
   private builds = new Map<string, PreparedBuild>();
@@ -187,14 +189,18 @@ export class Session {
       await awaitGates(this.ctx, run);
       const fresh = sp.step.action === 'create' || sp.step.action === 'recreate' || sp.step.action === 'spawn';
       if (fresh) phase({ type: 'service/phase', service: run.name, phase: 'creating', at: this.ctx.now() });
+      if (this.stopping) return; // stop() came while this one waited: nothing is made after it
       const instance = await this.instanceFor(run, sp, image);
       this.instances.set(run.name, instance);
+      if (this.stopping && sp.step.action !== 'reuse') return; // created, never started
       phase({ type: 'service/phase', service: run.name, phase: 'starting', at: this.ctx.now() });
       if (sp.step.action === 'reuse' && instance instanceof ContainerInstance) {
         this.line(run.name, 'system', 'unchanged and running; reattached');
         instance.attach();
       }
       else await instance.start();
+      // stop() ran while this one was being created or started: it could not see it, so stop it here.
+      if (this.stopping) return void (await instance.stop(run.svc.stopGracePeriodMs).catch(() => instance.kill()));
       await this.startSyncFor(run.svc, instance, run.name);
       await supervise(this.ctx, run, instance, this.supervisor());
     } catch (err) {
@@ -367,6 +373,7 @@ export class Session {
    * `force` kills at once (a second Ctrl-C). Volumes are kept.
    */
   async stop(opts: { force?: boolean } = {}): Promise<void> {
+    this.stopping = true;
     this.abort.abort();
     for (const run of this.runs.values()) {
       run.stopping = true;

@@ -26,6 +26,11 @@ export interface SeedIO {
   err: (s: string) => void;
   /** True on a terminal, where a question can be asked. */
   interactive: boolean;
+  /**
+   * A running `foxdev up` session of the project: a reset goes through it, so it walks the same
+   * reseed plan as the dashboard's `s` and its supervisor does not see the stops as crashes.
+   */
+  session?: { reseed(services: string[]): Promise<void> };
   /** Ask a yes/no question (only called when interactive). */
   confirm?: (question: string) => Promise<boolean>;
 }
@@ -72,6 +77,12 @@ export async function runSeedCommand(project: Project, names: string[], opts: Se
       io.err('foxdev: nothing changed\n');
       return 130;
     }
+  }
+  if (io.session && opts.restore === undefined) {
+    const t0 = Date.now();
+    await io.session.reseed(services);
+    io.out(`${services.join(', ')}: reset and seeded by the running session in ${((Date.now() - t0) / 1000).toFixed(2)} s\n`);
+    return 0;
   }
   return reseedWalk(docker, project, targets, opts, io, base);
 }
