@@ -36,7 +36,9 @@ export function parseYamlFile(text: string, file: string): YamlFile {
   const doc = parseDocument(text, { merge: true, lineCounter, prettyErrors: true, uniqueKeys: true, customTags: (tags) => [LEGACY_OCTAL, ...tags] });
   const problems: Problem[] = doc.errors.map((e) => {
     const pos = e.linePos?.[0];
-    return { file, line: pos?.line, column: pos?.col, message: `invalid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}` };
+    const text = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    // The parser recurses per level; thousands of nested brackets end its stack, not a real file.
+    return { file, line: pos?.line, column: pos?.col, message: `invalid YAML: ${/Maximum call stack size exceeded/.test(text) ? 'nested too deeply (thousands of levels)' : text}` };
   });
   // An unknown tag only warns in the yaml library and its value passes as if untagged; compose
   // refuses it, and so does foxdev, at the tag.

@@ -50,6 +50,7 @@ const rows: Row[] = [
   ['merge key with a scalar', compose('services:\n  web:\n    <<: busybox\n    image: busybox\n'), ['config'], 2, "foxdev: compose.yaml:3:9: invalid YAML: a merge key (<<) takes a mapping, an alias of one, or a list of aliases"],
   ['merge key with a list of scalars', compose('services:\n  web:\n    <<: [a, b]\n    image: busybox\n'), ['config'], 2, "foxdev: compose.yaml:3:9: invalid YAML: a merge key (<<) takes a mapping, an alias of one, or a list of aliases"],
   ['alias bomb', compose(bomb()), ['config'], 2, "foxdev: compose.yaml: invalid YAML: Excessive alias count indicates a resource exhaustion attack"],
+  ['nesting thousands deep', compose(`x-deep: ${'['.repeat(5000)}${']'.repeat(5000)}\nservices:\n  web:\n    image: busybox\n`), ['config'], 2, /^foxdev: compose\.yaml:1:\d+: invalid YAML: nested too deeply \(thousands of levels\)$/],
   ['unclosed quote', compose('services:\n  web:\n    image: "busybox\n'), ['config'], 2, "foxdev: compose.yaml:4:1: invalid YAML: Missing closing \"quote"],
   ['unclosed flow sequence', compose('services:\n  web:\n    image: busybox\n    ports: [80\n'), ['config'], 2, "foxdev: compose.yaml:5:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]"],
   ['bad indentation', compose('services:\n  web:\n    image: busybox\n   ports: []\n'), ['config'], 2, "foxdev: compose.yaml:4:1: invalid YAML: All mapping items must start at the same column"],
