@@ -149,6 +149,7 @@ const rows: Row[] = [
   // commands that create containers refuse it at the file's line, before anything starts.
   ['secret file missing', compose('services:\n  web:\n    image: busybox\n    secrets: [s]\nsecrets:\n  s:\n    file: ./missing.txt\n'), ['config'], 0, ''],
   ['secret file missing on up --dry-run', compose('services:\n  web:\n    image: busybox\n    secrets: [s]\nsecrets:\n  s:\n    file: ./missing.txt\n'), ['up', '--dry-run'], 2, "foxdev: <dir>/compose.yaml:7:5: secrets.s.file: secret file missing.txt does not exist (services.web.secrets[0] uses it)"],
+  ['config file missing on up --dry-run', svc('    configs: [c]\nconfigs:\n  c:\n    file: ./nginx.conf\n'), ['up', '--dry-run'], 2, "foxdev: <dir>/compose.yaml:7:5: configs.c.file: config file nginx.conf does not exist (services.web.configs[0] uses it)"],
   ['unused secret file missing on up --dry-run', compose('services:\n  web:\n    image: busybox\nsecrets:\n  s:\n    file: ./missing.txt\n'), ['up', '--dry-run'], 0, ''],
   // dependencies
   ['missing dependency', svc('    depends_on: [db]\n'), ['config'], 2, "foxdev: compose.yaml:4:18: services.web.depends_on.db: depends on \"db\", which is not a service"],
