@@ -285,7 +285,7 @@ networks:
 `);
     const r = await foxdev(['-C', dir, '-p', p, 'up', '-d']);
     expect(r.exitCode).toBe(2);
-    expect(r.stderr).toContain(`${path.join(dir, 'compose.yaml')}:7:5: services.a.credential_spec: foxdev cannot apply "credential_spec": it is for Windows containers`);
+    expect(r.stderr).toContain(`${path.join(dir, 'compose.yaml')}:6:5: services.a.credential_spec: foxdev cannot apply "credential_spec": it is for Windows containers`);
     expect(await projectContainers(p)).toEqual([]);
     // `config` still prints the file as compose would.
     const cfg = await foxdev(['-C', dir, '-p', p, 'config']);
