@@ -56,7 +56,7 @@ export function loadOptionsOf(cmd: Command, services?: string[]): LoadOptions {
     envFiles: g.envFile,
     services,
     // Commands that create containers refuse the compose keys foxdev cannot apply.
-    creates: ['up', 'run', 'ci', 'create'].includes(cmd.name()),
+    creates: ['up', 'run', 'ci', 'create', 'scale', 'watch'].includes(cmd.name()),
   };
 }
 
