@@ -64,6 +64,20 @@ module.exports = {
       to: { path: ['^src/', IO_CORE, IO_NPM], pathNot: ['^src/(ui|store|logfmt)/', '^src/errors\\.ts$'] },
     },
     {
+      name: 'web-server-reads-store-and-api',
+      severity: 'error',
+      comment: 'src/web/ (the web dashboard server) is a client of the session like the socket: it reads store/ and speaks api/; the CLI hands it the intents to call.',
+      from: { path: '^src/web/' },
+      to: { path: '^src/(engine|runtime|ui|cli|plan|config|watch|generate|doctor)/' },
+    },
+    {
+      name: 'web-page-imports-only-store-logfmt',
+      severity: 'error',
+      comment: 'web/ (the page, bundled for the browser) applies the same reducer: store/, formatting from logfmt/ and the wire shapes of src/web; nothing with I/O.',
+      from: { path: '^web/' },
+      to: { path: ['^src/', IO_CORE, IO_NPM], pathNot: ['^src/(store|logfmt)/', '^src/web/(wire|snapshot)\\.ts$', '^src/errors\\.ts$'] },
+    },
+    {
       name: 'names-imports-nothing',
       severity: 'error',
       comment: 'names/ (engine object names and labels) is a leaf every layer may use.',

@@ -13,6 +13,7 @@ import { FoxdevError } from '../errors.js';
 import { handleIntent } from './intents.js';
 import { loadDashboard } from './load-dashboard.js';
 import { announceWatch } from './watch-announce.js';
+import { serveWeb, type WebFlags } from './up-web.js';
 
 export interface RunUpOptions {
   detach: boolean;
@@ -32,6 +33,8 @@ export interface RunUpOptions {
   attach?: string[];
   /** up --watch: say compose's "Watch enabled" once live sync runs (sync itself runs in every foreground up). */
   watch?: boolean;
+  /** The web dashboard: --no-web, --web-port. */
+  web?: WebFlags;
 }
 
 export async function runUp(given: Project, targets: string[], o: RunUpOptions): Promise<number> {
@@ -106,6 +109,10 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
   // The session's API: other terminals and programs reach this session through it.
   const { serveSession } = await import('../engine/session-server.js');
   const server = await serveSession({ project, store, session, stop });
+  const web = await serveWeb({ project, store, session, stop, flags: o.web ?? {}, print: (s) => process.stdout.write(s) }).catch(async (err: unknown) => {
+    await server.close();
+    throw err;
+  });
 
   let view: { close(): void };
   if (o.tui) {
@@ -113,7 +120,7 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
     const dash = renderDashboard(store, (intent) => {
       if (intent.type === 'quit') return stop();
       handleIntent(session, project, intent).catch((err) => reportError(err, (s) => store.dispatch({ type: 'log', service: intent.service ?? project.name, stream: 'system', line: s.trim(), at: Date.now() })));
-    });
+    }, { webUrl: web?.url });
     view = { close: () => dash.unmount() };
   } else {
     const printer = createLinePrinter(store, (s) => process.stdout.write(s), { color: o.color, timestamps: o.timestamps, services: o.attach ?? notAttached(project) });
@@ -142,11 +149,13 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
   } catch (err) {
     await session.stop();
     await server.close();
+    await web?.close();
     view.close();
     throw err;
   }
   await done;
   await server.close();
+  await web?.close();
   view.close();
   process.off('SIGINT', stop);
   process.off('SIGTERM', stop);

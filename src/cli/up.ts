@@ -26,6 +26,8 @@ interface UpFlags {
   noAttach?: string[];
   attachDependencies?: boolean;
   watch?: boolean;
+  web?: boolean;
+  webPort?: string;
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -57,6 +59,8 @@ export function register(program: Command): void {
     .addOption(noAttachOption())
     .option('--attach-dependencies', 'also show the logs of the services the named ones depend on')
     .option('-w, --watch', 'watch source code and sync, restart or rebuild containers when files change (every foreground up does; this also prints "Watch enabled")')
+    .option('--web-port <port>', 'serve the web dashboard on this port of 127.0.0.1 (default: a free one)')
+    .option('--no-web', 'do not serve the web dashboard')
     .action(async (services: string[], flags: UpFlags, cmd: Command) => {
       // Load the engine code while the config loads: both sit on the path to the first container.
       const engine = import('./up-run.js');
@@ -71,6 +75,8 @@ export function register(program: Command): void {
       if (detach && (flags.watch || flags.attach?.length || flags.attachDependencies))
         throw new FoxdevError('usage', `${flags.wait ? '--wait' : '--detach'} cannot be combined with --abort-on-container-exit, --abort-on-container-failure, --attach, --attach-dependencies or --watch`);
       if (abort && detach) throw new FoxdevError('usage', '--abort-on-container-exit and --exit-code-from cannot be used with --detach/--wait');
+      const webPort = flags.webPort === undefined ? undefined : Number(flags.webPort);
+      if (webPort !== undefined && !(Number.isInteger(webPort) && webPort >= 1 && webPort <= 65535)) throw new FoxdevError('usage', `--web-port: expected a port number from 1 to 65535, got ${flags.webPort}`);
       const timeout = flags.timeout === undefined ? undefined : Number(flags.timeout);
       if (timeout !== undefined && !(timeout >= 0)) throw new FoxdevError('usage', `invalid --timeout ${flags.timeout}`);
       // Naming a profiled service enables its profiles, as compose does.
@@ -109,6 +115,7 @@ export function register(program: Command): void {
         stopTimeoutMs: timeout === undefined ? undefined : timeout * 1000,
         attach,
         watch: flags.watch === true,
+        web: { web: flags.web, webPort },
       });
     });
 }

@@ -75,6 +75,7 @@ export interface FoxdevLayer extends Layer {
   name?: string;
   compose: string[];
   logBuffer?: number;
+  web?: boolean;
 }
 
 const SERVICE_KEYS = new Set(knownProperties['#/definitions/service']);
@@ -148,6 +149,7 @@ export async function readFoxdevConfig(file: string, problems: Problem[]): Promi
   layer.data = data;
   if (typeof top.name === 'string') layer.name = top.name;
   if (typeof top.logBuffer === 'number') layer.logBuffer = top.logBuffer;
+  if (typeof top.web === 'boolean') layer.web = top.web;
   const compose = typeof top.compose === 'string' ? [top.compose] : Array.isArray(top.compose) ? top.compose : [];
   layer.compose = compose.filter((c): c is string => typeof c === 'string').map((c) => path.resolve(dir, c));
   // Named here, so a missing one is this file's mistake, at its `compose` key.

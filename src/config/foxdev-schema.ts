@@ -66,4 +66,5 @@ export const foxdevTopFields: Record<string, Shape> = {
   name: str,
   compose: either('a file or a list of files', [(v) => typeof v === 'string', str], [() => true, stringList]),
   logBuffer: positiveInt,
+  web: bool,
 };

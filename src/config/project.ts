@@ -166,4 +166,6 @@ export interface Project {
   /** Profiles that were active when the project was resolved. */
   profiles: string[];
   logBuffer: number;
+  /** false: `foxdev up` serves no web dashboard (foxdev.config.ts `web: false`). */
+  web?: boolean;
 }

@@ -165,4 +165,6 @@ export interface FoxdevConfig {
   volumes?: Record<string, { name?: string; external?: boolean; labels?: Record<string, string> } | null>;
   /** Lines kept per service in the dashboard's log buffer (default 5000). */
   logBuffer?: number;
+  /** Serve the web dashboard on 127.0.0.1 while `foxdev up` runs (default true; `--no-web` too). */
+  web?: boolean;
 }

@@ -26,6 +26,8 @@ export interface DashboardOptions {
   patchConsole?: boolean;
   /** Called after every frame Ink writes (benchmarks count frames with it). */
   onRender?: () => void;
+  /** The web dashboard's link (with its token), shown in the header. */
+  webUrl?: string;
 }
 
 export interface Dashboard {
@@ -41,7 +43,7 @@ export function renderDashboard(store: Store, onIntent: OnIntent, opts: Dashboar
   const stdout = opts.stdout ?? process.stdout;
   const alt = opts.altScreen ?? stdout.isTTY === true;
   if (alt) stdout.write(ENTER_ALT);
-  const instance = render(createElement(App, { store, onIntent, clock: opts.clock }), {
+  const instance = render(createElement(App, { store, onIntent, clock: opts.clock, webUrl: opts.webUrl }), {
     stdout,
     stdin: opts.stdin ?? process.stdin,
     stderr: opts.stderr ?? process.stderr,

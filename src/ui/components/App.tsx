@@ -30,6 +30,8 @@ export interface AppProps {
   clock?: () => number;
   /** Redraw as shown times change (uptimes, countdowns); off in screen tests. */
   ticks?: boolean;
+  /** The web dashboard's link, shown in the header (none: the session serves no page). */
+  webUrl?: string;
 }
 
 function applyScroll(state: State, q: WindowQuery, scroll: Scroll): number | null {
@@ -45,7 +47,7 @@ function applyScroll(state: State, q: WindowQuery, scroll: Scroll): number | nul
   }
 }
 
-export function App({ store, onIntent, clock = Date.now, ticks = true }: AppProps) {
+export function App({ store, onIntent, clock = Date.now, ticks = true, webUrl }: AppProps) {
   const state = useStoreState(store);
   const { columns, rows } = useTerminalSize();
   const services = selectServiceList(state);
@@ -95,7 +97,7 @@ export function App({ store, onIntent, clock = Date.now, ticks = true }: AppProp
 
   return (
     <Box flexDirection="column" width={columns} height={layout.frameRows}>
-      <Header project={state.project?.name ?? '…'} summary={selectSummary(state)} />
+      <Header project={state.project?.name ?? '…'} summary={selectSummary(state)} webUrl={webUrl} />
       <ServiceList services={services} selected={selected} now={now} columns={columns} height={layout.listRows} />
       <LogTitle source={scopeName ?? 'all'} following={view.anchorSeq === null} filter={filterText} filterLiteral={filter?.literal ?? false} wrap={view.wrap} columns={columns} />
       {view.mode === 'help' ? (

@@ -1,9 +1,9 @@
-// Top row: project name and how many services are up or in trouble.
+// Top row: project name, how many services are up or in trouble, and the web dashboard's link.
 
 import { Box, Text } from 'ink';
 import type { Summary } from '../../store/index.js';
 
-export function Header({ project, summary }: { project: string; summary: Summary }) {
+export function Header({ project, summary, webUrl }: { project: string; summary: Summary; webUrl?: string }) {
   return (
     <Box height={1} flexShrink={0}>
       <Text wrap="truncate-end">
@@ -16,6 +16,7 @@ export function Header({ project, summary }: { project: string; summary: Summary
         </Text>
         {summary.bad > 0 ? <Text color="red"> · {summary.bad} failing</Text> : null}
         <Text dimColor>   ? help</Text>
+        {webUrl ? <Text dimColor>   web: {webUrl}</Text> : null}
       </Text>
     </Box>
   );

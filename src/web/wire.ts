@@ -1,0 +1,28 @@
+// PURE: what the web dashboard's live stream carries (server: src/web/events.ts, page: web/src/live.ts).
+// First a `snapshot` event with the whole state the page needs to build the same State the
+// session holds (services, every buffered log line, the next log seq and the buffer size), then
+// `actions` events: the session's store actions in the order it applied them, in batches.
+import type { Action, LogLine, ServiceState } from '../store/index.js';
+
+export interface WebSnapshot {
+  project: { name: string } | null;
+  order: readonly string[];
+  services: Readonly<Record<string, ServiceState>>;
+  logs: Record<string, LogLine[]>;
+  /** The seq the session's next log line gets: the page's reducer must number lines the same. */
+  nextSeq: number;
+  logBufferLines: number;
+  /** When the session sent this (epoch ms): the page's uptime clock is the session's. */
+  at: number;
+}
+
+export type ActionBatch = Action[];
+
+/** POST /api/intent body: what the page's buttons ask for. */
+export type WebIntent =
+  | { kind: 'restart'; service?: string }
+  | { kind: 'rebuild'; service: string }
+  | { kind: 'reseed'; services?: string[] }
+  | { kind: 'stop' };
+
+export type IntentReply = { ok: true; result: unknown } | { ok: false; error: string };
