@@ -5,7 +5,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const STATIC_DIR = fileURLToPath(new URL('./static/', import.meta.url));
+// '../web/static/' (not './static/'): the same folder from dist/web/ and from the bundled CLI's chunks in dist/cli/.
+export const STATIC_DIR = fileURLToPath(new URL('../web/static/', import.meta.url));
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

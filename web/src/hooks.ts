@@ -1,0 +1,18 @@
+// React glue: the live state as an external store, and a clock that ticks once a second.
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { Live } from './live.js';
+
+export function useLiveState(live: Live) {
+  const state = useSyncExternalStore(live.subscribe, live.getState);
+  const connection = useSyncExternalStore(live.subscribe, live.getConnection);
+  return { state, connection };
+}
+
+export function useNow(ms = 1000, skew = 0): number {
+  const [now, setNow] = useState(() => Date.now() + skew);
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now() + skew), ms);
+    return () => clearInterval(t);
+  }, [ms, skew]);
+  return now;
+}
