@@ -15,6 +15,7 @@ export function register(program: Command): void {
       await docker.ping().catch((err) => {
         throw engineUnreachable(err);
       });
-      await buildServices(docker, project, services, { force: flags.force === true, onLine: (s, l) => process.stdout.write(`${s} | ${l}\n`) });
+      const { dockerRuntime } = await import('../runtime/docker/runtime.js');
+      await buildServices(dockerRuntime(docker), project, services, { force: flags.force === true, onLine: (s, l) => process.stdout.write(`${s} | ${l}\n`) });
     });
 }

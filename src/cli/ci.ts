@@ -24,7 +24,8 @@ export function register(program: Command): void {
         if (flags.down) {
           const { dockerClient } = await import('../runtime/docker-client.js');
           const { down } = await import('../engine/down.js');
-          await down(dockerClient(), project, { onLine: (l) => process.stdout.write(`${l}\n`) });
+          const { dockerRuntime } = await import('../runtime/docker/runtime.js');
+          await down(dockerRuntime(dockerClient()), project, { onLine: (l) => process.stdout.write(`${l}\n`) });
         }
       }
     });

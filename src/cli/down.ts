@@ -36,7 +36,8 @@ export function register(program: Command): void {
       // One-off `run` containers go too, as compose's down removes them (before the network).
       const { removeOneOffs } = await import('../engine/verbs/remove-oneoffs.js');
       const oneOffs = await removeOneOffs(docker, project.name, graceMs ?? 10_000, onLine);
-      const r = await down(docker, project, {
+      const { dockerRuntime } = await import('../runtime/docker/runtime.js');
+      const r = await down(dockerRuntime(docker), project, {
         volumes: flags.volumes,
         removeOrphans: flags.removeOrphans || byName,
         timeoutMs: graceMs,

@@ -52,6 +52,6 @@ export function register(program: Command): void {
       const o = { follow: flags.follow === true, tail, since: flags.since ? parseSince(flags.since) : undefined, signal: ac.signal, index };
       const print = (e: Parameters<typeof formatLogLine>[0]) => void process.stdout.write((flags.logPrefix === false ? e.line : formatLogLine(e, fmt)) + '\n');
       if (byName) await byName.logsByName(docker, project.name, services, o, print);
-      else await serviceLogs(docker, project, services, o, print);
+      else await serviceLogs((await import('../runtime/docker/runtime.js')).dockerRuntime(docker), project, services, o, print);
     });
 }

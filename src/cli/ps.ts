@@ -29,14 +29,14 @@ export function register(program: Command): void {
     .action(async (services: string[], flags: PsFlags, cmd: Command) => {
       if (flags.format && flags.format !== 'json' && flags.format !== 'table') throw new FoxdevError('usage', `unsupported --format ${flags.format}`, { hint: 'use table or json' });
       // Start loading the ps modules while the config loads; neither waits for the other.
-      const modules = Promise.all([import('../runtime/engine-endpoint.js'), import('../engine/ps.js'), import('./ps-select.js')]);
+      const modules = Promise.all([import('../runtime/engine-endpoint.js'), import('../engine/ps.js'), import('./ps-select.js'), import('../runtime/ps-readers.js')]);
       const { project } = await projectOrName(cmd); // -p NAME alone lists by label, as compose does
-      const [{ engineEndpoint, engineUnreachable }, { psEntries, formatPs, httpPsEngine }, { selectPs }] = await modules;
+      const [{ engineEndpoint, engineUnreachable }, { psEntries, formatPs }, { selectPs }, { httpPsEngine, dockerPsEngine }] = await modules;
       for (const s of services) if (project.files.length > 0 && !project.services[s]) throw new FoxdevError('usage', `no service named ${s} (have: ${Object.keys(project.services).join(', ')})`);
       // The small HTTP reader, not dockerode: importing dockerode alone would use up most of ps's time.
       const ep = engineEndpoint();
       // ssh:// engines need dockerode's ssh transport; everything else takes the small reader.
-      const reader = ep.options.protocol === 'ssh' ? (await import('../engine/ps.js')).dockerPsEngine((await import('../runtime/docker-client.js')).dockerClient()) : httpPsEngine(ep);
+      const reader = ep.options.protocol === 'ssh' ? dockerPsEngine((await import('../runtime/docker-client.js')).dockerClient()) : httpPsEngine(ep);
       const all = await psEntries(reader, project).catch((err) => {
         throw engineUnreachable(err);
       });

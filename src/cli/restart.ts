@@ -25,7 +25,8 @@ export function register(program: Command): void {
       }
       const { dockerClient } = await import('../runtime/docker-client.js');
       const { restartServices } = await import('../engine/restart.js');
-      await restartServices(dockerClient(), project, services, {
+      const { dockerRuntime } = await import('../runtime/docker/runtime.js');
+      await restartServices(dockerRuntime(dockerClient()), project, services, {
         timeoutMs: flags.timeout ? Number(flags.timeout) * 1000 : undefined,
         onLine: (l) => process.stdout.write(`${l}\n`),
       });

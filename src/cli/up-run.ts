@@ -14,6 +14,7 @@ import { handleIntent } from './intents.js';
 import { loadDashboard } from './load-dashboard.js';
 import { announceWatch } from './watch-announce.js';
 import { serveWeb, type WebFlags } from './up-web.js';
+import { dockerRuntime } from '../runtime/docker/runtime.js';
 
 export interface RunUpOptions {
   detach: boolean;
@@ -44,7 +45,8 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
     throw engineUnreachable(err);
   });
   const store = createStore(initialState({ logBufferLines: project.logBuffer }));
-  const session = new Session({ docker, project, dispatch: store.dispatch, seeder: dockerSeeder(docker, project.dir), reseed: dockerReseed(docker, project.dir), detach: o.detach });
+  const runtime = dockerRuntime(docker);
+  const session = new Session({ runtime, project, dispatch: store.dispatch, seeder: dockerSeeder(runtime, project.dir), reseed: dockerReseed(runtime, project.dir), detach: o.detach });
   const plan = await session.prepare(targets, o.plan);
   if (o.dryRun) {
     process.stdout.write(formatPlan(plan) + '\n');

@@ -9,6 +9,7 @@ import { dockerClient, engineUnreachable } from '../runtime/docker-client.js';
 import { Session } from '../engine/session.js';
 import { dockerReseed, dockerSeeder } from '../engine/seeder.js';
 import { announceWatch } from './watch-announce.js';
+import { dockerRuntime } from '../runtime/docker/runtime.js';
 
 export interface RunWatchOptions {
   up: boolean;
@@ -58,7 +59,8 @@ export async function runWatch(project: Project, targets: string[], o: RunWatchO
   }
 
   const store = createStore(initialState({ logBufferLines: project.logBuffer }));
-  const session = new Session({ docker, project, dispatch: store.dispatch, seeder: dockerSeeder(docker, project.dir), reseed: dockerReseed(docker, project.dir) });
+  const runtime = dockerRuntime(docker);
+  const session = new Session({ runtime, project, dispatch: store.dispatch, seeder: dockerSeeder(runtime, project.dir), reseed: dockerReseed(runtime, project.dir) });
   const printer = createLinePrinter(o.quiet ? withoutServiceOutput(store) : store, write, { color: o.color });
   const off = announceWatch(store, () => printer.flush(), write);
   const plan = await session.prepare(targets);

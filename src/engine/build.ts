@@ -1,12 +1,12 @@
 // `foxdev build`: the same builds `up` does, without starting anything. Services build in parallel.
-import type Docker from 'dockerode';
 import type { Project } from '../config/project.js';
 import { FoxdevError } from '../errors.js';
 import { imageName } from '../names/labels.js';
-import { buildImage, imageBuildHash, prepareBuild } from '../runtime/docker/build.js';
+import { prepareBuild } from '../runtime/docker/build.js';
+import type { Runtime } from '../runtime/runtime.js';
 
 export async function buildServices(
-  docker: Docker,
+  runtime: Runtime,
   project: Project,
   names: string[],
   o: { force: boolean; onLine: (service: string, line: string) => void },
@@ -17,12 +17,12 @@ export async function buildServices(
     targets.map(async (name) => {
       const tag = imageName(project.name, name);
       const prepared = await prepareBuild({ project: project.name, service: name, tag, build: project.services[name].build! });
-      if (!o.force && (await imageBuildHash(docker, tag)) === prepared.hash) {
+      if (!o.force && (await runtime.imageBuildHash(tag)) === prepared.hash) {
         o.onLine(name, `${tag} is up to date (context unchanged)`);
         return;
       }
       const t0 = Date.now();
-      await buildImage(docker, prepared, (l) => o.onLine(name, l));
+      await runtime.buildImage(prepared, (l) => o.onLine(name, l));
       o.onLine(name, `built ${tag} in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
     }),
   );

@@ -1,12 +1,10 @@
 // A service's container: created (or reused) once per session, started again on restarts. Its
 // output is followed from the moment foxdev attaches, line by line, into the session's log.
-import type Docker from 'dockerode';
 import type { Instance } from './instance.js';
 import { FoxdevError } from '../errors.js';
 import type { Hook, Hooks } from '../plan/hooks.js';
-import { containerLogs } from '../runtime/docker/logs.js';
-import { stopContainer } from '../runtime/docker/containers.js';
-import { execIn } from '../runtime/docker/exec.js';
+import type { Runtime } from '../runtime/runtime.js';
+import { sleep } from '../sleep.js';
 
 export class ContainerInstance implements Instance {
   private logAbort?: AbortController;
@@ -16,37 +14,32 @@ export class ContainerInstance implements Instance {
   private readonly waitAbort = new AbortController();
 
   constructor(
-    private readonly docker: Docker,
+    private readonly runtime: Runtime,
     readonly id: string,
     private readonly onLine: (stream: 'stdout' | 'stderr', line: string) => void,
     private readonly hooks: Hooks = { postStart: [], preStop: [] },
+    /** The session's clock (ms). */
+    private readonly now: () => number = Date.now,
   ) {}
 
   async start(): Promise<void> {
-    const c = this.docker.getContainer(this.id);
     // Follow from now: a container started again (a stopped one from an earlier up, a restart)
     // keeps its old output, which belongs to `foxdev logs`, not to this session's view.
-    const since = Math.floor(Date.now() / 1000);
-    // Start straight away instead of inspecting first (one round trip less on every hop of the
-    // dependency chain): the engine answers 304 when the container already runs.
-    try {
-      await c.start();
-    } catch (err) {
-      if ((err as { statusCode?: number }).statusCode !== 304) throw err;
-    }
+    const since = Math.floor(this.now() / 1000);
+    await this.runtime.startContainer(this.id);
     this.follow(since);
     // compose's post_start: each hook in order; one that fails stops the container.
     for (const h of this.hooks.postStart) {
       const r = await this.runHook(h);
       if (r.exitCode !== 0) {
-        await stopContainer(this.docker, this.id, 0).catch(() => {});
+        await this.runtime.stopContainer(this.id, 0).catch(() => {});
         throw new FoxdevError('engine', `post_start hook ${JSON.stringify(h.command.join(' '))} exited with code ${r.exitCode}${r.last ? `: ${r.last}` : ''}`);
       }
     }
   }
 
   private async runHook(h: Hook): Promise<{ exitCode: number; last: string }> {
-    const r = await execIn(this.docker.getContainer(this.id), h.command, { user: h.user, workdir: h.workdir, env: h.env });
+    const r = await this.runtime.exec(this.id, h.command, { user: h.user, workdir: h.workdir, env: h.env });
     const out = `${r.stdout}${r.stderr}`.trimEnd().split('\n');
     for (const l of out) if (l) this.onLine('stdout', l);
     return { exitCode: r.exitCode, last: out.at(-1) ?? '' };
@@ -54,28 +47,28 @@ export class ContainerInstance implements Instance {
 
   /** Reattach to an already running container without replaying its history. */
   attach(): void {
-    this.follow(Math.floor(Date.now() / 1000));
+    this.follow(Math.floor(this.now() / 1000));
   }
 
   private follow(since: number | undefined): void {
     this.logAbort?.abort();
     const ac = new AbortController();
     this.logAbort = ac;
-    this.logsDone = containerLogs(this.docker, this.id, { follow: true, since, signal: ac.signal }, (l) => this.onLine(l.stream, l.line)).catch(() => {
+    this.logsDone = this.runtime.containerLogs(this.id, { follow: true, since, signal: ac.signal }, (l) => this.onLine(l.stream, l.line)).catch(() => {
       /* the container went away; its exit is reported by waitExit */
     });
   }
 
   async waitExit(): Promise<number> {
-    const r = (await this.docker.getContainer(this.id).wait({ abortSignal: this.waitAbort.signal })) as { StatusCode: number };
+    const code = await this.runtime.waitContainer(this.id, this.waitAbort.signal);
     // Let the log stream deliver the last lines before the exit is reported: it ends by itself
     // once the container stopped (usually before wait answers), so wait for that, 50 ms at most.
     // A job's exit is on the dependency chain's critical path; a fixed 50 ms sleep was not.
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([this.logsDone, new Promise((res) => (timer = setTimeout(res, 50)))]);
-    clearTimeout(timer);
-    this.note = r.StatusCode === 137 ? await this.oomNote() : undefined;
-    return r.StatusCode;
+    const cap = new AbortController();
+    await Promise.race([this.logsDone, sleep(50, cap.signal)]);
+    cap.abort();
+    this.note = code === 137 ? await this.oomNote() : undefined;
+    return code;
   }
 
   private note: string | undefined;
@@ -86,18 +79,15 @@ export class ContainerInstance implements Instance {
 
   /** 137 is SIGKILL from anyone; the engine knows whether it was the kernel's OOM killer. */
   private async oomNote(): Promise<string | undefined> {
-    const info = await this.docker
-      .getContainer(this.id)
-      .inspect()
-      .catch(() => undefined);
-    if (!info?.State?.OOMKilled) return undefined;
-    const limit = info.HostConfig?.Memory;
+    const info = await this.runtime.exitInfo(this.id);
+    if (!info?.oomKilled) return undefined;
+    const limit = info.memoryLimit;
     return `killed: out of memory (OOMKilled${limit ? `, memory limit ${Math.round(limit / 1024 / 1024)} MiB` : ''})`;
   }
 
   async exec(cmd: string[], timeoutMs: number): Promise<{ exitCode: number; output: string }> {
     const signal = AbortSignal.timeout(timeoutMs);
-    const r = await execIn(this.docker.getContainer(this.id), cmd, { signal }).catch((err: unknown) => {
+    const r = await this.runtime.exec(this.id, cmd, { signal }).catch((err: unknown) => {
       throw signal.aborted ? new Error(`timed out after ${timeoutMs} ms`) : err;
     });
     return { exitCode: r.exitCode, output: r.stdout + r.stderr };
@@ -110,7 +100,7 @@ export class ContainerInstance implements Instance {
       const r = await this.runHook(h).catch((err: Error) => ({ exitCode: -1, last: err.message }));
       if (r.exitCode !== 0) this.onLine('stderr', `pre_stop hook ${JSON.stringify(h.command.join(' '))} exited with code ${r.exitCode}${r.last ? `: ${r.last}` : ''}; stopping anyway`);
     }
-    await stopContainer(this.docker, this.id, graceMs);
+    await this.runtime.stopContainer(this.id, graceMs);
     this.logAbort?.abort();
   }
 
@@ -120,10 +110,7 @@ export class ContainerInstance implements Instance {
   }
 
   async kill(): Promise<void> {
-    await this.docker
-      .getContainer(this.id)
-      .kill()
-      .catch(() => {});
+    await this.runtime.killContainer(this.id).catch(() => {});
     this.logAbort?.abort();
   }
 }

@@ -1,12 +1,10 @@
 // `foxdev down`: remove what `up` made, found by label alone, so it works after foxdev itself was
 // killed with -9. plan/stop.ts decides the order (dependents first, a level at a time, a level's
 // units side by side); this file only carries it out. Volumes go only when asked.
-import type Docker from 'dockerode';
 import type { Project } from '../config/project.js';
 import { planDown, type StopStep, type StopUnit } from '../plan/stop.js';
-import { listProjectContainers, removeContainer, stopContainer, type ProjectContainer } from '../runtime/docker/containers.js';
-import { removeProjectNetworks, removeProjectVolumes } from '../runtime/docker/objects.js';
-import { forgetProcess, recordedProcesses, stateDir, stopGroup } from '../runtime/process.js';
+import type { ProjectContainer, Runtime } from '../runtime/runtime.js';
+import { forgetProcess, recordedProcesses, stateDir } from '../runtime/process-state.js';
 
 export interface DownOptions {
   volumes?: boolean;
@@ -26,11 +24,11 @@ export interface DownResult {
 
 type Unit = StopUnit & ({ kind: 'container'; container: ProjectContainer } | { kind: 'process'; pid: number });
 
-export async function down(docker: Docker, project: Project, opts: DownOptions = {}): Promise<DownResult> {
+export async function down(runtime: Runtime, project: Project, opts: DownOptions = {}): Promise<DownResult> {
   const say = opts.onLine ?? (() => {});
   const state = stateDir(project);
   const units: Unit[] = [
-    ...(await listProjectContainers(docker, project.name)).map(
+    ...(await runtime.listProjectContainers(project.name)).map(
       (c): Unit => ({ service: c.service, name: c.name, kind: 'container', running: c.running, container: c }),
     ),
     ...(await recordedProcesses(state)).map(
@@ -45,14 +43,14 @@ export async function down(docker: Docker, project: Project, opts: DownOptions =
       if (unit.kind === 'container') {
         if (op === 'stop') {
           say(`stopping ${unit.name}`);
-          await stopContainer(docker, unit.container.id, graceMs);
+          await runtime.stopContainer(unit.container.id, graceMs);
         } else {
-          await removeContainer(docker, unit.container.id);
+          await runtime.removeContainer(unit.container.id);
           say(`removed ${unit.name}`);
         }
       } else if (op === 'stop') {
         say(`stopping host process ${unit.service} (pid ${unit.pid})`);
-        await stopGroup(unit.pid, graceMs);
+        await runtime.stopProcessGroup(unit.pid, graceMs);
         stoppedProcesses.push(unit.service);
       } else {
         await forgetProcess(state, unit.service);
@@ -62,8 +60,8 @@ export async function down(docker: Docker, project: Project, opts: DownOptions =
   for (const level of plan.levels) await Promise.all(level.map(carryOut));
 
   // A network still used by orphans stays; the engine refuses to remove it anyway.
-  const networks = plan.removeNetworks ? await removeProjectNetworks(docker, project.name) : [];
-  const volumes = plan.removeVolumes ? await removeProjectVolumes(docker, project.name) : [];
+  const networks = plan.removeNetworks ? await runtime.removeProjectNetworks(project.name) : [];
+  const volumes = plan.removeVolumes ? await runtime.removeProjectVolumes(project.name) : [];
   for (const v of volumes) say(`removed volume ${v}`);
   return {
     containers: plan.levels.flat().filter((s) => s.unit.kind === 'container').map((s) => s.unit.name),

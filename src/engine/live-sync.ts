@@ -1,7 +1,7 @@
 // Live sync inside a session: one sync per container service with rules (one watcher per host
 // process), restarted with the container on a rebuild, caught up after every restart. The sync
 // library decides what to copy; this file only connects it to the session's lifecycle.
-import type Docker from 'dockerode';
+import type { Runtime } from '../runtime/runtime.js';
 import type { Project, Service } from '../config/project.js';
 import type { Action } from '../store/actions.js';
 import { startProcessWatch, startSync, type SyncActionRequest, type SyncSession } from './sync/index.js';
@@ -19,7 +19,7 @@ export class LiveSync {
   private readonly watches = new Map<string, { close(): Promise<void> }>();
 
   constructor(
-    private readonly docker: Docker,
+    private readonly runtime: Runtime,
     private readonly project: Project,
     private readonly hooks: LiveSyncHooks,
   ) {}
@@ -45,7 +45,7 @@ export class LiveSync {
     void this.syncs.get(unit)?.close();
     try {
       const session = await startSync({
-        container: this.docker.getContainer(containerId),
+        container: this.runtime.handle(containerId),
         serviceName: svc.name,
         rules: svc.sync,
         projectDir: this.project.dir,

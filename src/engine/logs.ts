@@ -1,16 +1,14 @@
 // `foxdev logs`: a service's output from the engine (not from the dashboard's bounded buffer), or
 // from the log file of a host process.
-import type Docker from 'dockerode';
 import { open, stat } from 'node:fs/promises';
 import type { Project } from '../config/project.js';
 import { FoxdevError } from '../errors.js';
 import { sleep } from '../sleep.js';
 import type { LogEntry } from '../store/types.js';
-import { listProjectContainers } from '../runtime/docker/containers.js';
 import { isOneOff } from '../names/compose-labels.js';
 import { unitName } from '../plan/replicas.js';
-import { containerLogs } from '../runtime/docker/logs.js';
-import { processLogFile, stateDir } from '../runtime/process.js';
+import type { Runtime } from '../runtime/runtime.js';
+import { processLogFile, stateDir } from '../runtime/process-state.js';
 
 export interface LogsOptions {
   follow: boolean;
@@ -22,10 +20,10 @@ export interface LogsOptions {
   index?: number;
 }
 
-export async function serviceLogs(docker: Docker, project: Project, services: string[], o: LogsOptions, onEntry: (e: LogEntry) => void): Promise<void> {
+export async function serviceLogs(runtime: Runtime, project: Project, services: string[], o: LogsOptions, onEntry: (e: LogEntry) => void): Promise<void> {
   const names = services.length ? services : Object.keys(project.services);
   for (const n of names) if (!project.services[n]) throw new FoxdevError('usage', `no service named ${n} (have: ${Object.keys(project.services).join(', ')})`);
-  const containers = await listProjectContainers(docker, project.name);
+  const containers = await runtime.listProjectContainers(project.name);
   await Promise.all(
     names.map(async (service) => {
       if (project.services[service].kind === 'process') return processLogs(project, service, o, onEntry);
@@ -37,7 +35,7 @@ export async function serviceLogs(docker: Docker, project: Project, services: st
       await Promise.all(
         picked.map((c) => {
           const unit = unitName(service, c.number, own.length);
-          return containerLogs(docker, c.id, { follow: o.follow, tail: o.tail, since: o.since, signal: o.signal }, (l) =>
+          return runtime.containerLogs(c.id, { follow: o.follow, tail: o.tail, since: o.since, signal: o.signal }, (l) =>
             onEntry({ service: unit, stream: l.stream, line: l.line, at: l.at ?? Date.now() }),
           );
         }),

@@ -1,15 +1,14 @@
 // The networks an `up` needs, made before any container (plan/networks.ts decides which, with
 // compose's names, labels and IPAM); external ones must exist already, as compose requires.
-import type Docker from 'dockerode';
 import type { Project } from '../config/project.js';
 import { FoxdevError } from '../errors.js';
 import { planNetworks } from '../plan/networks.js';
-import { createNetworkIfMissing, networkExists } from '../runtime/docker/objects.js';
+import type { Runtime } from '../runtime/runtime.js';
 
-export async function prepareNetworks(docker: Docker, project: Project, services: string[]): Promise<void> {
+export async function prepareNetworks(runtime: Runtime, project: Project, services: string[]): Promise<void> {
   const plan = planNetworks(project, services);
   for (const n of plan.external)
-    if (!(await networkExists(docker, n.name)))
+    if (!(await runtime.networkExists(n.name)))
       throw new FoxdevError('engine', `network ${n.name} declared as external, but could not be found`, { hint: `create it first: docker network create ${n.name}` });
-  await Promise.all(plan.create.map((n) => createNetworkIfMissing(docker, n.body)));
+  await Promise.all(plan.create.map((n) => runtime.createNetworkIfMissing(n.body)));
 }

@@ -1,14 +1,12 @@
 // What exists already, for planUp: the project's containers, its images' build hashes, the
 // build hashes wanted now, and which named volumes are missing.
-import type Docker from 'dockerode';
 import type { Project } from '../config/project.js';
 import type { Observed } from '../plan/up.js';
 import { imageName } from '../names/labels.js';
 import { isOneOff } from '../names/compose-labels.js';
 import { replicaKey } from '../plan/replicas.js';
-import { listProjectContainers } from '../runtime/docker/containers.js';
-import { imageBuildHash, prepareBuild, type PreparedBuild } from '../runtime/docker/build.js';
-import { missingVolumes } from '../runtime/docker/objects.js';
+import { prepareBuild, type PreparedBuild } from '../runtime/docker/build.js';
+import type { Runtime } from '../runtime/runtime.js';
 import { recordedProcesses, stateDir } from '../runtime/process.js';
 
 export interface Observation {
@@ -18,10 +16,10 @@ export interface Observation {
   ownPorts: Set<number>;
 }
 
-export async function observe(docker: Docker, project: Project, selected: string[]): Promise<Observation> {
+export async function observe(runtime: Runtime, project: Project, selected: string[]): Promise<Observation> {
   const containers: Observed['containers'] = {};
   const ownPorts = new Set<number>();
-  for (const c of await listProjectContainers(docker, project.name)) {
+  for (const c of await runtime.listProjectContainers(project.name)) {
     // One-off containers (`foxdev run`) are not the service's own: up neither reuses nor removes them.
     if (c.service && !isOneOff(c.labels)) containers[replicaKey(c.service, c.number)] = { service: c.service, id: c.id, hash: c.hash, running: c.running, number: c.number, name: c.name };
     for (const p of c.ports) if (p.published) ownPorts.add(p.published);
@@ -37,12 +35,12 @@ export async function observe(docker: Docker, project: Project, selected: string
       const prepared = await prepareBuild({ project: project.name, service: name, tag, build: svc.build });
       builds.set(name, prepared);
       desiredBuildHashes[name] = prepared.hash;
-      const have = await imageBuildHash(docker, tag);
+      const have = await runtime.imageBuildHash(tag);
       if (have) imageBuildHashes[name] = have;
     }),
   );
   const volumeKeys = Object.keys(project.volumes).filter((k) => !project.volumes[k].external);
-  const missingNames = new Set(await missingVolumes(docker, volumeKeys.map((k) => project.volumes[k].name)));
+  const missingNames = new Set(await runtime.missingVolumes(volumeKeys.map((k) => project.volumes[k].name)));
   const processes: Record<string, number> = {};
   for (const p of await recordedProcesses(stateDir(project))) if (p.alive) processes[p.service] = p.pid;
   return {

@@ -1,12 +1,16 @@
-// A host process service. Each start spawns a new process group.
+// A host process service. Each start spawns a new process group (through the Runtime).
 import type { ResolvedRun } from '../config/project.js';
-import { spawnHostProcess, stopGroup, type HostProcess } from '../runtime/process.js';
+import type { HostProcess, Runtime } from '../runtime/runtime.js';
+import { sleep } from '../sleep.js';
 import type { Instance } from './instance.js';
 
 export class ProcessInstance implements Instance {
   private current?: HostProcess;
+  /** Ends the polling of an adopted process when foxdev lets go of it. */
+  private readonly released = new AbortController();
 
   constructor(
+    private readonly runtime: Runtime,
     private readonly state: string,
     private readonly service: string,
     private readonly run: ResolvedRun,
@@ -20,12 +24,12 @@ export class ProcessInstance implements Instance {
 
   /** Take over a process an earlier `up -d` left running; its output is in its log file. */
   adopt(pid: number): void {
-    this.current = { pid, exited: waitForPidExit(pid), stop: (graceMs) => stopGroup(pid, graceMs) };
+    this.current = { pid, exited: this.waitForPidExit(pid), stop: (graceMs) => this.runtime.stopProcessGroup(pid, graceMs) };
   }
 
   async start(): Promise<void> {
-    if (this.current && isAlive(this.current.pid)) return; // adopted and still running
-    this.current = await spawnHostProcess(this.state, this.service, this.run, this.onLine, { detached: this.detached });
+    if (this.current && this.runtime.processAlive(this.current.pid)) return; // adopted and still running
+    this.current = await this.runtime.spawnProcess(this.state, this.service, this.run, this.onLine, { detached: this.detached });
   }
 
   waitExit(): Promise<number> {
@@ -33,11 +37,8 @@ export class ProcessInstance implements Instance {
     return this.current.exited;
   }
 
-  async exec(cmd: string[], timeoutMs: number): Promise<{ exitCode: number; output: string }> {
-    const [file, ...args] = cmd;
-    const { execa } = await import('execa'); // lazily: see runtime/process.ts
-    const r = await execa(file, args, { cwd: this.run.cwd, env: this.run.env, reject: false, timeout: timeoutMs, all: true });
-    return { exitCode: typeof r.exitCode === 'number' ? r.exitCode : 1, output: String(r.all ?? '') };
+  exec(cmd: string[], timeoutMs: number): Promise<{ exitCode: number; output: string }> {
+    return this.runtime.execOnHost(cmd, { cwd: this.run.cwd, env: this.run.env, timeoutMs });
   }
 
   async stop(graceMs: number): Promise<void> {
@@ -45,25 +46,19 @@ export class ProcessInstance implements Instance {
   }
 
   release(): void {
-    // Detached processes write their own log file; there is nothing to let go of.
+    // Detached processes write their own log file; only the polling of an adopted one ends.
+    this.released.abort();
   }
 
   async kill(): Promise<void> {
-    if (this.current) await stopGroup(this.current.pid, 0, this.current.exited);
+    if (this.current) await this.runtime.stopProcessGroup(this.current.pid, 0, this.current.exited);
   }
-}
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
+  /** No child handle for an adopted process: notice its exit by polling. */
+  private async waitForPidExit(pid: number): Promise<number> {
+    while (this.runtime.processAlive(pid) && !this.released.signal.aborted) await sleep(500, this.released.signal);
+    // Let go of (not exited): nobody is waiting for this run any more, so it never settles.
+    if (this.released.signal.aborted) return new Promise<number>(() => {});
+    return 0;
   }
-}
-
-/** No child handle for an adopted process: notice its exit by polling. */
-async function waitForPidExit(pid: number): Promise<number> {
-  while (isAlive(pid)) await new Promise((r) => setTimeout(r, 500).unref());
-  return 0;
 }

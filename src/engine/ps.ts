@@ -1,14 +1,14 @@
 // `foxdev ps`: what runs now, from the engine and the recorded host processes. The engine is
-// read through `PsEngine` so the CLI can use the small HTTP reader (runtime/engine-http.ts)
-// instead of loading dockerode; both read the same JSON, so the rows are the same.
-import type Docker from 'dockerode';
+// read through a `PsEngine` (runtime/ps-readers.ts), so the CLI can use the small HTTP reader
+// instead of loading dockerode.
 import type { Project } from '../config/project.js';
 import { dependencyOrder, graphOf } from '../plan/graph.js';
-import { projectContainerFrom, projectLabelFilter, type ProjectContainer } from '../runtime/docker/containers.js';
-import type { EngineEndpoint } from '../runtime/engine-endpoint.js';
-import { inspectContainer, listContainersByLabel } from '../runtime/engine-http.js';
+import type { ProjectContainer } from '../runtime/docker/containers.js';
+import type { ContainerInspectInfo, PsEngine } from '../runtime/ps-readers.js';
 import { recordedProcesses, stateDir } from '../runtime/process-state.js';
 import { isOneOff } from '../names/compose-labels.js';
+
+export type { PsEngine };
 
 export interface PsRow {
   service: string;
@@ -22,32 +22,11 @@ export interface PsRow {
   startedAt?: string;
 }
 
-/** The two read-only engine calls ps needs. */
-export interface PsEngine {
-  list(project: string): Promise<ProjectContainer[]>;
-  /** undefined when the container is gone (removed between list and inspect). */
-  inspect(id: string): Promise<Docker.ContainerInspectInfo | undefined>;
-}
-
-export function dockerPsEngine(docker: Docker): PsEngine {
-  return {
-    list: async (project) => (await docker.listContainers({ all: true, filters: { label: projectLabelFilter(project) } })).map(projectContainerFrom),
-    inspect: (id) => docker.getContainer(id).inspect().catch(() => undefined),
-  };
-}
-
-export function httpPsEngine(endpoint: EngineEndpoint): PsEngine {
-  return {
-    list: async (project) => (await listContainersByLabel<Docker.ContainerInfo>(endpoint, projectLabelFilter(project))).map(projectContainerFrom),
-    inspect: (id) => inspectContainer<Docker.ContainerInspectInfo>(endpoint, id).catch(() => undefined),
-  };
-}
-
 /** One service container with what the engine said about it (compose's JSON needs more than a row). */
 export interface PsEntry {
   row: PsRow;
   container?: ProjectContainer;
-  info?: Docker.ContainerInspectInfo;
+  info?: ContainerInspectInfo;
 }
 
 export async function ps(engine: PsEngine, project: Project): Promise<PsRow[]> {
@@ -59,7 +38,7 @@ export async function ps(engine: PsEngine, project: Project): Promise<PsRow[]> {
  * exited container (a completed job above all) keeps the engine's last health status, which
  * would read as "unhealthy" for a job that finished fine.
  */
-export function healthOf(info: Docker.ContainerInspectInfo): string {
+export function healthOf(info: ContainerInspectInfo): string {
   return info.State.Running && info.State.Health?.Status ? info.State.Health.Status : 'none';
 }
 

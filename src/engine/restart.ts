@@ -1,19 +1,18 @@
 // `foxdev restart` outside a session: restart what runs, found by label or pid file.
-import type Docker from 'dockerode';
 import type { Project } from '../config/project.js';
 import { FoxdevError } from '../errors.js';
-import { listProjectContainers } from '../runtime/docker/containers.js';
+import type { Runtime } from '../runtime/runtime.js';
 import { isOneOff } from '../names/compose-labels.js';
-import { recordedProcesses, spawnHostProcess, stateDir, stopGroup } from '../runtime/process.js';
+import { recordedProcesses, stateDir } from '../runtime/process-state.js';
 import { withRestartDependents } from '../plan/restart-dependents.js';
 
 export async function restartServices(
-  docker: Docker,
+  runtime: Runtime,
   project: Project,
   services: string[],
   o: { timeoutMs?: number; onLine: (l: string) => void },
 ): Promise<void> {
-  const containers = await listProjectContainers(docker, project.name);
+  const containers = await runtime.listProjectContainers(project.name);
   const processes = await recordedProcesses(stateDir(project));
   // No names: every service that has something to restart (compose restarts them all).
   // Named ones bring the services that depend on them with `restart: true` (compose does).
@@ -29,8 +28,8 @@ export async function restartServices(
     if (svc.kind === 'process') {
       const p = processes.find((x) => x.service === name && x.alive);
       if (!p || !svc.run) throw new FoxdevError('usage', `${name} is not running`, { hint: `start it with foxdev up -d ${name}` });
-      await stopGroup(p.pid, grace);
-      const started = await spawnHostProcess(stateDir(project), name, svc.run, () => {}, { detached: true });
+      await runtime.stopProcessGroup(p.pid, grace);
+      const started = await runtime.spawnProcess(stateDir(project), name, svc.run, () => {}, { detached: true });
       o.onLine(`restarted ${name} (pid ${p.pid} → ${started.pid})`);
       continue;
     }
@@ -39,7 +38,7 @@ export async function restartServices(
     if (!own.length) throw new FoxdevError('usage', `${name} has no container`, { hint: `start it with foxdev up -d ${name}` });
     await Promise.all(
       own.map(async (c) => {
-        await docker.getContainer(c.id).restart({ t: Math.ceil(grace / 1000) });
+        await runtime.restartContainer(c.id, grace);
         o.onLine(`restarted ${c.name}`);
       }),
     );

@@ -1,6 +1,6 @@
 // Connects the session to the seeding library: a fresh database volume is seeded once its
 // service is healthy, before anything that waits for `service_seeded` starts.
-import type Docker from 'dockerode';
+import type { ContainerHandle, Runtime } from '../runtime/runtime.js';
 import type { Service } from '../config/project.js';
 import { FoxdevError } from '../errors.js';
 import { applySeed, resetAndSeed, seedStatus } from './seed/index.js';
@@ -8,10 +8,10 @@ import type { Seeder } from './context.js';
 import type { Instance } from './instance.js';
 import { ContainerInstance } from './container-instance.js';
 
-export function dockerSeeder(docker: Docker, projectDir: string): Seeder {
-  const container = (svc: Service, instance: Instance): Docker.Container => {
+export function dockerSeeder(runtime: Runtime, projectDir: string): Seeder {
+  const container = (svc: Service, instance: Instance): ContainerHandle => {
     if (!(instance instanceof ContainerInstance)) throw new FoxdevError('seed', `${svc.name}: seeding needs a container service`);
-    return docker.getContainer(instance.id);
+    return runtime.handle(instance.id);
   };
   return {
     async seed(svc, instance, log) {
@@ -32,10 +32,10 @@ export function dockerSeeder(docker: Docker, projectDir: string): Seeder {
 }
 
 /** Reset + seed (the dashboard's `s` key): the library keeps the old data if the seed fails. */
-export function dockerReseed(docker: Docker, projectDir: string) {
+export function dockerReseed(runtime: Runtime, projectDir: string) {
   return async (svc: Service, instance: Instance, log: (line: string) => void): Promise<void> => {
     if (!svc.seed) throw new FoxdevError('usage', `${svc.name} has no seed in the config`);
     if (!(instance instanceof ContainerInstance)) throw new FoxdevError('seed', `${svc.name}: seeding needs a container service`);
-    await resetAndSeed(docker.getContainer(instance.id), svc.seed, { service: svc.name, projectDir, onLog: log });
+    await resetAndSeed(runtime.handle(instance.id), svc.seed, { service: svc.name, projectDir, onLog: log });
   };
 }

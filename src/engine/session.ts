@@ -1,7 +1,6 @@
 // One `foxdev up`: plan against what exists, then start every selected service as soon as its
 // dependencies allow (builds begin at once, in parallel), supervise them, and stop them in
 // reverse dependency order. Decisions live in plan/; this file carries them out.
-import type Docker from 'dockerode';
 import type { Project, Service } from '../config/project.js';
 import { FoxdevError } from '../errors.js';
 import { ancestors, dependencyOrder, graphOf } from '../plan/graph.js';
@@ -10,10 +9,9 @@ import { hooksOf } from '../plan/hooks.js';
 import { planUp, type ServicePlan, type UpPlan, type UpPlanOptions } from '../plan/up.js';
 import { planStop } from '../plan/stop.js';
 import type { Action } from '../store/actions.js';
-import { buildImage, prepareBuild, type PreparedBuild } from '../runtime/docker/build.js';
-import { listProjectContainers, removeContainer, setRestartPolicy } from '../runtime/docker/containers.js';
+import { prepareBuild, type PreparedBuild } from '../runtime/docker/build.js';
+import type { Runtime } from '../runtime/runtime.js';
 import { engineRestartPolicy, SUPERVISED } from '../plan/engine-restart.js';
-import { createVolume } from '../runtime/docker/objects.js';
 import { containerName, imageName } from '../names/labels.js';
 import { isOneOff } from '../names/compose-labels.js';
 import { prepareNetworks } from './networks.js';
@@ -35,7 +33,8 @@ import { describeOutcome, walkReseed, type ReseedOutcome } from './seed/reseed-w
 import { sessionReseedActions, sessionReseedState } from './seed/reseed-session.js';
 
 export interface SessionOptions {
-  docker: Docker;
+  /** Every change goes through it (runtime/docker/runtime.ts, or a fake in unit tests). */
+  runtime: Runtime;
   project: Project;
   dispatch: (a: Action) => void;
   seeder?: Seeder;
@@ -79,7 +78,7 @@ export class Session {
       now,
       say: (service, line) => this.line(service, 'system', line),
     };
-    this.sync = new LiveSync(opts.docker, opts.project, {
+    this.sync = new LiveSync(opts.runtime, opts.project, {
       dispatch: opts.dispatch,
       say: this.ctx.say,
       restart: (s) => this.restart(s),
@@ -112,9 +111,9 @@ export class Session {
 
   /** Observe the engine, plan, and check host ports; nothing is changed yet. */
   async prepare(targets: string[], planOptions: UpPlanOptions = {}): Promise<UpPlan> {
-    const { docker, project } = this.opts;
+    const { runtime, project } = this.opts;
     const selected = this.select(targets, planOptions.noDeps);
-    const { observed, builds, ownPorts } = await observe(docker, project, selected);
+    const { observed, builds, ownPorts } = await observe(runtime, project, selected);
     this.builds = builds;
     const plan = planUp(project, observed, selected, planOptions);
     await checkPorts(project, plan, ownPorts);
@@ -124,7 +123,7 @@ export class Session {
 
   /** Start everything in the plan; returns at once, services come up in the background. */
   async start(plan: UpPlan): Promise<void> {
-    const { docker, project } = this.opts;
+    const { runtime, project } = this.opts;
     this.opts.dispatch({
       type: 'project/loaded',
       project: {
@@ -153,10 +152,10 @@ export class Session {
     // Scaled down: the highest-numbered containers go first, as compose removes them.
     for (const d of plan.scaleDown) {
       this.line(d.service, 'system', `scaling down: removing ${containerName(project.name, d.service, d.number)}`);
-      await removeContainer(docker, d.id);
+      await runtime.removeContainer(d.id);
     }
-    await prepareNetworks(docker, project, [...new Set(plan.services.map((s) => s.service))]);
-    for (const key of plan.volumesToCreate) await createVolume(docker, project.name, project.volumes[key].name, project.volumes[key].labels);
+    await prepareNetworks(runtime, project, [...new Set(plan.services.map((s) => s.service))]);
+    for (const key of plan.volumesToCreate) await runtime.createVolume(project.name, project.volumes[key].name, project.volumes[key].labels);
     this.tasks = [...this.runs.values()].map((run) => this.runService(run));
   }
 
@@ -224,24 +223,24 @@ export class Session {
   }
 
   private async imageFor(svc: Service, sp: ServicePlan, unit: string): Promise<string> {
-    const { docker, project } = this.opts;
+    const { runtime, project } = this.opts;
     if (!svc.build) return svc.image ?? '';
     const prepared = this.builds.get(svc.name);
     if (sp.build === 'build' && prepared) {
       this.opts.dispatch({ type: 'service/phase', service: unit, phase: 'building', at: this.ctx.now() });
       this.line(unit, 'system', `building image ${prepared.tag} from ${svc.build.context}`);
-      await buildImage(docker, prepared, (l) => this.line(unit, 'stdout', l), this.abort.signal);
+      await runtime.buildImage(prepared, (l) => this.line(unit, 'stdout', l), this.abort.signal);
     }
     return imageName(project.name, svc.name);
   }
 
   private async instanceFor(run: ServiceRun, sp: ServicePlan, image: string): Promise<Instance> {
-    const { docker, project } = this.opts;
+    const { runtime, project } = this.opts;
     const svc = run.svc;
     const onLine = (stream: 'stdout' | 'stderr', l: string) => this.line(run.name, stream, l);
     if (svc.kind === 'process') {
       if (!svc.run) throw new FoxdevError('internal', `${svc.name} is a process without a run command`);
-      const inst = new ProcessInstance(stateDir(project), svc.name, svc.run, onLine, this.opts.detach === true);
+      const inst = new ProcessInstance(runtime, stateDir(project), svc.name, svc.run, onLine, this.opts.detach === true);
       if (sp.step.action === 'adopt') {
         inst.adopt(sp.step.pid);
         this.line(svc.name, 'system', `already running (pid ${sp.step.pid}); reattached`);
@@ -251,15 +250,15 @@ export class Session {
     const step = sp.step;
     if (step.action === 'reuse' || step.action === 'start') {
       // Left by an `up -d` with the engine's policy: while this session supervises, the engine must not restart it too.
-      await setRestartPolicy(docker, step.id, SUPERVISED);
-      return new ContainerInstance(docker, step.id, onLine, hooksOf(svc));
+      await runtime.setRestartPolicy(step.id, SUPERVISED);
+      return new ContainerInstance(runtime, step.id, onLine, hooksOf(svc), this.ctx.now);
     }
     if (step.action === 'recreate') {
       this.line(run.name, 'system', `recreating: ${step.because}`);
-      await removeContainer(docker, step.id);
+      await runtime.removeContainer(step.id);
     }
-    const c = await createServiceContainer(docker, project, svc, image, { buildHash: this.builds.get(svc.name)?.hash, replica: sp.replica, say: (l) => this.line(run.name, 'system', l) });
-    return new ContainerInstance(docker, c.id, onLine, hooksOf(svc));
+    const c = await createServiceContainer(runtime, project, svc, image, { buildHash: this.builds.get(svc.name)?.hash, replica: sp.replica, say: (l) => this.line(run.name, 'system', l) });
+    return new ContainerInstance(runtime, c.id, onLine, hooksOf(svc), this.ctx.now);
   }
 
   /** The session's runs a name stands for: one unit (`web-2`, or an unscaled service), or every replica of a service. */
@@ -296,7 +295,7 @@ export class Session {
   }
 
   private async rebuildService(service: string, because: string): Promise<void> {
-    const { docker, project } = this.opts;
+    const { runtime, project } = this.opts;
     const svc = project.services[service];
     const runs = runsOf(this.runs, service);
     if (!runs.length || !svc) throw new FoxdevError('usage', `${service} is not part of this session`);
@@ -306,15 +305,15 @@ export class Session {
     const prepared = await prepareBuild({ project: project.name, service, tag: imageName(project.name, service), build: svc.build });
     this.builds.set(service, prepared);
     for (const run of runs) this.opts.dispatch({ type: 'service/phase', service: run.name, phase: 'building', at: this.ctx.now() });
-    await buildImage(docker, prepared, (l) => this.line(lead, 'stdout', l), this.abort.signal);
-    const existing = (await listProjectContainers(docker, project.name)).filter((c) => c.service === service && !isOneOff(c.labels));
+    await runtime.buildImage(prepared, (l) => this.line(lead, 'stdout', l), this.abort.signal);
+    const existing = (await runtime.listProjectContainers(project.name)).filter((c) => c.service === service && !isOneOff(c.labels));
     await Promise.all(runs.map((run) => this.replaceContainer(run, prepared, existing.find((c) => c.number === run.plan.replica)?.id)));
     for (const run of runs) void restartDependents(this.ctx, run, this.supervisor()); // depends_on restart: true
   }
 
   /** One replica onto the new image: the old container's supervisor ends quietly instead of seeing a crash. */
   private async replaceContainer(run: ServiceRun, prepared: PreparedBuild, oldId: string | undefined): Promise<void> {
-    const { docker, project } = this.opts;
+    const { runtime, project } = this.opts;
     const svc = run.svc;
     run.generation++;
     run.resetForRestart();
@@ -323,13 +322,13 @@ export class Session {
       await old.stop(svc.stopGracePeriodMs).catch(() => old.kill());
       old.release();
     }
-    if (oldId) await removeContainer(docker, oldId);
-    const c = await createServiceContainer(docker, project, svc, imageName(project.name, svc.name), {
+    if (oldId) await runtime.removeContainer(oldId);
+    const c = await createServiceContainer(runtime, project, svc, imageName(project.name, svc.name), {
       buildHash: prepared.hash,
       replica: run.plan.replica,
       say: (l) => this.line(run.name, 'system', l),
     });
-    const inst = new ContainerInstance(docker, c.id, (stream, l) => this.line(run.name, stream, l), hooksOf(svc));
+    const inst = new ContainerInstance(runtime, c.id, (stream, l) => this.line(run.name, stream, l), hooksOf(svc), this.ctx.now);
     this.instances.set(run.name, inst);
     this.opts.dispatch({ type: 'service/phase', service: run.name, phase: 'starting', at: this.ctx.now() });
     await inst.start();
@@ -350,7 +349,7 @@ export class Session {
     const actions = sessionReseedActions({
       ctx: this.ctx,
       instances: this.instances,
-      docker: this.opts.docker,
+      runtime: this.opts.runtime,
       services: this.opts.project.services,
       reseedOne,
       supervise: (run, inst) => {
@@ -425,7 +424,7 @@ export class Session {
         const inst = this.instances.get(run.name);
         const policy = engineRestartPolicy(run.svc);
         if (!(inst instanceof ContainerInstance) || policy.Name === 'no') return;
-        await setRestartPolicy(this.opts.docker, inst.id, policy).catch((err) => this.line(run.name, 'system', `restart policy not handed to the engine: ${(err as Error).message}`));
+        await this.opts.runtime.setRestartPolicy(inst.id, policy).catch((err) => this.line(run.name, 'system', `restart policy not handed to the engine: ${(err as Error).message}`));
       }),
     );
     this.logs.flush();

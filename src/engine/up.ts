@@ -1,27 +1,7 @@
-// `foxdev up` as a library call: plan, start, and (for --detach / ci) wait until everything is
-// ready or something failed. The CLI adds the view and the signal handling around it.
-import type Docker from 'dockerode';
-import type { Project } from '../config/project.js';
+// Waiting for a started session (up --detach, ci, run's dependencies): until everything is ready
+// or something failed, or a deadline that names what is still not ready.
 import { FoxdevError } from '../errors.js';
-import type { Action } from '../store/actions.js';
-import type { Seeder } from './context.js';
-import { Session, type Settled } from './session.js';
-
-export interface UpOptions {
-  docker: Docker;
-  project: Project;
-  targets: string[];
-  dispatch: (a: Action) => void;
-  seeder?: Seeder;
-  detach?: boolean;
-}
-
-export async function startUp(opts: UpOptions): Promise<Session> {
-  const session = new Session({ docker: opts.docker, project: opts.project, dispatch: opts.dispatch, seeder: opts.seeder, detach: opts.detach });
-  const plan = await session.prepare(opts.targets);
-  await session.start(plan);
-  return session;
-}
+import type { Session, Settled } from './session.js';
 
 /** Wait for `settled`, or time out naming the services that are not ready yet. */
 export async function waitSettled(session: Session, timeoutMs: number): Promise<Settled> {

@@ -1,6 +1,6 @@
 // Where host-process state lives on disk, and reading it back. No execa here: `foxdev ps` and
 // `foxdev down` read recorded pids without paying for the process spawner.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -36,4 +36,9 @@ export async function recordedProcesses(state: string): Promise<Array<{ service:
     out.push({ service: f.slice(0, -4), pid, alive });
   }
   return out;
+}
+
+/** Drop a process's pid file (it was stopped by `down`). */
+export async function forgetProcess(state: string, service: string): Promise<void> {
+  await rm(join(pidDir(state), `${service}.pid`), { force: true });
 }

@@ -12,7 +12,7 @@ import { sleep } from '../sleep.js';
 import { pidDir, processLogFile } from './process-state.js';
 
 // Moved to process-state.ts (no execa import there, so `foxdev ps` stays light); re-exported.
-export { pidDir, processLogFile, recordedProcesses, stateDir } from './process-state.js';
+export { forgetProcess, pidDir, processLogFile, recordedProcesses, stateDir } from './process-state.js';
 
 export interface HostProcess {
   pid: number;
@@ -130,6 +130,21 @@ async function waitGone(pid: number, maxMs: number): Promise<void> {
   }
 }
 
-export async function forgetProcess(state: string, service: string): Promise<void> {
-  await rm(join(pidDir(state), `${service}.pid`), { force: true });
+
+/** Run a command on the host beside a process service (its probes), with the service's cwd and env. */
+export async function runOnHost(cmd: string[], opts: { cwd: string; env: Record<string, string>; timeoutMs: number }): Promise<{ exitCode: number; output: string }> {
+  const [file, ...args] = cmd;
+  const { execa } = await import('execa'); // lazily, as above
+  const r = await execa(file, args, { cwd: opts.cwd, env: opts.env, reject: false, timeout: opts.timeoutMs, all: true });
+  return { exitCode: typeof r.exitCode === 'number' ? r.exitCode : 1, output: String(r.all ?? '') };
+}
+
+/** Whether a pid is alive (signal 0 reaches it). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -13,6 +13,7 @@ import type { Action } from '../../src/store/actions.js';
 import { httpGet, requireEngine } from '../helpers/engine.js';
 import { repoRoot } from '../helpers/cli.js';
 import { projectContainers, purgeProject } from '../helpers/project-state.js';
+import { dockerRuntime } from '../../src/runtime/docker/runtime.js';
 
 const hasEngine = await requireEngine();
 const NAME = 'shop-e2e';
@@ -28,7 +29,7 @@ describe.runIf(hasEngine)('example stack through the engine', () => {
   });
 
   afterAll(async () => {
-    await down(docker, project, { volumes: true, timeoutMs: 2000 });
+    await down(dockerRuntime(docker), project, { volumes: true, timeoutMs: 2000 });
     await purgeProject(NAME);
   });
 
@@ -37,7 +38,7 @@ describe.runIf(hasEngine)('example stack through the engine', () => {
     const dispatch = (a: Action) => {
       if (a.type === 'service/phase') phases.push({ service: a.service, phase: a.phase, at: a.at });
     };
-    const session = new Session({ docker, project, dispatch, seeder: dockerSeeder(docker, project.dir) });
+    const session = new Session({ runtime: dockerRuntime(docker), project, dispatch, seeder: dockerSeeder(dockerRuntime(docker), project.dir) });
     const t0 = Date.now();
     await session.start(await session.prepare([]));
     const result = await waitSettled(session, 150_000);
@@ -68,13 +69,13 @@ describe.runIf(hasEngine)('example stack through the engine', () => {
   });
 
   it('a second up reuses every unchanged container', async () => {
-    const first = new Session({ docker, project, dispatch: () => {}, seeder: dockerSeeder(docker, project.dir), detach: true });
+    const first = new Session({ runtime: dockerRuntime(docker), project, dispatch: () => {}, seeder: dockerSeeder(dockerRuntime(docker), project.dir), detach: true });
     await first.start(await first.prepare([]));
     expect((await waitSettled(first, 120_000)).failures).toEqual([]);
     first.detach();
     const before = new Map((await projectContainers(NAME)).map((c) => [c.service, c.id]));
 
-    const second = new Session({ docker, project, dispatch: () => {}, seeder: dockerSeeder(docker, project.dir), detach: true });
+    const second = new Session({ runtime: dockerRuntime(docker), project, dispatch: () => {}, seeder: dockerSeeder(dockerRuntime(docker), project.dir), detach: true });
     const plan = await second.prepare([]);
     const steps = Object.fromEntries(plan.services.map((s) => [s.service, s.step.action]));
     expect(steps).toEqual({ db: 'reuse', migrate: 'start', api: 'reuse', worker: 'reuse', web: 'reuse', docs: 'adopt' });

@@ -14,6 +14,7 @@ import { foxdev, repoRoot } from '../helpers/cli.js';
 import { httpGet, requireEngine, waitFor } from '../helpers/engine.js';
 import { projectContainers, purgeProject } from '../helpers/project-state.js';
 import { sql } from './seed-support.js';
+import { dockerRuntime } from '../../src/runtime/docker/runtime.js';
 
 const hasEngine = await requireEngine();
 const NAME = 'shop-reseed';
@@ -45,7 +46,7 @@ describe.runIf(hasEngine)('reseed on the example: migrate runs again, worker kee
     await purgeProject(NAME);
   });
   afterAll(async () => {
-    await down(docker, project, { volumes: true, timeoutMs: 2000 });
+    await down(dockerRuntime(docker), project, { volumes: true, timeoutMs: 2000 });
     await purgeProject(NAME);
   });
 
@@ -65,7 +66,7 @@ describe.runIf(hasEngine)('reseed on the example: migrate runs again, worker kee
   }, 360_000);
 
   it("the session's reseed (dashboard s)", async () => {
-    const session = new Session({ docker, project, dispatch: () => {}, seeder: dockerSeeder(docker, project.dir), reseed: dockerReseed(docker, project.dir) });
+    const session = new Session({ runtime: dockerRuntime(docker), project, dispatch: () => {}, seeder: dockerSeeder(dockerRuntime(docker), project.dir), reseed: dockerReseed(dockerRuntime(docker), project.dir) });
     try {
       await session.start(await session.prepare([]));
       expect((await waitSettled(session, 150_000)).failures).toEqual([]);

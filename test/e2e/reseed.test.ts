@@ -17,6 +17,7 @@ import { foxdev } from '../helpers/cli.js';
 import { requireEngine } from '../helpers/engine.js';
 import { projectContainers, purgeProject } from '../helpers/project-state.js';
 import { copyFixture, sql } from './seed-support.js';
+import { dockerRuntime } from '../../src/runtime/docker/runtime.js';
 
 const hasEngine = await requireEngine();
 const docker = dockerClient();
@@ -162,7 +163,7 @@ describe.runIf(hasEngine)("the session's reseed (dashboard s) walks the same pla
     dir = await copyFixture('reseed-pg');
     await purgeProject(name);
     project = await loadProject({ cwd: dir, projectName: name });
-    session = new Session({ docker, project, dispatch, seeder: dockerSeeder(docker, project.dir), reseed: dockerReseed(docker, project.dir) });
+    session = new Session({ runtime: dockerRuntime(docker), project, dispatch, seeder: dockerSeeder(dockerRuntime(docker), project.dir), reseed: dockerReseed(dockerRuntime(docker), project.dir) });
     await session.start(await session.prepare([]));
     expect((await waitSettled(session, 150_000)).failures).toEqual([]);
   }, 180_000);

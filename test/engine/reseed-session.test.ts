@@ -71,7 +71,7 @@ async function setup(jobCodes: number[]) {
   const reseedActions = sessionReseedActions({
     ctx,
     instances,
-    docker: undefined as never, // pause/resume only; not in this plan
+    runtime: undefined as never, // pause/resume only; not in this plan
     services: p.services,
     reseedOne: async () => void events.push('reseed db'),
     supervise: (run, inst) => supervise(ctx, run, inst, sup),

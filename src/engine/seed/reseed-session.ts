@@ -2,7 +2,7 @@
 // stopped, paused, started and supervised, so its view and its supervisors stay in step. Gates are
 // the session's: a restarted service starts once its dependencies meet their conditions again
 // (a re-run job must complete again first).
-import type Docker from 'dockerode';
+import type { Runtime } from '../../runtime/runtime.js';
 import type { Service } from '../../config/project.js';
 import { FoxdevError } from '../../errors.js';
 import type { ReseedState } from '../../plan/reseed.js';
@@ -16,7 +16,7 @@ import { ReseedJobFailed, type ReseedActions } from './reseed-walk.js';
 export interface SessionReseedDeps {
   ctx: SessionContext;
   instances: Map<string, Instance>;
-  docker: Docker;
+  runtime: Runtime;
   services: Record<string, Service>;
   /** Reset + seed one database (engine/seeder.ts dockerReseed). */
   reseedOne: (svc: Service, instance: Instance, log: (line: string) => void) => Promise<void>;
@@ -48,7 +48,7 @@ export function sessionReseedActions(d: SessionReseedDeps): ReseedActions {
     ctx.dispatch({ type: 'service/phase', service, phase: p, at: ctx.now(), reason });
   const containerOf = (service: string, inst: Instance) => {
     if (!(inst instanceof ContainerInstance)) throw new FoxdevError('usage', `${service} is not a container; it cannot be paused`);
-    return d.docker.getContainer(inst.id);
+    return inst.id;
   };
   /** Start again under a new supervisor; the old one ended quietly when the generation moved on. */
   const startAgain = async (run: ServiceRun, inst: Instance): Promise<{ supervised: Promise<void> }> => {
@@ -75,7 +75,7 @@ export function sessionReseedActions(d: SessionReseedDeps): ReseedActions {
     async pause(service) {
       const { inst } = get(service);
       ctx.say(service, 'pausing: the data it uses is being reset');
-      await containerOf(service, inst).pause();
+      await d.runtime.pauseContainer(containerOf(service, inst));
     },
     async reseed(service) {
       const { inst } = get(service);
@@ -105,7 +105,7 @@ export function sessionReseedActions(d: SessionReseedDeps): ReseedActions {
     },
     async resume(service) {
       const { inst } = get(service);
-      await containerOf(service, inst).unpause();
+      await d.runtime.unpauseContainer(containerOf(service, inst));
       ctx.say(service, 'resumed after the reset');
     },
     skipped(op, reason) {

@@ -7,6 +7,7 @@ import type { Action } from '../../store/actions.js';
 import { Session } from '../session.js';
 import { waitSettled } from '../up.js';
 import { ReseedJobFailed } from './reseed-walk.js';
+import { dockerRuntime } from '../../runtime/docker/runtime.js';
 
 /** A migration may take a while; a job that hangs is reported after this long. */
 const JOB_TIMEOUT_MS = 10 * 60_000;
@@ -15,7 +16,7 @@ export async function runJobAgain(docker: Docker, project: Project, job: string,
   const dispatch = (a: Action) => {
     if (a.type === 'logs') for (const e of a.entries) if (e.service === job) onLine(e.line);
   };
-  const session = new Session({ docker, project, dispatch, detach: true });
+  const session = new Session({ runtime: dockerRuntime(docker), project, dispatch, detach: true });
   await session.start(await session.prepare([job], { noDeps: true }));
   const result = await waitSettled(session, timeoutMs);
   await session.detach();

@@ -16,6 +16,7 @@ import { prepareNetworks } from '../networks.js';
 import { observe } from '../observe.js';
 import { createServiceContainer } from '../service-container.js';
 import { checkServices } from './targets.js';
+import { dockerRuntime } from '../../runtime/docker/runtime.js';
 
 /** The services `up targets` would run: them and (unless noDeps) what they need, dependencies first. */
 export function selectForUp(project: Project, targets: string[], noDeps = false): string[] {
@@ -27,9 +28,10 @@ export function selectForUp(project: Project, targets: string[], noDeps = false)
 
 export async function createServices(docker: Docker, project: Project, targets: string[], o: UpPlanOptions, say: (line: string) => void): Promise<void> {
   const selected = selectForUp(project, targets, o.noDeps);
-  const { observed, builds } = await observe(docker, project, selected);
+  const runtime = dockerRuntime(docker);
+  const { observed, builds } = await observe(runtime, project, selected);
   const plan = planUp(project, observed, selected, o);
-  await prepareNetworks(docker, project, selected);
+  await prepareNetworks(runtime, project, selected);
   for (const key of plan.volumesToCreate) {
     await createVolume(docker, project.name, project.volumes[key].name, project.volumes[key].labels);
     say(`created volume ${project.volumes[key].name}`);
@@ -61,8 +63,7 @@ export async function createServices(docker: Docker, project: Project, targets: 
       await removeContainer(docker, step.id);
     }
     if (step.action !== 'create' && step.action !== 'recreate') throw new FoxdevError('internal', `create: unexpected step ${step.action} for ${sp.unit}`);
-    const c = await createServiceContainer(docker, project, svc, image, { buildHash: prepared?.hash, replica: sp.replica, say: (l) => say(`${sp.unit}: ${l}`) });
-    const name = (await c.inspect()).Name.replace(/^\//, '');
-    say(`${step.action === 'recreate' ? 'recreated' : 'created'} ${name}`);
+    const c = await createServiceContainer(runtime, project, svc, image, { buildHash: prepared?.hash, replica: sp.replica, say: (l) => say(`${sp.unit}: ${l}`) });
+    say(`${step.action === 'recreate' ? 'recreated' : 'created'} ${c.name}`);
   }
 }

@@ -4,6 +4,7 @@
 import type Docker from 'dockerode';
 import type { Project } from '../../config/project.js';
 import { checkServices } from './targets.js';
+import { pullImage } from '../../runtime/docker/pull.js';
 
 export interface PullTarget {
   image: string;
@@ -45,7 +46,7 @@ export async function pullImages(docker: Docker, project: Project, names: string
   await Promise.all(
     targets.map(async (t) => {
       try {
-        await pullOne(docker, t.image);
+        await pullImage(docker, t.image);
         r.pulled.push(t.image);
         say(`pulled ${t.image}`);
       } catch (err) {
@@ -55,18 +56,6 @@ export async function pullImages(docker: Docker, project: Project, names: string
     }),
   );
   return r;
-}
-
-async function pullOne(docker: Docker, image: string): Promise<void> {
-  const stream = await docker.pull(image);
-  await new Promise<void>((resolve, reject) => {
-    docker.modem.followProgress(stream, (err: Error | null, events: Array<{ error?: string }>) => {
-      const failed = events?.find((e) => e.error);
-      if (err) reject(err);
-      else if (failed) reject(new Error(failed.error));
-      else resolve();
-    });
-  });
 }
 
 function oneLine(err: unknown): string {

@@ -15,6 +15,7 @@ import { runAttached } from '../../runtime/docker/run-attached.js';
 import { Session } from '../session.js';
 import { settledError, waitSettled } from '../up.js';
 import { checkServices } from './targets.js';
+import { dockerRuntime } from '../../runtime/docker/runtime.js';
 
 export interface RunOptions extends Omit<RunOverrides, 'id'> {
   rm?: boolean;
@@ -29,10 +30,11 @@ export async function runOneOff(docker: Docker, project: Project, service: strin
   if (svc.kind === 'process') throw new FoxdevError('usage', `${service} is a host process; run the command on the host instead`);
   const deps = Object.keys(svc.depends_on);
   if (!o.noDeps && deps.length) await upDependencies(docker, project, deps, o.onLine);
-  await prepareNetworks(docker, project, [service]);
+  const runtime = dockerRuntime(docker);
+  await prepareNetworks(runtime, project, [service]);
   const image = svc.build ? imageName(project.name, service) : (svc.image ?? '');
   const id = randomBytes(6).toString('hex');
-  const created = await createServiceContainer(docker, project, svc, image, {
+  const created = await createServiceContainer(runtime, project, svc, image, {
     say: (l) => o.onLine(`${l}\n`),
     reshape: (spec) => runSpec(project, svc, image, { ...o, id }, spec),
   }).catch((err: { statusCode?: number }) => {
@@ -42,14 +44,14 @@ export async function runOneOff(docker: Docker, project: Project, service: strin
   try {
     return await runAttached(docker, created.id, { tty: o.tty, interactive: o.interactive });
   } finally {
-    if (o.rm) await created.remove({ force: true, v: true }).catch(() => {});
+    if (o.rm) await runtime.removeContainer(created.id, { volumes: true }).catch(() => {});
   }
 }
 
 async function upDependencies(docker: Docker, project: Project, deps: string[], write: (chunk: string) => void): Promise<void> {
   const store = createStore(initialState({ logBufferLines: project.logBuffer }));
   const printer = createLinePrinter(store, write, { color: false });
-  const session = new Session({ docker, project, dispatch: store.dispatch, detach: true });
+  const session = new Session({ runtime: dockerRuntime(docker), project, dispatch: store.dispatch, detach: true });
   try {
     await session.start(await session.prepare(deps));
     const result = await waitSettled(session, 300_000);

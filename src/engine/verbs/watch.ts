@@ -6,13 +6,14 @@ import type { Project } from '../../config/project.js';
 import { FoxdevError } from '../../errors.js';
 import { LiveSync } from '../live-sync.js';
 import { serviceContainers } from './targets.js';
+import { dockerRuntime } from '../../runtime/docker/runtime.js';
 
 export async function watchRunning(docker: Docker, project: Project, targets: string[], say: (service: string, line: string) => void): Promise<() => Promise<void>> {
   const abort = new AbortController();
   const containers = (await serviceContainers(docker, project, targets)).filter((c) => c.running && project.services[c.service]?.sync.length);
   if (!containers.length) throw new FoxdevError('usage', 'no running container to watch', { hint: 'start the services first (foxdev up -d), or run foxdev watch without --no-up' });
   const byUnit = new Map(containers.map((c) => [c.number > 1 ? `${c.service}-${c.number}` : c.service, c]));
-  const sync = new LiveSync(docker, project, {
+  const sync = new LiveSync(dockerRuntime(docker), project, {
     dispatch: () => {},
     say,
     restart: async (unit) => {

@@ -94,9 +94,10 @@ export async function setRestartPolicy(docker: Docker, id: string, policy: { Nam
   await docker.getContainer(id).update({ RestartPolicy: policy });
 }
 
-export async function removeContainer(docker: Docker, id: string): Promise<void> {
+/** Remove with force; anonymous volumes go too only when asked (`run --rm`, `down -v`). */
+export async function removeContainer(docker: Docker, id: string, opts: { volumes?: boolean } = {}): Promise<void> {
   try {
-    await docker.getContainer(id).remove({ force: true, v: false });
+    await docker.getContainer(id).remove({ force: true, v: opts.volumes === true });
   } catch (err) {
     if ((err as { statusCode?: number }).statusCode !== 404) throw err;
   }

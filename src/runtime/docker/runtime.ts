@@ -1,0 +1,82 @@
+// The Runtime (runtime/runtime.ts) over the Docker Engine API: each method is one of the small
+// call files beside it (containers, objects, build, exec, logs) bound to one dockerode client,
+// and host processes through runtime/process.ts. Nothing is decided here.
+import type Docker from 'dockerode';
+import type { Runtime } from '../runtime.js';
+import { processAlive, runOnHost, spawnHostProcess, stopGroup } from '../process.js';
+import { buildImage, imageBuildHash } from './build.js';
+import { connectNetwork, createContainer, listProjectContainers, putFile, removeContainer, setRestartPolicy, stopContainer } from './containers.js';
+import { execIn } from './exec.js';
+import { containerLogs } from './logs.js';
+import { createNetworkIfMissing, createVolume, missingVolumes, networkExists, removeProjectNetworks, removeProjectVolumes } from './objects.js';
+import { pullImage } from './pull.js';
+
+const runtimes = new WeakMap<Docker, Runtime>();
+
+/** One Runtime per client, so the API version is asked once however many callers wrap it. */
+export function dockerRuntime(docker: Docker): Runtime {
+  let r = runtimes.get(docker);
+  if (!r) {
+    r = makeRuntime(docker);
+    runtimes.set(docker, r);
+  }
+  return r;
+}
+
+function makeRuntime(docker: Docker): Runtime {
+  let api: Promise<string | undefined> | undefined;
+  const c = (id: string) => docker.getContainer(id);
+  return {
+    apiVersion: () => (api ??= docker.version().then((v) => v.ApiVersion, () => undefined)),
+    listProjectContainers: (project) => listProjectContainers(docker, project),
+    createContainer: async (name, body) => (await createContainer(docker, name, body)).id,
+    async startContainer(id) {
+      // Start straight away instead of inspecting first: the engine answers 304 when it already runs.
+      try {
+        await c(id).start();
+      } catch (err) {
+        if ((err as { statusCode?: number }).statusCode !== 304) throw err;
+      }
+    },
+    stopContainer: (id, graceMs) => stopContainer(docker, id, graceMs),
+    async killContainer(id) {
+      await c(id)
+        .kill()
+        .catch(() => {});
+    },
+    removeContainer: (id, opts) => removeContainer(docker, id, opts),
+    restartContainer: async (id, graceMs) => void (await c(id).restart({ t: Math.max(0, Math.ceil(graceMs / 1000)) })),
+    pauseContainer: async (id) => void (await c(id).pause()),
+    unpauseContainer: async (id) => void (await c(id).unpause()),
+    async waitContainer(id, signal) {
+      const r = (await c(id).wait({ abortSignal: signal })) as { StatusCode: number };
+      return r.StatusCode;
+    },
+    async exitInfo(id) {
+      const info = await c(id)
+        .inspect()
+        .catch(() => undefined);
+      if (!info) return undefined;
+      return { oomKilled: info.State?.OOMKilled === true, memoryLimit: info.HostConfig?.Memory || undefined };
+    },
+    setRestartPolicy: (id, policy) => setRestartPolicy(docker, id, policy),
+    connectNetwork: (id, network, endpoint) => connectNetwork(docker, id, network, endpoint),
+    putFile: (id, file) => putFile(docker, id, file),
+    containerLogs: (id, opts, onLine) => containerLogs(docker, id, opts, onLine),
+    exec: (id, cmd, opts) => execIn(c(id), cmd, opts),
+    handle: (id) => c(id),
+    imageBuildHash: (tag) => imageBuildHash(docker, tag),
+    buildImage: (build, onLine, signal) => buildImage(docker, build, onLine, signal),
+    pullImage: (image) => pullImage(docker, image),
+    networkExists: (name) => networkExists(docker, name),
+    createNetworkIfMissing: (body) => createNetworkIfMissing(docker, body),
+    missingVolumes: (names) => missingVolumes(docker, names),
+    createVolume: (project, name, labels) => createVolume(docker, project, name, labels),
+    removeProjectNetworks: (project) => removeProjectNetworks(docker, project),
+    removeProjectVolumes: (project) => removeProjectVolumes(docker, project),
+    spawnProcess: spawnHostProcess,
+    stopProcessGroup: stopGroup,
+    execOnHost: runOnHost,
+    processAlive,
+  };
+}

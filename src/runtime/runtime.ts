@@ -1,0 +1,100 @@
+// The one interface the session core acts through: containers, images and builds, exec, files
+// into containers, logs, networks and volumes, and host processes. The engine decides what to do
+// and asks a Runtime to do it; it never names dockerode or execa. docker/runtime.ts implements it
+// over the Engine API; test/support/fake-runtime.ts implements it in memory so the session's
+// failure paths (a create that fails, a job that exits 1, a stop that times out) have unit tests.
+//
+// Errors: a call the engine refused throws an error carrying the engine's HTTP status
+// (`statusOf`), so callers can tell "no such image" (404) from the rest without knowing the client.
+import type { ResolvedRun } from '../config/project.js';
+import type { PreparedBuild } from './docker/build.js';
+import type { ExecOptions, ExecResult } from './docker/exec.js';
+import type { LogLine, LogOptions } from './docker/logs.js';
+import type { ProjectContainer } from './docker/containers.js';
+import type { HostProcess } from './process.js';
+
+export type { ExecOptions, ExecResult, LogLine, LogOptions, PreparedBuild, ProjectContainer, HostProcess };
+
+/** What the lower-level libraries (seeding, live sync) stream through: opaque above runtime/. */
+export type ContainerHandle = import('dockerode').Container;
+
+export interface RestartPolicy {
+  Name: string;
+  MaximumRetryCount: number;
+}
+
+export interface FileIntoContainer {
+  path: string;
+  content: string;
+  uid: number;
+  gid: number;
+  mode: number;
+}
+
+export interface ExitInfo {
+  /** The kernel's OOM killer ended it. */
+  oomKilled: boolean;
+  /** The memory limit in bytes, when one was set. */
+  memoryLimit?: number;
+}
+
+export interface Runtime {
+  /** The engine's API version, or undefined when it does not say (asked once). */
+  apiVersion(): Promise<string | undefined>;
+
+  // Containers
+  listProjectContainers(project: string): Promise<ProjectContainer[]>;
+  /** Create under `name`; a leftover of the same project and service under that name is replaced. Returns the id. */
+  createContainer(name: string, body: Record<string, unknown>): Promise<string>;
+  /** Start; one already running is fine. */
+  startContainer(id: string): Promise<void>;
+  /** Stop with the container's stop signal, kill after `graceMs`; one already stopped or gone is fine. */
+  stopContainer(id: string, graceMs: number): Promise<void>;
+  killContainer(id: string): Promise<void>;
+  /** Remove with force (anonymous volumes too only with `volumes`); one already gone is fine. */
+  removeContainer(id: string, opts?: { volumes?: boolean }): Promise<void>;
+  /** Stop (grace as for stopContainer) and start again. */
+  restartContainer(id: string, graceMs: number): Promise<void>;
+  pauseContainer(id: string): Promise<void>;
+  unpauseContainer(id: string): Promise<void>;
+  /** Resolves with the exit code of the current run; `signal` lets go of the wait. */
+  waitContainer(id: string, signal: AbortSignal): Promise<number>;
+  exitInfo(id: string): Promise<ExitInfo | undefined>;
+  setRestartPolicy(id: string, policy: RestartPolicy): Promise<void>;
+  connectNetwork(id: string, network: string, endpoint: Record<string, unknown>): Promise<void>;
+  /** Write one file into a created (not yet started) container. */
+  putFile(id: string, file: FileIntoContainer): Promise<void>;
+  containerLogs(id: string, opts: LogOptions, onLine: (l: LogLine) => void): Promise<void>;
+  exec(id: string, cmd: string[], opts?: ExecOptions): Promise<ExecResult>;
+  /** For the seeding and live-sync libraries, which stream archives and exec sessions themselves. */
+  handle(id: string): ContainerHandle;
+
+  // Images
+  imageBuildHash(tag: string): Promise<string | undefined>;
+  buildImage(build: PreparedBuild, onLine: (line: string) => void, signal?: AbortSignal): Promise<void>;
+  pullImage(image: string): Promise<void>;
+
+  // Networks and volumes
+  networkExists(name: string): Promise<boolean>;
+  /** Returns whether it was created (false: one of that name exists). */
+  createNetworkIfMissing(body: Record<string, unknown>): Promise<boolean>;
+  missingVolumes(names: string[]): Promise<string[]>;
+  createVolume(project: string, name: string, labels: Record<string, string>): Promise<void>;
+  /** Remove the project's networks (found by label); returns their names. One still in use stays. */
+  removeProjectNetworks(project: string): Promise<string[]>;
+  /** Remove the project's volumes (found by label); returns their names. */
+  removeProjectVolumes(project: string): Promise<string[]>;
+
+  // Host processes (`run:` services)
+  spawnProcess(state: string, service: string, run: ResolvedRun, onLine: (stream: 'stdout' | 'stderr', line: string) => void, opts: { detached: boolean }): Promise<HostProcess>;
+  /** SIGTERM the process group, SIGKILL it after `graceMs`. */
+  stopProcessGroup(pid: number, graceMs: number, exited?: Promise<unknown>): Promise<void>;
+  execOnHost(cmd: string[], opts: { cwd: string; env: Record<string, string>; timeoutMs: number }): Promise<{ exitCode: number; output: string }>;
+  processAlive(pid: number): boolean;
+}
+
+/** The engine's HTTP status carried by a failed call, if any. */
+export function statusOf(err: unknown): number | undefined {
+  const code = (err as { statusCode?: unknown } | null)?.statusCode;
+  return typeof code === 'number' ? code : undefined;
+}
