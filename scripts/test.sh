@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/engine.sh
 bash scripts/images.sh
+# The web dashboard's browser tests drive Debian's chromium (installed from apt when missing).
+bash scripts/browser.sh
 [ -d node_modules ] || npm ci --no-audit --no-fund
 bash scripts/fixtures.sh
 npm run --silent build
