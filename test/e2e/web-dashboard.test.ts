@@ -83,7 +83,10 @@ services:
       await page.goto(url);
       await page.getByTestId('summary').filter({ hasText: '3/3 ready' }).waitFor({ timeout: 60_000 });
       expect(await page.title()).toMatch(new RegExp(`^3/3 ready · ${NAME} — foxdev$`));
-      expect(await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-service'), r.getAttribute('data-phase')]))).toEqual([
+      const rows = page.locator('tbody tr');
+      const table: Array<[string | null, string | null]> = [];
+      for (let i = 0; i < (await rows.count()); i++) table.push([await rows.nth(i).getAttribute('data-service'), await rows.nth(i).getAttribute('data-phase')]);
+      expect(table).toEqual([
         ['db', 'ready'],
         ['api', 'ready'],
         ['web', 'ready'],
