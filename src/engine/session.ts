@@ -29,6 +29,8 @@ import { ServiceRun } from './service-run.js';
 import { LiveSync } from './live-sync.js';
 import { requestRestart, restartDependents, supervise } from './supervise.js';
 import { formatReseedPlan, planReseed } from '../plan/reseed.js';
+import { formatRestartPlan, planRestart } from '../plan/restart.js';
+import { formatRebuildPlan, planRebuild } from '../plan/rebuild.js';
 import { describeOutcome, walkReseed, type ReseedOutcome } from './seed/reseed-walk.js';
 import { sessionReseedActions, sessionReseedState } from './seed/reseed-session.js';
 
@@ -269,14 +271,13 @@ export class Session {
 
   /** Restart one service, every replica of a scaled one, or one replica (dashboard `r`, `foxdev restart`). */
   async restart(service: string): Promise<void> {
-    const targets = this.unitsNamed(service).filter((run) => this.instances.has(run.name));
-    if (!targets.length) throw new FoxdevError('usage', `${service} is not running in this session`);
-    await Promise.all(
-      targets.map((run) => {
-        this.line(run.name, 'system', 'restart requested');
-        return requestRestart(run, this.instances.get(run.name)!);
-      }),
-    );
+    const units = [...this.runs.values()].filter((run) => this.instances.has(run.name)).map((run) => ({ name: run.name, service: run.svc.name, running: !run.exit && run.started.state === 'ok' }));
+    const plan = planRestart(this.opts.project, [service], units);
+    for (const line of formatRestartPlan(plan).split('\n')) this.line(this.unitsNamed(service)[0]?.name ?? service, 'system', `restart: ${line}`);
+    // The named units now; the `restart: true` dependents follow from their supervisors
+    // (restartDependents) once these are ready again, as the plan says.
+    const now = plan.ops.filter((o) => !o.after.length);
+    await Promise.all(now.map((o) => requestRestart(this.runs.get(o.unit)!, this.instances.get(o.unit)!)));
   }
 
   /**
@@ -298,11 +299,12 @@ export class Session {
     const { runtime, project } = this.opts;
     const svc = project.services[service];
     const runs = runsOf(this.runs, service);
-    if (!runs.length || !svc) throw new FoxdevError('usage', `${service} is not part of this session`);
-    if (!svc.build) throw new FoxdevError('usage', `${service} has no build section; nothing to rebuild`);
+    const running = [...this.runs.values()].filter((r) => this.instances.has(r.name) && r.started.state === 'ok').map((r) => ({ unit: r.name, service: r.svc.name }));
+    const plan = planRebuild(project, service, runs.map((r) => r.name), because, running);
     const lead = runs[0].name;
     this.line(lead, 'system', `rebuilding: ${because}`);
-    const prepared = await prepareBuild({ project: project.name, service, tag: imageName(project.name, service), build: svc.build });
+    for (const line of formatRebuildPlan(plan).split('\n')) this.line(lead, 'system', `rebuild: ${line}`);
+    const prepared = await prepareBuild({ project: project.name, service, tag: imageName(project.name, service), build: svc.build! }); // planRebuild refused a service without one
     this.builds.set(service, prepared);
     for (const run of runs) this.opts.dispatch({ type: 'service/phase', service: run.name, phase: 'building', at: this.ctx.now() });
     await runtime.buildImage(prepared, (l) => this.line(lead, 'stdout', l), this.abort.signal);

@@ -2,7 +2,7 @@
 // in-memory FakeRuntime: the happy path's order, and each failure path a user meets — a create
 // the engine refuses, a job that exits 1, a healthcheck that never passes, a stop that times out
 // — with what the dashboard is told. The same paths run on Docker in test/e2e.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -115,6 +115,31 @@ describe('Session over a Runtime', () => {
     expect(t.runtime.calls.filter((c) => /^(stop|start|create) /.test(c))).toEqual(['stop api', 'start api']);
     expect(t.actions.some((a) => a.type === 'service/restarted' && a.service === 'api')).toBe(true);
     await expect(t.session.restart('nope')).rejects.toThrow(/nope is not running in this session/);
+  });
+
+  it('restart of a service restarts its restart: true dependents once it is ready again', async () => {
+    const t = setup({ api: {}, worker: { depends_on: { api: { condition: 'service_started', restart: true } } }, web: { depends_on: { api: 'service_started' } } });
+    expect((await t.up()).ok).toBe(true);
+    t.runtime.calls.length = 0;
+    await t.session.restart('api');
+    await new Promise((r) => setTimeout(r, 60));
+    expect(t.runtime.calls.filter((c) => /^(stop|start) /.test(c))).toEqual(['stop api', 'start api', 'stop worker', 'start worker']);
+    expect(t.logs('api')).toContain('restart: restart worker (depends on api with restart: true; after api is ready)');
+  });
+
+  it('rebuild: builds once, recreates the container on the new image, says why', async () => {
+    const ctx = mkdtempSync(path.join(tmpdir(), 'foxdev-ctx-'));
+    writeFileSync(path.join(ctx, 'Dockerfile'), 'FROM foxdev/busybox:1\n');
+    const t = setup({ api: { build: { context: ctx, dockerfile: 'Dockerfile', args: {} } } });
+    expect((await t.up()).ok).toBe(true);
+    const first = t.runtime.of('api')[0].id;
+    t.runtime.calls.length = 0;
+    await t.session.rebuild('api', 'src/app.ts changed');
+    expect(t.runtime.calls.filter((c) => /^(build|stop|remove|create|start)/.test(c))).toEqual(['build', 'stop api', 'remove api', 'create api', 'start api']);
+    expect(t.runtime.of('api').map((c) => c.id)).not.toContain(first);
+    await new Promise((r) => setTimeout(r, 60)); // log lines reach the store in batches
+    expect(t.logs('api')).toEqual(expect.arrayContaining(['rebuilding: src/app.ts changed', 'rebuild: recreate api (its image was rebuilt)']));
+    await expect(t.session.rebuild('nope')).rejects.toThrow(/nope is not part of this session/);
   });
 
   it('stop: dependents before their dependencies, one level at a time, each level side by side', async () => {
