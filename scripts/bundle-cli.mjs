@@ -15,17 +15,12 @@
 //
 //   node scripts/bundle-cli.mjs [--analyze]    (npm run build runs it after tsc)
 import { build } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, 'dist/cli');
-
-// Chunks of an earlier build: their names carry a content hash, so they would pile up.
-for (const f of readdirSync(outdir, { withFileTypes: true }).filter((e) => e.isFile())) {
-  if (/^chunk-[A-Z0-9]+\.js(\.map)?$/.test(f.name)) rmSync(path.join(outdir, f.name));
-}
 
 const result = await build({
   absWorkingDir: root,
@@ -48,6 +43,16 @@ const result = await build({
   metafile: true,
   legalComments: 'none',
 });
+
+// Chunks of earlier builds: their names carry a content hash, so they would pile up. Only those
+// older than an hour go: a foxdev started before this build (a running `up`, a test) still
+// imports its chunks lazily, and on a shared checkout someone else's build may be running.
+const fresh = new Set(Object.keys(result.metafile.outputs).map((f) => path.basename(f)));
+for (const name of readdirSync(outdir)) {
+  if (!/^chunk-[A-Z0-9]+\.js(\.map)?$/.test(name) || fresh.has(name)) continue;
+  const file = path.join(outdir, name);
+  if (Date.now() - statSync(file).mtimeMs > 3600_000) rmSync(file, { force: true });
+}
 
 if (process.argv.includes('--analyze')) {
   const { analyzeMetafile } = await import('esbuild');

@@ -2,7 +2,6 @@
 // compose file; streams until --until is reached or the user interrupts.
 import type { Command } from 'commander';
 import { projectOrName } from './project-or-name.js';
-import { checkServices } from '../engine/verbs/targets.js';
 
 export function register(program: Command): void {
   program
@@ -18,6 +17,9 @@ export function register(program: Command): void {
       const since = flags.since === undefined ? undefined : apiTimestamp('--since', flags.since, now);
       const until = flags.until === undefined ? undefined : apiTimestamp('--until', flags.until, now);
       const { project, byName } = await projectOrName(cmd);
+      // Lazily, as every command's implementation: targets.js brings the container runtime and
+      // tar-stream, which every other command would otherwise load at start-up.
+      const { checkServices } = await import('../engine/verbs/targets.js');
       if (!byName) checkServices(project, services);
       const { dockerClient, engineUnreachable } = await import('../runtime/docker-client.js');
       const docker = dockerClient();
