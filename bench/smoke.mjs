@@ -26,6 +26,7 @@ const benches = [
   ['up', 'up.mjs', ['--runs', '1', '--ps-runs', '1'], true],
   ['sync', 'sync.mjs', ['--edits', '5', '--burst', '50'], true],
   ['seed', 'seed.mjs', ['--runs', '1', '--mb', '1', '--big-runs', '1'], true],
+  ['web', 'web.mjs', ['--project', 'small', '--loads', '2', '--services', '2', '--rate', '200', '--seconds', '3', '--marks', '1'], true],
   ['dashboard', 'dashboard-flood.mjs', ['--services', '2', '--rate', '100', '--seconds', '2', '--keys', '2', '--idle-seconds', '2'], true],
 ];
 
