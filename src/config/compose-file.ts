@@ -49,7 +49,7 @@ export function readComposeFile(file: string, baseDir: string, lookup: Lookup, p
   const value = interpolateTree(parsed.value, lookup, found, [], (name) => unset?.add(name)) as Record<string, unknown>;
   found.push(...castBooleans(value));
   found.push(...validateCompose(stripTags(value)));
-  if (value['x-foxdev'] !== undefined) obj({ logBuffer: foxdevTopFields.logBuffer })(value['x-foxdev'], ['x-foxdev'], found);
+  if (value['x-foxdev'] !== undefined) obj({ logBuffer: foxdevTopFields.logBuffer, web: foxdevTopFields.web })(value['x-foxdev'], ['x-foxdev'], found);
   if (isPlainObject(value.services))
     for (const [name, svc] of Object.entries(value.services))
       if (isPlainObject(svc) && svc['x-foxdev'] !== undefined) obj(foxdevServiceFields)(svc['x-foxdev'], ['services', name, 'x-foxdev'], found);

@@ -159,7 +159,8 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
     profiles,
     logBuffer: foxdev.findLast((l) => l.logBuffer !== undefined)?.logBuffer ?? composeLogBuffer(data) ?? DEFAULT_LOG_BUFFER,
   };
-  const web = foxdev.findLast((l) => l.web !== undefined)?.web;
+  const fox = data['x-foxdev'];
+  const web = foxdev.findLast((l) => l.web !== undefined)?.web ?? (isPlainObject(fox) && typeof fox.web === 'boolean' ? fox.web : undefined);
   if (web !== undefined) project.web = web;
   const warnings = [...[...unset].map((v) => `the ${v} variable is not set; using an empty string`), ...dropped, ...refusals.warnings];
   if (warnings.length > 0) project.warnings = warnings;
