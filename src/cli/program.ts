@@ -1,6 +1,6 @@
 // The program: global options, the command table, argv → exit code. Each command lives in its own
 // file and is imported lazily, so `foxdev --version` does not pay for loading Ink or dockerode.
-import { Command } from 'commander';
+import { Command, type Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { commands } from './commands.js';
 import { addTrailingGlobals, globalOptionList } from './global-options.js';
@@ -12,7 +12,22 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
 /** Commands whose trailing words are a command to run: options there belong to that command. */
 const COMMAND_RUNNERS = new Set(['run', 'exec']);
 
-export function buildProgram(): Command {
+/** The first word of argv (with node and script) that is not a global option or its value. */
+function commandWord(argv: readonly string[], globals: readonly Option[]): string | undefined {
+  for (let i = 2; i < argv.length; i++) {
+    const word = argv[i];
+    if (word === '--') return undefined;
+    if (!word.startsWith('-') || word === '-') return word;
+    const flag = word.startsWith('--') ? word.split('=')[0] : word.slice(0, 2);
+    const o = globals.find((g) => g.long === flag || g.short === flag);
+    if (!o) return undefined; // an option commander will refuse, or --help: keep every command whole
+    const inline = word.startsWith('--') ? word.includes('=') : word.length > 2;
+    if ((o.required || o.optional) && !inline) i++;
+  }
+  return undefined;
+}
+
+export function buildProgram(argv: readonly string[] = []): Command {
   const program = new Command('foxdev')
     .description('Local multi-service development orchestrator')
     .version(pkg.version, '-V, --version')
@@ -23,7 +38,11 @@ export function buildProgram(): Command {
     .exitOverride();
   for (const o of globalOptionList()) program.addOption(o);
   for (const register of commands) register(program);
-  for (const sub of program.commands) if (!COMMAND_RUNNERS.has(sub.name())) addTrailingGlobals(sub);
+  // Trailing globals are a dozen options per command (~5 ms for all of them at every start):
+  // only the command being run needs them, or every one when argv names none (help, a typo).
+  const name = commandWord(argv, program.options);
+  const invoked = program.commands.find((c) => c.name() === name || c.aliases().includes(name ?? ''));
+  for (const sub of invoked ? [invoked] : program.commands) if (!COMMAND_RUNNERS.has(sub.name())) addTrailingGlobals(sub);
   program.hook('preAction', (_root, action) => applyGlobals(action));
   return program;
 }
@@ -32,7 +51,7 @@ export function buildProgram(): Command {
 export async function runCli(argv: string[]): Promise<number> {
   // React's development build is several times slower; the dashboard is imported lazily, after this.
   process.env.NODE_ENV ??= 'production';
-  const program = buildProgram();
+  const program = buildProgram(argv);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
