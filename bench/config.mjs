@@ -13,6 +13,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
+import { loadLine } from './load-average.mjs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -119,3 +120,4 @@ for (const [name, times] of rows) {
     `${name.padEnd(width)}  ${m.toFixed(1).padStart(9)} ${Math.min(...times).toFixed(1).padStart(9)} ${Math.max(...times).toFixed(1).padStart(9)}  ${ratio.padStart(6)}  ${cpu.padStart(13)}`,
   );
 }
+console.log(loadLine());

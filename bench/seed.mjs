@@ -15,6 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
+import { loadLine } from './load-average.mjs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -135,6 +136,7 @@ const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length), ['case'
 console.log(`seed benchmark (load average ${load()}, ${os.cpus().length} cpus)`);
 console.log(`${'case'.padEnd(w[0])}  ${'median'.padStart(w[1])}  ${'runs'.padEnd(w[2])}  note`);
 for (const r of rows) console.log(`${r[0].padEnd(w[0])}  ${r[1].padStart(w[1])}  ${r[2].padEnd(w[2])}  ${r[3]}`);
+console.log(loadLine());
 
 // One table, multi-row INSERTs of 500 rows each (what a seed file or `pg_dump --inserts
 // --rows-per-insert` looks like), with an index built after the data like a dump does.

@@ -16,6 +16,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { loadLine } from './load-average.mjs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PassThrough } from 'node:stream';
@@ -234,6 +235,7 @@ try {
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));
   for (const [a, b, c] of rows) console.log(`${a.padEnd(w0)}  ${b.padStart(w1)}  ${c}`);
+  console.log(loadLine());
   if (!equal || missed) process.exitCode = 1;
 } finally {
   await container.remove({ force: true }).catch(() => undefined);

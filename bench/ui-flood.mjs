@@ -23,6 +23,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadLine } from './load-average.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -266,4 +267,5 @@ if (liveHeap !== null) console.log(`  JS heap at the end   ${(heapBefore / 10485
 console.log(`  frames               ${((renders - renders0) / (flood.wallMs / 1000)).toFixed(1)} /s  (${(frames / (flood.wallMs / 1000)).toFixed(1)} stdout writes/s, ${(stdout.bytes / 1048576).toFixed(1)} MB written)`);
 console.log(`  key → frame          median ${q(latencies, 0.5)?.toFixed(0)} ms, p95 ${q(latencies, 0.95)?.toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms over ${latencies.length} keys   (target < 200 ms)`);
 console.log(`idle ${IDLE_SECONDS}s: CPU ${pct(idle.cpu)} of one core, ${(idleFrames / IDLE_SECONDS).toFixed(1)} frames/s   (target < 2%)`);
+console.log(loadLine());
 process.exit(0);
