@@ -75,7 +75,7 @@ module.exports = {
       severity: 'error',
       comment: 'web/ (the page, bundled for the browser) applies the same reducer: store/, formatting from logfmt/ and the wire shapes of src/web; nothing with I/O.',
       from: { path: '^web/' },
-      to: { path: ['^src/', IO_CORE, IO_NPM], pathNot: ['^src/(store|logfmt)/', '^src/web/(wire|snapshot)\\.ts$', '^src/errors\\.ts$'] },
+      to: { path: ['^src/', IO_CORE, IO_NPM], pathNot: ['^src/(store|logfmt)/', '^src/web/(wire|snapshot|timeline)\\.ts$', '^src/errors\\.ts$'] },
     },
     {
       name: 'engine-core-acts-through-runtime',

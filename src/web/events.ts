@@ -6,6 +6,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Action, Store } from '../store/index.js';
 import { snapshotFor } from './snapshot.js';
+import type { Timeline } from './timeline.js';
 
 export const FRAME_MS = 50;
 /** Bytes queued in the socket beyond which a page counts as not reading. */
@@ -16,10 +17,10 @@ export function sseFrame(event: string, data: unknown): string {
   return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
-export function streamTo(res: ServerResponse, store: Store, now: () => number = Date.now): () => void {
+export function streamTo(res: ServerResponse, store: Store, timeline: () => Timeline, now: () => number = Date.now): () => void {
   res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
   // Snapshot and subscription in the same tick: no action can fall between them.
-  res.write(sseFrame('snapshot', snapshotFor(store.getState(), now())));
+  res.write(sseFrame('snapshot', snapshotFor(store.getState(), now(), timeline())));
   let queue: Action[] = [];
   let timer: NodeJS.Timeout | undefined;
   const send = () => {

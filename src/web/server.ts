@@ -10,6 +10,7 @@ import { streamTo } from './events.js';
 import { MAX_BODY_BYTES, parseWebIntent } from './intent.js';
 import { snapshotFor } from './snapshot.js';
 import { staticFile } from './static-files.js';
+import { timelineReducer, type Timeline } from './timeline.js';
 import { authorised, loopbackHost, newToken, tokenCookie } from './token.js';
 import type { IntentReply, WebIntent } from './wire.js';
 
@@ -37,6 +38,9 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
   const token = o.token ?? newToken();
   const streams = new Set<() => void>();
   let port = 0;
+  // Started before the services are: it sees the whole `up`.
+  let timeline: Timeline = {};
+  const offTimeline = o.store.onAction((a) => (timeline = timelineReducer(timeline, a)));
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       if (!res.headersSent) json(res, 500, { ok: false, error: err instanceof Error ? err.message : String(err) });
@@ -51,12 +55,12 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
     if (!authorised(parts, port, token)) return text(res, 403, 'forbidden: open the link foxdev up printed (it carries the token)\n');
     const pathname = url.split('?')[0];
     if (pathname === '/api/events' && req.method === 'GET') {
-      const end = streamTo(res, o.store);
+      const end = streamTo(res, o.store, () => timeline);
       streams.add(end);
       res.on('close', () => streams.delete(end));
       return;
     }
-    if (pathname === '/api/state' && req.method === 'GET') return json(res, 200, snapshotFor(o.store.getState(), Date.now()));
+    if (pathname === '/api/state' && req.method === 'GET') return json(res, 200, snapshotFor(o.store.getState(), Date.now(), timeline));
     if (pathname === '/api/intent') {
       if (req.method !== 'POST') return text(res, 405, 'POST an intent as JSON\n');
       // A form on another site cannot send JSON without a CORS preflight, which this server never grants.
@@ -98,6 +102,7 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
     url: `http://${HOST}:${port}/?token=${token}`,
     close: () =>
       new Promise<void>((resolve) => {
+        offTimeline();
         for (const end of streams) end();
         server.close(() => resolve());
         server.closeAllConnections();

@@ -2,12 +2,13 @@
 // page's State after the snapshot is the session's State (same services, same buffered lines,
 // same next seq), and from then on the same reducer applied to the same actions keeps them equal.
 import { DEFAULT_LOG_BUFFER_LINES, initialState, logBufferLines, type LogBuffer, type State } from '../store/index.js';
+import type { Timeline } from './timeline.js';
 import type { WebSnapshot } from './wire.js';
 
-export function snapshotFor(state: State, at: number): WebSnapshot {
+export function snapshotFor(state: State, at: number, timeline: Timeline = {}): WebSnapshot {
   const logs: WebSnapshot['logs'] = {};
   for (const [name, buf] of Object.entries(state.logs)) logs[name] = logBufferLines(buf);
-  return { project: state.project, order: state.order, services: state.services, logs, nextSeq: state.nextSeq, logBufferLines: state.config.logBufferLines, at };
+  return { project: state.project, order: state.order, services: state.services, logs, nextSeq: state.nextSeq, logBufferLines: state.config.logBufferLines, at, timeline };
 }
 
 export function stateFrom(snap: WebSnapshot): State {

@@ -3,6 +3,7 @@
 // session holds (services, every buffered log line, the next log seq and the buffer size), then
 // `actions` events: the session's store actions in the order it applied them, in batches.
 import type { Action, LogLine, ServiceState } from '../store/index.js';
+import type { Timeline } from './timeline.js';
 
 export interface WebSnapshot {
   project: { name: string } | null;
@@ -14,6 +15,8 @@ export interface WebSnapshot {
   logBufferLines: number;
   /** When the session sent this (epoch ms): the page's uptime clock is the session's. */
   at: number;
+  /** The startup timeline so far (timeline.ts); the page folds later actions in itself. */
+  timeline: Timeline;
 }
 
 export type ActionBatch = Action[];

@@ -109,6 +109,13 @@ services:
       mkdirSync(path.join(repoRoot, '.cache'), { recursive: true });
       await page.screenshot({ path: path.join(repoRoot, '.cache/web-dashboard.png') });
 
+      // The startup timeline: every service has its bar; the critical path starts at db.
+      await page.getByTestId('tab-timeline').click();
+      expect(await page.locator('.tl-row').count()).toBe(3);
+      expect(await page.getByTestId('critical-path').textContent()).toMatch(/^db → api( → web)?$/);
+      await page.screenshot({ path: path.join(repoRoot, '.cache/web-timeline.png') });
+      await page.getByTestId('tab-logs').click();
+
       // Restart api from the page: the button waits for the operation; the session's own state agrees.
       const client = await connect({ dir, name: NAME });
       const restart = page.locator('tr[data-service=api] button[data-action=restart]');

@@ -103,6 +103,8 @@ describe('the web dashboard server', () => {
     const session = store.getState();
     expect(page.services).toEqual(session.services);
     expect(page.nextSeq).toBe(session.nextSeq);
+    // The timeline was folded from the actions since the server started.
+    expect(snap.timeline).toEqual({});
     for (const name of ['db', 'api']) expect(JSON.stringify(page.logs[name].backing.slice(page.logs[name].start, page.logs[name].end))).toBe(JSON.stringify(session.logs[name].backing.slice(session.logs[name].start, session.logs[name].end)));
   });
 

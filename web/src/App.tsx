@@ -1,6 +1,6 @@
 // The page: header (project, N/M ready, connection), failures first, the service table, the log
 // view. Keys: j/k or arrows select a service, Enter shows its log, a shows all logs, r restart,
-// b rebuild, s reseed (confirmed), / search.
+// b rebuild, s reseed (confirmed), / search, t startup timeline.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isProblem, selectServiceList, selectSummary } from '../../src/store/index.js';
 import type { WebIntent } from '../../src/web/wire.js';
@@ -10,6 +10,7 @@ import { intentKey, sendIntent } from './intents.js';
 import type { Live } from './live.js';
 import { LogView } from './LogView.js';
 import { Action, ServiceTable } from './ServiceTable.js';
+import { Timeline } from './Timeline.js';
 
 interface Note {
   id: number;
@@ -18,7 +19,8 @@ interface Note {
 }
 
 export function App({ live }: { live: Live }) {
-  const { state, connection } = useLiveState(live);
+  const { state, connection, timeline } = useLiveState(live);
+  const [pane, setPane] = useState<'logs' | 'timeline'>('logs');
   const now = useNow(1000, live.clockSkew());
   const [selected, setSelected] = useState<string | null>(null);
   const [scope, setScope] = useState<string | null>(null);
@@ -67,7 +69,8 @@ export function App({ live }: { live: Live }) {
       else if (e.key === 'r' && svc) onIntent({ kind: 'restart', service: svc });
       else if (e.key === 'b' && svc) onIntent({ kind: 'rebuild', service: svc });
       else if (e.key === 's' && svc) onIntent({ kind: 'reseed', services: [svc] }, `Reseed ${svc}? Its data is reset and seeded again.`);
-      else if (e.key === '/') search.current?.focus();
+      else if (e.key === '/') (setPane('logs'), search.current?.focus());
+      else if (e.key === 't') setPane((p) => (p === 'logs' ? 'timeline' : 'logs'));
       else return;
       e.preventDefault();
     };
@@ -122,7 +125,18 @@ export function App({ live }: { live: Live }) {
         }}
         onIntent={onIntent}
       />
-      <LogView ref={search} state={state} scope={scope} onScope={setScope} />
+      <nav className="tabs">
+        <button type="button" aria-pressed={pane === 'logs'} onClick={() => setPane('logs')} data-testid="tab-logs">
+          logs
+        </button>
+        <button type="button" aria-pressed={pane === 'timeline'} onClick={() => setPane('timeline')} data-testid="tab-timeline">
+          startup timeline
+        </button>
+      </nav>
+      {pane === 'timeline' ? <Timeline services={services} timeline={timeline} /> : null}
+      <div className="pane" hidden={pane !== 'logs'}>
+        <LogView ref={search} state={state} scope={scope} onScope={(s) => (setScope(s), setPane('logs'))} />
+      </div>
       <div className="notes" aria-live="polite">
         {notes.map((n) => (
           <div key={n.id} className={n.bad ? 'note bad' : 'note'}>

@@ -5,7 +5,8 @@ import type { Live } from './live.js';
 export function useLiveState(live: Live) {
   const state = useSyncExternalStore(live.subscribe, live.getState);
   const connection = useSyncExternalStore(live.subscribe, live.getConnection);
-  return { state, connection };
+  const timeline = useSyncExternalStore(live.subscribe, live.getTimeline);
+  return { state, connection, timeline };
 }
 
 export function useNow(ms = 1000, skew = 0): number {

@@ -5,6 +5,7 @@
 // itself after a drop; each reconnect starts again from a fresh snapshot.
 import { reducer, type Action, type State } from '../../src/store/index.js';
 import { stateFrom } from '../../src/web/snapshot.js';
+import { timelineReducer, type Timeline } from '../../src/web/timeline.js';
 import type { WebSnapshot } from '../../src/web/wire.js';
 
 export type Connection = 'connecting' | 'live' | 'lost';
@@ -12,6 +13,8 @@ export type Connection = 'connecting' | 'live' | 'lost';
 export interface Live {
   getState(): State | null;
   getConnection(): Connection;
+  /** The startup timeline, folded from the same actions (src/web/timeline.ts). */
+  getTimeline(): Timeline;
   subscribe(listener: () => void): () => void;
   /** Milliseconds to add to Date.now() to get the session's clock. */
   clockSkew(): number;
@@ -22,6 +25,7 @@ export function connectLive(url = '/api/events'): Live {
   let state: State | null = null;
   let connection: Connection = 'connecting';
   let skew = 0;
+  let timeline: Timeline = {};
   const listeners = new Set<() => void>();
   let frame = 0;
   const notify = () => {
@@ -36,6 +40,7 @@ export function connectLive(url = '/api/events'): Live {
     const snap = JSON.parse((e as MessageEvent<string>).data) as WebSnapshot;
     skew = snap.at - Date.now();
     state = stateFrom(snap);
+    timeline = snap.timeline ?? {};
     connection = 'live';
     notify();
   });
@@ -43,8 +48,13 @@ export function connectLive(url = '/api/events'): Live {
     if (!state) return;
     const batch = JSON.parse((e as MessageEvent<string>).data) as Action[];
     let s = state;
-    for (const a of batch) s = reducer(s, a);
+    let t = timeline;
+    for (const a of batch) {
+      s = reducer(s, a);
+      t = timelineReducer(t, a);
+    }
     state = s;
+    timeline = t;
     notify();
   });
   source.addEventListener('error', () => {
@@ -54,6 +64,7 @@ export function connectLive(url = '/api/events'): Live {
   return {
     getState: () => state,
     getConnection: () => connection,
+    getTimeline: () => timeline,
     subscribe(l) {
       listeners.add(l);
       return () => listeners.delete(l);
