@@ -13,11 +13,15 @@ import { FoxdevError } from '../errors.js';
 import { handleIntent } from './intents.js';
 import { loadDashboard } from './load-dashboard.js';
 import { announceWatch } from './watch-announce.js';
+import { composeExitLines } from './up-exits.js';
+import { removeOrphansSet } from '../plan/orphans.js';
 import { serveWeb, type WebFlags } from './up-web.js';
 import { dockerRuntime } from '../runtime/docker/runtime.js';
 
 export interface RunUpOptions {
   detach: boolean;
+  /** Load the config again (a foreground up applies a changed config while it runs). */
+  reload?: () => Promise<Project>;
   tui: boolean;
   waitTimeoutMs: number;
   dryRun: boolean;
@@ -26,6 +30,8 @@ export interface RunUpOptions {
   plan?: UpPlanOptions;
   /** Stop everything when a container exits (--abort-on-container-exit / --exit-code-from). */
   abortOnExit?: boolean;
+  /** Stop everything when a container exits non-zero (--abort-on-container-failure). */
+  abortOnFailure?: boolean;
   exitCodeFrom?: string;
   removeOrphans?: boolean;
   /** Overrides every service's stop_grace_period (-t/--timeout). */
@@ -62,10 +68,10 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
       hint: 'use it from here (foxdev restart, foxdev seed, foxdev ps), or stop it (q or Ctrl-C there, or foxdev down)',
     });
   }
-  if (o.removeOrphans) {
-    const { removeOrphans } = await import('../engine/verbs/orphans.js');
-    await removeOrphans(docker, project, (l) => process.stdout.write(`${l}\n`));
-  }
+  // As compose: --remove-orphans or COMPOSE_REMOVE_ORPHANS removes them, else a warning names them.
+  const orphans = await import('../engine/verbs/orphans.js');
+  if (o.removeOrphans || removeOrphansSet(project)) await orphans.removeOrphans(docker, project, (l) => process.stdout.write(`${l}\n`));
+  else await orphans.warnOrphans(docker, project, (l) => process.stderr.write(`${l}\n`));
 
   if (o.detach) {
     const printer = createLinePrinter(store, (s) => process.stdout.write(s), { color: o.color, timestamps: o.timestamps });
@@ -127,23 +133,34 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
   } else {
     const printer = createLinePrinter(store, (s) => process.stdout.write(s), { color: o.color, timestamps: o.timestamps, services: o.attach ?? notAttached(project) });
     if (o.watch) announceWatch(store, () => printer.flush(), (s) => process.stdout.write(s));
-    view = { close: () => printer.close() };
+    const shown = o.attach ?? notAttached(project);
+    const unitService = (unit: string) => session.runs.get(unit)?.svc.name ?? unit;
+    const offExits = composeExitLines(store, project.name, (unit) => session.runs.get(unit)?.containerName, (s) => {
+      printer.flush();
+      process.stdout.write(s);
+    }, (unit) => !shown || shown.includes(unitService(unit)));
+    view = { close: () => (offExits(), printer.close()) };
   }
   let exitCode = 0;
-  if (o.abortOnExit) {
-    // The first container to end stops the rest (a job that completed fine is doing its job).
+  if (o.abortOnExit || o.abortOnFailure) {
+    // As compose: the first container to exit stops the rest — a job that completed with 0
+    // counts too, except under --abort-on-container-failure — and its code is up's;
+    // --exit-code-from takes that service's first exit instead.
     let first: number | undefined;
     const codes = new Map<string, number>();
     store.onAction((a) => {
       if (a.type !== 'service/phase' || (a.phase !== 'exited' && a.phase !== 'failed' && a.phase !== 'completed' && a.phase !== 'crash-loop')) return;
+      if (a.phase === 'failed' && a.exitCode === undefined) return; // never ran (a dependency failed): no exit
       // Replicas (`web-2`) count for their service.
       const service = session.runs.get(a.service)?.svc.name ?? a.service;
-      if (a.phase === 'completed' && service !== o.exitCodeFrom) return;
-      const code = a.exitCode ?? 1;
+      const code = a.exitCode ?? (a.phase === 'completed' ? 0 : 1);
       if (!codes.has(service)) codes.set(service, code);
-      first ??= code;
-      exitCode = o.exitCodeFrom ? (codes.get(o.exitCodeFrom) ?? 0) : first;
-      if (!stopping) stop();
+      if (first === undefined && !stopping && !(o.abortOnFailure && code === 0)) {
+        first = code;
+        process.stdout.write('Aborting on container exit...\n');
+        stop();
+      }
+      exitCode = o.exitCodeFrom ? (codes.get(o.exitCodeFrom) ?? 0) : (first ?? 0);
     });
   }
   try {
@@ -155,7 +172,19 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
     view.close();
     throw err;
   }
+  const reload = o.reload;
+  const configWatch = reload
+    ? await (await import('./config-reload.js'))
+        .watchConfig({
+          project,
+          reload: async () => (o.stopTimeoutMs === undefined ? reload() : withStopTimeout(await reload(), o.stopTimeoutMs)),
+          apply: (next) => session.applyConfig(next),
+          say: (line) => store.dispatch({ type: 'log', service: project.name, stream: 'system', line, at: Date.now() }),
+        })
+        .catch(() => undefined) // no watch (e.g. too many watchers): the session runs on without it
+    : undefined;
   await done;
+  await configWatch?.close();
   await server.close();
   await web?.close();
   view.close();

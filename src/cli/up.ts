@@ -16,6 +16,7 @@ interface UpFlags {
   recreate?: boolean;
   deps?: boolean;
   abortOnContainerExit?: boolean;
+  abortOnContainerFailure?: boolean;
   exitCodeFrom?: string;
   removeOrphans?: boolean;
   wait?: boolean;
@@ -49,7 +50,8 @@ export function register(program: Command): void {
     .option('--force-recreate', 'recreate containers even if their config is unchanged')
     .option('--no-recreate', 'keep existing containers even if their config changed')
     .option('--no-deps', 'start only the named services, not what they depend on')
-    .option('--abort-on-container-exit', 'stop everything when any container exits (a job completing successfully does not count)')
+    .option('--abort-on-container-exit', 'stop everything when any container exits (a job completing counts too, as in compose)')
+    .option('--abort-on-container-failure', 'stop everything when any container exits with a non-zero code')
     .option('--exit-code-from <service>', 'exit with this service’s exit code (implies --abort-on-container-exit)')
     .option('--remove-orphans', 'remove containers of services no longer in the config')
     .option('-t, --timeout <seconds>', 'grace period when stopping, instead of each service’s stop_grace_period')
@@ -70,11 +72,12 @@ export function register(program: Command): void {
       const noBuild = words.includes('--no-build');
       if (wantBuild && noBuild) throw new FoxdevError('usage', '--build and --no-build are incompatible');
       if (flags.forceRecreate && flags.recreate === false) throw new FoxdevError('usage', '--force-recreate and --no-recreate are incompatible');
-      const abort = flags.abortOnContainerExit === true || flags.exitCodeFrom !== undefined;
+      const abort = flags.abortOnContainerExit === true || flags.exitCodeFrom !== undefined || flags.abortOnContainerFailure === true;
+      if (flags.abortOnContainerExit && flags.abortOnContainerFailure) throw new FoxdevError('usage', '--abort-on-container-failure cannot be combined with --abort-on-container-exit');
       const detach = flags.detach === true || flags.wait === true;
       if (detach && (flags.watch || flags.attach?.length || flags.attachDependencies))
         throw new FoxdevError('usage', `${flags.wait ? '--wait' : '--detach'} cannot be combined with --abort-on-container-exit, --abort-on-container-failure, --attach, --attach-dependencies or --watch`);
-      if (abort && detach) throw new FoxdevError('usage', '--abort-on-container-exit and --exit-code-from cannot be used with --detach/--wait');
+      if (abort && detach) throw new FoxdevError('usage', '--abort-on-container-exit, --abort-on-container-failure and --exit-code-from cannot be used with --detach/--wait');
       const webPort = flags.webPort === undefined ? undefined : Number(flags.webPort);
       if (webPort !== undefined && !(Number.isInteger(webPort) && webPort >= 1 && webPort <= 65535)) throw new FoxdevError('usage', `--web-port: expected a port number from 1 to 65535, got ${flags.webPort}`);
       const timeout = flags.timeout === undefined ? undefined : Number(flags.timeout);
@@ -97,6 +100,7 @@ export function register(program: Command): void {
       const { runUp } = await engine;
       process.exitCode = await runUp(project, services, {
         detach,
+        reload: () => loadFromOptions(cmd, services.length ? services : undefined),
         tui: flags.tui !== false && process.stdout.isTTY === true && !detach && !abort,
         waitTimeoutMs: Number(flags.waitTimeout) * 1000,
         dryRun: flags.dryRun === true,
@@ -109,7 +113,8 @@ export function register(program: Command): void {
           noDeps: flags.deps === false,
           scale: parseScaleFlags(project, flags.scale ?? []),
         },
-        abortOnExit: abort,
+        abortOnExit: flags.abortOnContainerExit === true || (flags.exitCodeFrom !== undefined && flags.abortOnContainerFailure !== true),
+        abortOnFailure: flags.abortOnContainerFailure === true,
         exitCodeFrom: flags.exitCodeFrom,
         removeOrphans: flags.removeOrphans === true,
         stopTimeoutMs: timeout === undefined ? undefined : timeout * 1000,

@@ -88,6 +88,13 @@ export class LiveSync {
     }
   }
 
+  /** A unit left the session (removed, or about to be recreated): stop syncing into it. */
+  async detach(unit: string): Promise<void> {
+    const sync = this.syncs.get(unit);
+    this.syncs.delete(unit);
+    await sync?.close().catch(() => {});
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.syncs.values(), ...this.watches.values()].map((s) => s.close().catch(() => {})));
     this.syncs.clear();

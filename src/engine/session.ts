@@ -31,6 +31,7 @@ import { requestRestart, restartDependents, supervise } from './supervise.js';
 import { formatReseedPlan, planReseed } from '../plan/reseed.js';
 import { formatRestartPlan, planRestart } from '../plan/restart.js';
 import { formatRebuildPlan, planRebuild } from '../plan/rebuild.js';
+import { changedKeys, formatConfigChangePlan, planConfigChange, type ConfigChangePlan } from '../plan/config-change.js';
 import { describeOutcome, walkReseed, type ReseedOutcome } from './seed/reseed-walk.js';
 import { sessionReseedActions, sessionReseedState } from './seed/reseed-session.js';
 
@@ -68,8 +69,14 @@ export class Session {
   private tasks: Promise<void>[] = [];
   private readonly sync: LiveSync;
   plan?: UpPlan;
+  /** The config now: replaced by applyConfig when the files change while the session runs. */
+  private project: Project;
+  /** What prepare() was asked for, so a changed config selects the same way. */
+  private targets: string[] = [];
+  private planOptions: UpPlanOptions = {};
 
   constructor(private readonly opts: SessionOptions) {
+    this.project = opts.project;
     this.logs = new LogBatcher(opts.dispatch);
     const now = opts.now ?? Date.now;
     this.ctx = {
@@ -101,8 +108,7 @@ export class Session {
   }
 
   /** The services to run for `targets` (all when empty): them and what they need, dependencies first. */
-  select(targets: string[], noDeps = false): string[] {
-    const { project } = this.opts;
+  select(targets: string[], noDeps = false, project = this.project): string[] {
     for (const t of targets) {
       if (!project.services[t]) throw new FoxdevError('usage', `no service named ${t} (have: ${Object.keys(project.services).join(', ')})`);
     }
@@ -113,8 +119,11 @@ export class Session {
 
   /** Observe the engine, plan, and check host ports; nothing is changed yet. */
   async prepare(targets: string[], planOptions: UpPlanOptions = {}): Promise<UpPlan> {
-    const { runtime, project } = this.opts;
+    const { runtime } = this.opts;
+    const project = this.project;
     const selected = this.select(targets, planOptions.noDeps);
+    this.targets = targets;
+    this.planOptions = planOptions;
     const { observed, builds, ownPorts } = await observe(runtime, project, selected);
     this.builds = builds;
     const plan = planUp(project, observed, selected, planOptions);
@@ -125,7 +134,23 @@ export class Session {
 
   /** Start everything in the plan; returns at once, services come up in the background. */
   async start(plan: UpPlan): Promise<void> {
-    const { runtime, project } = this.opts;
+    const { runtime } = this.opts;
+    const project = this.project;
+    this.announce(plan);
+    for (const sp of plan.services) this.addRun(sp);
+    // Scaled down: the highest-numbered containers go first, as compose removes them.
+    for (const d of plan.scaleDown) {
+      this.line(d.service, 'system', `scaling down: removing ${containerName(project.name, d.service, d.number)}`);
+      await runtime.removeContainer(d.id);
+    }
+    await prepareNetworks(runtime, project, [...new Set(plan.services.map((s) => s.service))]);
+    for (const key of plan.volumesToCreate) await runtime.createVolume(project.name, project.volumes[key].name, project.volumes[key].labels);
+    this.tasks = [...this.runs.values()].map((run) => this.runService(run));
+  }
+
+  /** Tell the store which services this session runs (again after a config change: it keeps what it knows). */
+  private announce(plan: UpPlan): void {
+    const project = this.project;
     this.opts.dispatch({
       type: 'project/loaded',
       project: {
@@ -144,21 +169,16 @@ export class Session {
         }),
       },
     });
-    for (const sp of plan.services) {
-      const run = new ServiceRun(project.services[sp.service], sp);
-      // For compose-style messages ("container x exited").
-      if (sp.kind !== 'process') run.containerName = sp.replica === 1 ? containerNameOf(project, sp.service) : containerName(project.name, sp.service, sp.replica);
-      this.runs.set(sp.unit, run);
-      this.opts.dispatch({ type: 'service/phase', service: sp.unit, phase: 'pending', at: this.ctx.now() });
-    }
-    // Scaled down: the highest-numbered containers go first, as compose removes them.
-    for (const d of plan.scaleDown) {
-      this.line(d.service, 'system', `scaling down: removing ${containerName(project.name, d.service, d.number)}`);
-      await runtime.removeContainer(d.id);
-    }
-    await prepareNetworks(runtime, project, [...new Set(plan.services.map((s) => s.service))]);
-    for (const key of plan.volumesToCreate) await runtime.createVolume(project.name, project.volumes[key].name, project.volumes[key].labels);
-    this.tasks = [...this.runs.values()].map((run) => this.runService(run));
+  }
+
+  private addRun(sp: ServicePlan): ServiceRun {
+    const project = this.project;
+    const run = new ServiceRun(project.services[sp.service], sp);
+    // For compose-style messages ("container x exited").
+    if (sp.kind !== 'process') run.containerName = sp.replica === 1 ? containerNameOf(project, sp.service) : containerName(project.name, sp.service, sp.replica);
+    this.runs.set(sp.unit, run);
+    this.opts.dispatch({ type: 'service/phase', service: sp.unit, phase: 'pending', at: this.ctx.now() });
+    return run;
   }
 
   /** Resolves once every service is ready (jobs: completed) or something failed for good. */
@@ -225,7 +245,8 @@ export class Session {
   }
 
   private async imageFor(svc: Service, sp: ServicePlan, unit: string): Promise<string> {
-    const { runtime, project } = this.opts;
+    const { runtime } = this.opts;
+    const project = this.project;
     if (!svc.build) return svc.image ?? '';
     const prepared = this.builds.get(svc.name);
     if (sp.build === 'build' && prepared) {
@@ -237,7 +258,8 @@ export class Session {
   }
 
   private async instanceFor(run: ServiceRun, sp: ServicePlan, image: string): Promise<Instance> {
-    const { runtime, project } = this.opts;
+    const { runtime } = this.opts;
+    const project = this.project;
     const svc = run.svc;
     const onLine = (stream: 'stdout' | 'stderr', l: string) => this.line(run.name, stream, l);
     if (svc.kind === 'process') {
@@ -272,7 +294,7 @@ export class Session {
   /** Restart one service, every replica of a scaled one, or one replica (dashboard `r`, `foxdev restart`). */
   async restart(service: string): Promise<void> {
     const units = [...this.runs.values()].filter((run) => this.instances.has(run.name)).map((run) => ({ name: run.name, service: run.svc.name, running: !run.exit && run.started.state === 'ok' }));
-    const plan = planRestart(this.opts.project, [service], units);
+    const plan = planRestart(this.project, [service], units);
     for (const line of formatRestartPlan(plan).split('\n')) this.line(this.unitsNamed(service)[0]?.name ?? service, 'system', `restart: ${line}`);
     // The named units now; the `restart: true` dependents follow from their supervisors
     // (restartDependents) once these are ready again, as the plan says.
@@ -296,7 +318,8 @@ export class Session {
   }
 
   private async rebuildService(service: string, because: string): Promise<void> {
-    const { runtime, project } = this.opts;
+    const { runtime } = this.opts;
+    const project = this.project;
     const svc = project.services[service];
     const runs = runsOf(this.runs, service);
     const running = [...this.runs.values()].filter((r) => this.instances.has(r.name) && r.started.state === 'ok').map((r) => ({ unit: r.name, service: r.svc.name }));
@@ -315,7 +338,8 @@ export class Session {
 
   /** One replica onto the new image: the old container's supervisor ends quietly instead of seeing a crash. */
   private async replaceContainer(run: ServiceRun, prepared: PreparedBuild, oldId: string | undefined): Promise<void> {
-    const { runtime, project } = this.opts;
+    const { runtime } = this.opts;
+    const project = this.project;
     const svc = run.svc;
     run.generation++;
     run.resetForRestart();
@@ -339,6 +363,70 @@ export class Session {
   }
 
   /**
+   * The config files changed while the session runs: plan the new config against what exists
+   * (plan/config-change.ts) and apply only the difference — recreate changed units, create new
+   * ones, stop and remove the ones whose service left. The plan is shown first. A config that does
+   * not load never gets here (the caller reports it and nothing is touched).
+   */
+  async applyConfig(next: Project): Promise<ConfigChangePlan> {
+    if (this.stopping) throw new FoxdevError('usage', 'the session is stopping; the changed config is not applied');
+    const { runtime } = this.opts;
+    const before = this.project;
+    const targets = this.targets.filter((t) => next.services[t]);
+    const selected = this.select(targets, this.planOptions.noDeps, next);
+    const { observed, builds } = await observe(runtime, next, selected);
+    const up = planUp(next, observed, selected, { ...this.planOptions, forceRecreate: false });
+    const current = [...this.runs.values()].map((r) => ({ unit: r.name, service: r.svc.name }));
+    const change = planConfigChange(up, current, (svc) => (before.services[svc] ? changedKeys(before.services[svc], next.services[svc]) : []));
+    // About the project, not one service: under the project's name, as the reload's own errors are.
+    for (const line of formatConfigChangePlan(change).split('\n')) this.line(next.name, 'system', `config changed: ${line}`);
+    if (!change.ops.length) return change;
+    this.project = next;
+    this.plan = up;
+    for (const [k, v] of builds) this.builds.set(k, v);
+    for (const op of change.ops) if (op.op === 'remove') await this.removeUnit(op.unit, op.cause);
+    await prepareNetworks(runtime, next, [...new Set(up.services.map((s) => s.service))]);
+    for (const key of up.volumesToCreate) await runtime.createVolume(next.name, next.volumes[key].name, next.volumes[key].labels);
+    this.announce(up);
+    for (const op of change.ops) {
+      if (op.op === 'remove') continue;
+      if (op.op === 'recreate') await this.retire(op.unit, `stopping to recreate it (${op.cause})`);
+      this.images.delete(op.service); // the image may have to be built anew for the new config
+      const sp = op.plan.step.action === 'recreate' ? { ...op.plan, step: { ...op.plan.step, because: op.cause } } : op.plan;
+      const run = this.addRun(sp);
+      this.tasks.push(this.runService(run));
+    }
+    return change;
+  }
+
+  /** Stop a unit's instance and end its supervisor quietly; its container stays for the caller. */
+  private async retire(unit: string, why: string): Promise<void> {
+    const run = this.runs.get(unit);
+    const inst = this.instances.get(unit);
+    if (run) {
+      run.generation++; // its supervisor sees the exit as the end of its run, not a crash
+      run.stopping = true;
+      run.probes.abort();
+      this.line(unit, 'system', why);
+    }
+    await this.sync.detach(unit);
+    if (inst) {
+      this.opts.dispatch({ type: 'service/phase', service: unit, phase: 'stopping', at: this.ctx.now() });
+      await inst.stop(run?.svc.stopGracePeriodMs ?? 10_000).catch(() => inst.kill());
+      inst.release();
+    }
+    this.instances.delete(unit);
+    run?.stopped.resolve();
+  }
+
+  private async removeUnit(unit: string, why: string): Promise<void> {
+    const inst = this.instances.get(unit);
+    await this.retire(unit, `stopping: ${why}`);
+    if (inst instanceof ContainerInstance) await this.opts.runtime.removeContainer(inst.id);
+    this.runs.delete(unit);
+  }
+
+  /**
    * Reset and seed databases (dashboard `s`): walks the reseed plan (plan/reseed.ts), the same
    * one `foxdev seed` walks — dependents down, reset, dependent jobs again, dependents back once.
    */
@@ -346,13 +434,13 @@ export class Session {
     const reseedOne = this.opts.reseed;
     if (!reseedOne) throw new FoxdevError('usage', 'seeding is not available in this session');
     for (const service of services) if (!this.instances.get(service)) throw new FoxdevError('usage', `${service} is not running in this session`);
-    const plan = planReseed(this.opts.project, services, sessionReseedState(this.runs, this.instances), cause);
+    const plan = planReseed(this.project, services, sessionReseedState(this.runs, this.instances), cause);
     for (const line of formatReseedPlan(plan).split('\n')) this.line(plan.targets[0], 'system', `reseed: ${line}`);
     const actions = sessionReseedActions({
       ctx: this.ctx,
       instances: this.instances,
       runtime: this.opts.runtime,
-      services: this.opts.project.services,
+      services: this.project.services,
       reseedOne,
       supervise: (run, inst) => {
         const task = supervise(this.ctx, run, inst, this.supervisor());
@@ -391,7 +479,7 @@ export class Session {
         running: this.instances.has(run.name),
         run,
       }));
-      for (const level of planStop(this.opts.project, units).levels) await Promise.all(level.map((s) => this.stopOne(s.unit.run, s.graceMs)));
+      for (const level of planStop(this.project, units).levels) await Promise.all(level.map((s) => this.stopOne(s.unit.run, s.graceMs)));
       // Services that never got an instance have nothing to stop; they are marked stopped all the same.
       for (const run of this.runs.values()) if (!this.instances.has(run.name)) await this.stopOne(run, 0);
     }

@@ -197,6 +197,39 @@ describe('Session over a Runtime', () => {
     expect(runtime.calls.filter((c) => /^(stop|start|reseed) /.test(c))).toEqual(['stop api', 'reseed db', 'start migrate', 'start api']);
   });
 
+  it('a changed config: only the changed service is recreated, a new one starts, a removed one goes', async () => {
+    const t = setup({ db: {}, api: { depends_on: { db: 'service_started' }, environment: { MODE: 'a' } }, old: {} });
+    expect((await t.up()).ok).toBe(true);
+    const dbId = t.runtime.of('db')[0].id;
+    t.runtime.calls.length = 0;
+    const next = { ...makeProject({ db: {}, api: { depends_on: { db: 'service_started' }, environment: { MODE: 'b' } }, cache: {} }), dir: t.p.dir };
+    const change = await t.session.applyConfig(next);
+    expect(change.ops.map((o) => `${o.op} ${o.unit} (${o.cause})`)).toEqual(['remove old (no longer in the config)', 'recreate api (environment changed)', 'create cache (new in the config)']);
+    expect((await t.session.settled()).ok).toBe(true);
+    const acted = t.runtime.calls.filter((c) => /^(stop|remove|create|start) /.test(c));
+    const of = (svc: string) => acted.filter((c) => c.endsWith(` ${svc}`));
+    expect(acted.slice(0, 2)).toEqual(['stop old', 'remove old']); // removals first
+    expect(of('api')).toEqual(['stop api', 'remove api', 'create api', 'start api']);
+    expect(of('cache')).toEqual(['create cache', 'start cache']);
+    expect(of('db')).toEqual([]);
+    expect(t.runtime.of('db')[0].id).toBe(dbId);
+    expect(t.runtime.of('old')).toEqual([]);
+    expect([...t.session.runs.keys()].sort()).toEqual(['api', 'cache', 'db']);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(t.logs('demo')).toContain('config changed: keep db (unchanged)');
+    // The old api container's supervisor ended quietly: no crash-loop, no restart.
+    expect(t.phases('api')).not.toContain('crash-loop');
+  });
+
+  it('an unchanged config changes nothing', async () => {
+    const t = setup({ db: {}, api: { depends_on: { db: 'service_started' } } });
+    expect((await t.up()).ok).toBe(true);
+    t.runtime.calls.length = 0;
+    const change = await t.session.applyConfig({ ...t.p });
+    expect(change.ops).toEqual([]);
+    expect(t.runtime.calls.filter((c) => /^(stop|remove|create|start) /.test(c))).toEqual([]);
+  });
+
   it('naming a service that does not exist is one clear line', async () => {
     const t = setup({ api: {} });
     await expect(t.session.prepare(['apj'])).rejects.toThrow(/no service named apj \(have: api\)/);
