@@ -28,6 +28,25 @@ describe('YAML the parser throws on', () => {
     expect(await problems(loadProject({ cwd: dir, env: {} }), dir)).toEqual([expected]);
   });
 
+  it('repeated keys: each repeat at its place, in flow maps too; 1 and "1" differ, every << merges', async () => {
+    const text = 'x-b: &b { image: b }\nservices:\n  web:\n    image: busybox\n    image: alpine\n    environment: { A: 1, "1": a, 1: b, A: 2 }\n    <<: *b\n    <<: {}\n  web:\n    image: x\n';
+    const dir = tempProject({ 'compose.yaml': text });
+    expect(await problems(loadProject({ cwd: dir, env: {} }), dir)).toEqual([
+      'compose.yaml:5:5: invalid YAML: Map keys must be unique',
+      'compose.yaml:6:40: invalid YAML: Map keys must be unique',
+      'compose.yaml:9:3: invalid YAML: Map keys must be unique',
+    ]);
+  });
+
+  it('a 30,000-key mapping loads in linear time (the library’s pairwise check took seconds)', async () => {
+    const keys = Array.from({ length: 30_000 }, (_, i) => `      K${i}: v`).join('\n');
+    const dir = tempProject({ 'compose.yaml': `services:\n  a:\n    image: x\n    environment:\n${keys}\n` });
+    const t0 = performance.now();
+    const p = await loadProject({ cwd: dir, env: {} });
+    expect(Object.keys(p.services.a.environment)).toHaveLength(30_000);
+    expect(performance.now() - t0).toBeLessThan(6000); // ~2 s here; the pairwise check alone ~9 s
+  });
+
   it('refuses bytes that are not UTF-8, with the place', async () => {
     const dir = tempProject({ 'compose.yaml': 'services:\n  a:\n    image: x\n' });
     writeFileSync(join(dir, 'compose.yaml'), Buffer.concat([Buffer.from('services:\n  a:\n    image: x\n    environment:\n      A: "ab'), Buffer.from([0xff, 0xfe]), Buffer.from('"\n')]));
