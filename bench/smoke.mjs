@@ -20,7 +20,7 @@ const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1].split(',')) : undef
 
 // name, script, smallest arguments, needs the engine
 const benches = [
-  ['config', 'config.mjs', ['--runs', '2'], false],
+  ['config', 'config.mjs', ['--runs', '2', '--services', '200'], false],
   ['cli', 'cli-start.mjs', ['--runs', '1'], true],
   ['ui', 'ui-flood.mjs', ['--seconds', '2', '--services', '2', '--rate', '200', '--idle-seconds', '1'], false],
   ['up', 'up.mjs', ['--runs', '1', '--ps-runs', '1'], true],
