@@ -29,7 +29,7 @@ export async function listContext(context: string, dockerfile: string): Promise<
         if (!e.isDirectory()) continue;
         // An ignored directory may still hold re-included files (`!dir/keep`); only descend when
         // some negation exists.
-        if (!rules.some((r) => r.negate)) continue;
+        if (!rules.negates) continue;
       }
       const abs = join(dir, e.name);
       const st = await lstat(abs);
