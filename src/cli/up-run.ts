@@ -117,7 +117,7 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
   // The session's API: other terminals and programs reach this session through it.
   const { serveSession } = await import('../engine/session-server.js');
   const server = await serveSession({ project, store, session, stop });
-  const web = await serveWeb({ project, store, session, stop, flags: o.web ?? {}, print: (s) => process.stdout.write(s) }).catch(async (err: unknown) => {
+  const web = await serveWeb({ project, store, session, stop, docker, flags: o.web ?? {}, print: (s) => process.stdout.write(s) }).catch(async (err: unknown) => {
     await server.close();
     throw err;
   });

@@ -17,7 +17,13 @@ export function sseFrame(event: string, data: unknown): string {
   return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
-export function streamTo(res: ServerResponse, store: Store, timeline: () => Timeline, now: () => number = Date.now): () => void {
+export interface Stream {
+  /** An event outside the action stream (the resource samples). */
+  send(event: string, data: unknown): void;
+  end(): void;
+}
+
+export function streamTo(res: ServerResponse, store: Store, timeline: () => Timeline, now: () => number = Date.now): Stream {
   res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
   // Snapshot and subscription in the same tick: no action can fall between them.
   res.write(sseFrame('snapshot', snapshotFor(store.getState(), now(), timeline())));
@@ -43,8 +49,11 @@ export function streamTo(res: ServerResponse, store: Store, timeline: () => Time
     if (timer) clearTimeout(timer);
   };
   res.on('close', close);
-  return () => {
-    close();
-    res.end();
+  return {
+    send: (event, data) => void res.write(sseFrame(event, data)),
+    end: () => {
+      close();
+      res.end();
+    },
   };
 }

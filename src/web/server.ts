@@ -6,13 +6,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { FoxdevError } from '../errors.js';
 import type { Store } from '../store/index.js';
-import { streamTo } from './events.js';
+import { streamTo, type Stream } from './events.js';
+import { statsLoop } from './stats-loop.js';
 import { MAX_BODY_BYTES, parseWebIntent } from './intent.js';
 import { snapshotFor } from './snapshot.js';
 import { staticFile } from './static-files.js';
 import { timelineReducer, type Timeline } from './timeline.js';
 import { authorised, loopbackHost, newToken, tokenCookie } from './token.js';
-import type { IntentReply, WebIntent } from './wire.js';
+import type { IntentReply, UnitStats, WebIntent } from './wire.js';
 
 export interface WebServerOptions {
   store: Store;
@@ -22,6 +23,8 @@ export interface WebServerOptions {
   port?: number;
   token?: string;
   staticDir?: string;
+  /** One resource sample of the session's containers, by unit name (none: the page shows no CPU/memory). */
+  stats?: () => Promise<Record<string, UnitStats>>;
 }
 
 export interface WebServer {
@@ -36,7 +39,8 @@ export const HOST = '127.0.0.1';
 
 export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
   const token = o.token ?? newToken();
-  const streams = new Set<() => void>();
+  const streams = new Set<Stream>();
+  const stats = o.stats ? statsLoop(o.stats, (s) => streams.forEach((st) => st.send('stats', s))) : undefined;
   let port = 0;
   // Started before the services are: it sees the whole `up`.
   let timeline: Timeline = {};
@@ -55,9 +59,14 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
     if (!authorised(parts, port, token)) return text(res, 403, 'forbidden: open the link foxdev up printed (it carries the token)\n');
     const pathname = url.split('?')[0];
     if (pathname === '/api/events' && req.method === 'GET') {
-      const end = streamTo(res, o.store, () => timeline);
-      streams.add(end);
-      res.on('close', () => streams.delete(end));
+      const stream = streamTo(res, o.store, () => timeline);
+      streams.add(stream);
+      const latest = stats?.join();
+      if (latest) stream.send('stats', latest);
+      res.on('close', () => {
+        streams.delete(stream);
+        stats?.leave();
+      });
       return;
     }
     if (pathname === '/api/state' && req.method === 'GET') return json(res, 200, snapshotFor(o.store.getState(), Date.now(), timeline));
@@ -103,7 +112,8 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
     close: () =>
       new Promise<void>((resolve) => {
         offTimeline();
-        for (const end of streams) end();
+        stats?.stop();
+        for (const s of streams) s.end();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -21,6 +21,20 @@ export interface WebSnapshot {
 
 export type ActionBatch = Action[];
 
+/** One unit's resource use from the engine's stats (containers only). */
+export interface UnitStats {
+  cpuPercent: number;
+  /** Bytes, without the reclaimable page cache (as docker stats shows it). */
+  memory: number;
+  memoryLimit: number;
+}
+
+/** A `stats` event: the latest sample, at most one a second, only while a page is open. */
+export interface StatsSample {
+  at: number;
+  units: Record<string, UnitStats>;
+}
+
 /** POST /api/intent body: what the page's buttons ask for. */
 export type WebIntent =
   | { kind: 'restart'; service?: string }

@@ -1,7 +1,8 @@
 // The web dashboard against the real engine, in Debian's Chromium: `foxdev up` prints the link;
 // without the token the page and the live stream are 403; the table shows every service ready and
 // the title says so; a regex search of one service's log lists exactly the matching lines; a
-// restart from the page goes through the session (the socket API sees the count go up too);
+// restart from the page goes through the session (the socket API sees the count go up too); CPU and
+// memory of each container show; the startup timeline names the critical path;
 // --no-web serves nothing.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -91,6 +92,9 @@ services:
         ['api', 'ready'],
         ['web', 'ready'],
       ]);
+      // Resource use from the engine's stats, for each container.
+      await page.locator('tr[data-service=api] [data-testid=memory]').filter({ hasText: /^\d+(\.\d)? (B|KiB|MiB)$/ }).waitFor({ timeout: 30_000 });
+      expect(await page.locator('tr[data-service=db] [data-testid=cpu]').textContent()).toMatch(/^\d+\.\d %$/);
       // The published port is a link.
       expect(await page.locator('tr[data-service=api] a').getAttribute('href')).toBe(`http://localhost:${hostPort}/`);
       // The cookie the first visit set carries the token for the page's own requests.

@@ -19,7 +19,7 @@ interface Note {
 }
 
 export function App({ live }: { live: Live }) {
-  const { state, connection, timeline } = useLiveState(live);
+  const { state, connection, timeline, stats } = useLiveState(live);
   const [pane, setPane] = useState<'logs' | 'timeline'>('logs');
   const now = useNow(1000, live.clockSkew());
   const [selected, setSelected] = useState<string | null>(null);
@@ -119,6 +119,7 @@ export function App({ live }: { live: Live }) {
         now={now}
         selected={selected}
         pending={pending}
+        stats={stats}
         onSelect={(n) => {
           setSelected(n);
           setScope(n);

@@ -3,8 +3,8 @@
 // the operation under way until the session says it ended.
 import { isProblem, type ServiceState } from '../../src/store/index.js';
 import { describePhase, healthTone, phaseLabel, phaseTone } from '../../src/logfmt/status.js';
-import type { WebIntent } from '../../src/web/wire.js';
-import { portLink, portText, uptime } from './format.js';
+import type { StatsSample, WebIntent } from '../../src/web/wire.js';
+import { bytes, portLink, portText, uptime } from './format.js';
 import { intentKey } from './intents.js';
 
 export interface ServiceTableProps {
@@ -12,11 +12,12 @@ export interface ServiceTableProps {
   now: number;
   selected: string | null;
   pending: ReadonlySet<string>;
+  stats: StatsSample | null;
   onSelect(name: string): void;
   onIntent(intent: WebIntent, confirm?: string): void;
 }
 
-export function ServiceTable({ services, now, selected, pending, onSelect, onIntent }: ServiceTableProps) {
+export function ServiceTable({ services, now, selected, pending, stats, onSelect, onIntent }: ServiceTableProps) {
   // A failed service shows at the top; otherwise dependency order.
   const rows = [...services.filter(isProblem), ...services.filter((s) => !isProblem(s))];
   return (
@@ -29,6 +30,8 @@ export function ServiceTable({ services, now, selected, pending, onSelect, onInt
           <th>ports</th>
           <th>restarts</th>
           <th>uptime</th>
+          {stats ? <th>cpu</th> : null}
+          {stats ? <th>memory</th> : null}
           <th>sync / seed</th>
           <th />
         </tr>
@@ -60,6 +63,12 @@ export function ServiceTable({ services, now, selected, pending, onSelect, onInt
             </td>
             <td data-testid="restarts">{s.restarts}</td>
             <td>{uptime(s, now)}</td>
+            {stats ? <td data-testid="cpu">{stats.units[s.name] ? `${stats.units[s.name].cpuPercent.toFixed(1)} %` : ''}</td> : null}
+            {stats ? (
+              <td data-testid="memory" title={stats.units[s.name]?.memoryLimit ? `limit ${bytes(stats.units[s.name].memoryLimit)}` : undefined}>
+                {stats.units[s.name] ? bytes(stats.units[s.name].memory) : ''}
+              </td>
+            ) : null}
             <td>
               {s.sync ? <span className={s.sync.error ? 'tone-bad' : ''}>{s.sync.error ? 'sync error' : `${s.sync.files} synced${s.sync.pending ? `, ${s.sync.pending} pending` : ''}`}</span> : null}
               {s.seed ? <span className={`seed-${s.seed.state}`}> {s.seed.state}</span> : null}

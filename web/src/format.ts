@@ -17,6 +17,17 @@ export function portLink(p: PortInfo): string | undefined {
   return p.published !== undefined && p.protocol === 'tcp' ? `http://localhost:${p.published}/` : undefined;
 }
 
+/** 1.5 GiB, 12.3 MiB, 800 KiB: memory as docker stats writes it. */
+export function bytes(n: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let i = 0;
+  while (n >= 1024 && i < units.length - 1) {
+    n /= 1024;
+    i++;
+  }
+  return `${n >= 100 || i === 0 ? n.toFixed(0) : n.toFixed(1)} ${units[i]}`;
+}
+
 export function portText(p: PortInfo): string {
   return p.published !== undefined ? `${p.published}→${p.target}` : `${p.target}`;
 }

@@ -6,7 +6,8 @@ export function useLiveState(live: Live) {
   const state = useSyncExternalStore(live.subscribe, live.getState);
   const connection = useSyncExternalStore(live.subscribe, live.getConnection);
   const timeline = useSyncExternalStore(live.subscribe, live.getTimeline);
-  return { state, connection, timeline };
+  const stats = useSyncExternalStore(live.subscribe, live.getStats);
+  return { state, connection, timeline, stats };
 }
 
 export function useNow(ms = 1000, skew = 0): number {

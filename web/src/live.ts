@@ -6,7 +6,7 @@
 import { reducer, type Action, type State } from '../../src/store/index.js';
 import { stateFrom } from '../../src/web/snapshot.js';
 import { timelineReducer, type Timeline } from '../../src/web/timeline.js';
-import type { WebSnapshot } from '../../src/web/wire.js';
+import type { StatsSample, WebSnapshot } from '../../src/web/wire.js';
 
 export type Connection = 'connecting' | 'live' | 'lost';
 
@@ -15,6 +15,8 @@ export interface Live {
   getConnection(): Connection;
   /** The startup timeline, folded from the same actions (src/web/timeline.ts). */
   getTimeline(): Timeline;
+  /** The latest resource sample (CPU, memory per container), when the session sends them. */
+  getStats(): StatsSample | null;
   subscribe(listener: () => void): () => void;
   /** Milliseconds to add to Date.now() to get the session's clock. */
   clockSkew(): number;
@@ -26,6 +28,7 @@ export function connectLive(url = '/api/events'): Live {
   let connection: Connection = 'connecting';
   let skew = 0;
   let timeline: Timeline = {};
+  let stats: StatsSample | null = null;
   const listeners = new Set<() => void>();
   let frame = 0;
   const notify = () => {
@@ -57,6 +60,10 @@ export function connectLive(url = '/api/events'): Live {
     timeline = t;
     notify();
   });
+  source.addEventListener('stats', (e) => {
+    stats = JSON.parse((e as MessageEvent<string>).data) as StatsSample;
+    notify();
+  });
   source.addEventListener('error', () => {
     connection = source.readyState === EventSource.CLOSED ? 'lost' : 'connecting';
     notify();
@@ -65,6 +72,7 @@ export function connectLive(url = '/api/events'): Live {
     getState: () => state,
     getConnection: () => connection,
     getTimeline: () => timeline,
+    getStats: () => stats,
     subscribe(l) {
       listeners.add(l);
       return () => listeners.delete(l);
