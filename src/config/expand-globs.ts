@@ -1,7 +1,6 @@
 // Seed files are written as globs ("db/seed/*.sql"); the Project holds the files they match,
 // absolute and sorted, because a seed applies them in that order. Whether a pattern that matches
 // nothing (or a plain file that is missing) is acceptable is decided by host-files.ts.
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
 const GLOB_CHARS = /[*?[\]{}()!]/;
@@ -15,30 +14,16 @@ export async function expandGlobs(patterns: string[]): Promise<string[]> {
   return [...new Set(out)];
 }
 
-/** The files one pattern matches, sorted; a pattern that is no glob after all is returned as is. */
+/**
+ * The files one pattern matches, sorted; a pattern that is no glob after all is returned as is.
+ * Walked by tinyglobby (the one glob walker: seeds and config both come here); node_modules and
+ * dot directories are not descended into, dot files are not matched unless named.
+ */
 export async function expandGlob(pattern: string): Promise<string[]> {
   const { default: picomatch } = await import('picomatch');
   const { base, glob, isGlob: globby } = picomatch.scan(pattern);
   if (!globby) return [pattern];
-  const match = picomatch(glob, { dot: false });
-  const found: string[] = [];
-  for (const rel of walk(base, glob.includes('**') || glob.includes('/'))) if (match(rel)) found.push(path.join(base, rel));
-  return found.sort();
-}
-
-function walk(dir: string, deep: boolean, prefix = ''): string[] {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  const out: string[] = [];
-  for (const e of entries) {
-    const rel = prefix ? `${prefix}/${e.name}` : e.name;
-    if (e.isDirectory()) {
-      if (deep && e.name !== 'node_modules' && !e.name.startsWith('.')) out.push(...walk(path.join(dir, e.name), deep, rel));
-    } else out.push(rel);
-  }
-  return out;
+  const { glob: walk } = await import('tinyglobby');
+  const found = await walk(glob, { cwd: base || path.sep, absolute: true, onlyFiles: true, dot: false, expandDirectories: false, ignore: ['**/node_modules/**'] }).catch(() => []);
+  return found.map((f) => path.normalize(f)).sort();
 }
