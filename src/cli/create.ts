@@ -5,6 +5,7 @@ import { FoxdevError } from '../errors.js';
 import type { Project } from '../config/project.js';
 import type { UpPlanOptions } from '../plan/up.js';
 import { projectAndEngine, say } from './engine-verb.js';
+import { removeOrphansSet } from '../plan/orphans.js';
 
 /** `up --no-start`: create as `foxdev create` does, for a project up has loaded already. */
 export async function createOnly(project: Project, services: string[], plan: UpPlanOptions, removeOrphans: boolean): Promise<void> {
@@ -13,10 +14,9 @@ export async function createOnly(project: Project, services: string[], plan: UpP
   await docker.ping().catch((err) => {
     throw engineUnreachable(err);
   });
-  if (removeOrphans) {
-    const { removeOrphans: remove } = await import('../engine/verbs/orphans.js');
-    await remove(docker, project, say);
-  }
+  const orphans = await import('../engine/verbs/orphans.js');
+  if (removeOrphans || removeOrphansSet(project)) await orphans.removeOrphans(docker, project, say);
+  else await orphans.warnOrphans(docker, project, (l) => process.stderr.write(`${l}\n`));
   const { createServices } = await import('../engine/verbs/create.js');
   await createServices(docker, project, services, plan, say);
 }
@@ -56,10 +56,9 @@ export function register(program: Command): void {
     .action(async (services: string[], flags: CreateFlags, cmd: Command) => {
       const plan = createPlanOptions(process.argv, flags);
       const { project, docker } = await projectAndEngine(cmd, services);
-      if (flags.removeOrphans) {
-        const { removeOrphans } = await import('../engine/verbs/orphans.js');
-        await removeOrphans(docker, project, say);
-      }
+      const orphans = await import('../engine/verbs/orphans.js');
+      if (flags.removeOrphans || removeOrphansSet(project)) await orphans.removeOrphans(docker, project, say);
+      else await orphans.warnOrphans(docker, project, (l) => process.stderr.write(`${l}\n`));
       const { createServices } = await import('../engine/verbs/create.js');
       const { parseScaleFlags } = await import('../plan/replicas.js');
       await createServices(docker, project, services, { ...plan, scale: parseScaleFlags(project, flags.scale ?? []) }, say);

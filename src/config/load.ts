@@ -162,6 +162,11 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
   const fox = data['x-foxdev'];
   const web = foxdev.findLast((l) => l.web !== undefined)?.web ?? (isPlainObject(fox) && typeof fox.web === 'boolean' ? fox.web : undefined);
   if (web !== undefined) project.web = web;
+  // compose reads its settings (COMPOSE_REMOVE_ORPHANS, COMPOSE_IGNORE_ORPHANS…) from the shell and .env.
+  const composeVars = Object.fromEntries(Object.entries(env.vars).filter((e): e is [string, string] => e[0].startsWith('COMPOSE_') && e[1] !== undefined));
+  if (Object.keys(composeVars).length > 0) project.composeVars = composeVars;
+  const disabled = Object.keys(all).filter((n) => !services[n]);
+  if (disabled.length > 0) project.disabledServices = disabled;
   const warnings = [...[...unset].map((v) => `the ${v} variable is not set; using an empty string`), ...dropped, ...refusals.warnings];
   if (warnings.length > 0) project.warnings = warnings;
   if (Object.keys(section('secrets')).length > 0) project.secrets = section('secrets');

@@ -165,6 +165,10 @@ export interface Project {
   warnings?: string[];
   /** Profiles that were active when the project was resolved. */
   profiles: string[];
+  /** Services the files define that were not loaded (other profiles, not needed here): never orphans, as compose counts. */
+  disabledServices?: string[];
+  /** COMPOSE_* variables from the shell over .env (compose reads settings such as COMPOSE_REMOVE_ORPHANS there). */
+  composeVars?: Record<string, string>;
   logBuffer: number;
   /** false: `foxdev up` serves no web dashboard (foxdev.config.ts `web: false`). */
   web?: boolean;
