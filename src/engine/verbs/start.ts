@@ -1,14 +1,21 @@
 // `foxdev start [svc…]`: start existing stopped containers, dependencies first. Like compose it
-// creates nothing: a service with no container is an error that points at `up`.
+// creates nothing: a service with no container is an error that points at `up`. Naming a service
+// starts its dependency chain too (compose's `start desired` brings up dep_1 and dep_2), never
+// its siblings.
 import type Docker from 'dockerode';
 import type { Project } from '../../config/project.js';
 import { FoxdevError } from '../../errors.js';
-import { byStartLevel, eachLevel, serviceContainers } from './targets.js';
+import { ancestors, graphOf } from '../../plan/graph.js';
+import { replicasOf } from '../../plan/replicas.js';
+import { byStartLevel, checkServices, eachLevel, serviceContainers } from './targets.js';
 
 export async function startServices(docker: Docker, project: Project, names: string[], onLine: (l: string) => void): Promise<void> {
-  const containers = await serviceContainers(docker, project, names);
-  for (const n of names) {
-    if (project.services[n].kind === 'process') continue;
+  checkServices(project, names);
+  const selected = names.length ? ancestors(graphOf(project), names) : [];
+  const containers = await serviceContainers(docker, project, selected);
+  for (const n of selected) {
+    const svc = project.services[n];
+    if (svc.kind === 'process' || replicasOf(svc) === 0) continue;
     if (!containers.some((c) => c.service === n)) throw new FoxdevError('usage', `service ${n} has no container to start`, { hint: `create it with foxdev up -d ${n}` });
   }
   if (!names.length && !containers.length) throw new FoxdevError('usage', `${project.name} has no containers to start`, { hint: 'create them with foxdev up -d' });
