@@ -1,7 +1,8 @@
 // PURE: the create body of a one-off container (`foxdev run`), derived from the service's own
 // spec the way compose derives it: named `<project>-<service>-run-<id>`, labelled oneoff=True,
-// no published ports and no service alias (so it never stands in for the service), with the
-// command, entrypoint, environment, user and working dir the flags override.
+// no published ports (unless --service-ports, or the --publish ones) and no service alias (so it
+// never stands in for the service), with the command, entrypoint, environment, user, working
+// dir, labels, binds (-v) and capabilities the flags override, as compose's `run` does.
 import type { Project, Service } from '../config/project.js';
 import { COMPOSE_ONEOFF, COMPOSE_PROJECT, COMPOSE_SERVICE } from '../names/compose-labels.js';
 import { LABEL_CONFIG_HASH, LABEL_SERVICE } from '../names/labels.js';
@@ -16,6 +17,18 @@ export interface RunOverrides {
   user?: string;
   workdir?: string;
   name?: string;
+  /** -l K=V: labels added over the service's. */
+  labels?: string[];
+  /** -v HOST:CONTAINER[:MODE]: extra binds. */
+  volumes?: string[];
+  /** --service-ports: publish the service's own ports. */
+  servicePorts?: boolean;
+  /** -p: ports to publish instead (already parsed). */
+  publish?: Array<{ target: number; protocol: string; published?: number; publishedEnd?: number; host_ip?: string }>;
+  capAdd?: string[];
+  capDrop?: string[];
+  /** run --rm -d: the engine removes it when it exits. */
+  autoRemove?: boolean;
   tty: boolean;
   interactive: boolean;
   /** 12 hex characters; random in the CLI, fixed in tests. */
@@ -31,8 +44,28 @@ export function runSpec(project: Project, svc: Service, image: string, o: RunOve
   Object.assign(labels, { [COMPOSE_PROJECT]: project.name, [COMPOSE_SERVICE]: svc.name, [COMPOSE_ONEOFF]: 'True' });
   const env = new Map((base.Env as string[]).map((e) => [e.split('=')[0], e]));
   for (const e of o.env ?? []) env.set(e.split('=')[0], e.includes('=') ? e : `${e}=${process.env[e] ?? ''}`);
+  for (const l of o.labels ?? []) {
+    const at = l.indexOf('=');
+    labels[at < 0 ? l : l.slice(0, at)] = at < 0 ? '' : l.slice(at + 1);
+  }
   const host = { ...(base.HostConfig as Record<string, unknown>) };
-  delete host.PortBindings;
+  let exposed = base.ExposedPorts as Record<string, object> | undefined;
+  if (!o.servicePorts) delete host.PortBindings;
+  if (o.publish?.length) {
+    const bindings: Record<string, Array<{ HostIp: string; HostPort: string }>> = {};
+    exposed = { ...exposed };
+    for (const p of o.publish) {
+      const key = `${p.target}/${p.protocol}`;
+      exposed[key] = {};
+      const hostPort = p.published === undefined ? '' : p.publishedEnd !== undefined ? `${p.published}-${p.publishedEnd}` : String(p.published);
+      (bindings[key] ??= []).push({ HostIp: p.host_ip ?? '', HostPort: hostPort });
+    }
+    host.PortBindings = bindings;
+  }
+  if (o.volumes?.length) host.Binds = [...((host.Binds as string[] | undefined) ?? []), ...o.volumes];
+  if (o.capAdd?.length) host.CapAdd = [...((host.CapAdd as string[] | undefined) ?? []), ...o.capAdd];
+  if (o.autoRemove) host.AutoRemove = true;
+  if (o.capDrop?.length) host.CapDrop = [...((host.CapDrop as string[] | undefined) ?? []), ...o.capDrop];
   const body: Record<string, unknown> = {
     ...base,
     Cmd: o.command?.length ? o.command : base.Cmd,
@@ -41,6 +74,7 @@ export function runSpec(project: Project, svc: Service, image: string, o: RunOve
     User: o.user ?? base.User,
     WorkingDir: o.workdir ?? base.WorkingDir,
     Labels: labels,
+    ...(exposed ? { ExposedPorts: exposed } : {}),
     HostConfig: host,
     Tty: o.tty,
     OpenStdin: o.interactive,

@@ -1,6 +1,7 @@
 // `foxdev run SERVICE [CMD…]`: a one-off container from the service's spec. Its dependencies are
 // brought up first (a detached `up` of just them) unless noDeps; the command's exit code is the
-// result; `rm` removes the container afterwards.
+// result; `rm` removes the container afterwards. `detach` starts it and prints its id, as
+// `docker compose run -d` does. Orphans are warned about (or removed) first, as compose's run does.
 import { randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
 import type { Project } from '../../config/project.js';
@@ -15,11 +16,16 @@ import { runAttached } from '../../runtime/docker/run-attached.js';
 import { Session } from '../session.js';
 import { settledError, waitSettled } from '../up.js';
 import { checkServices } from './targets.js';
+import { removeOrphansSet } from '../../plan/orphans.js';
 import { dockerRuntime } from '../../runtime/docker/runtime.js';
 
 export interface RunOptions extends Omit<RunOverrides, 'id'> {
   rm?: boolean;
   noDeps?: boolean;
+  detach?: boolean;
+  removeOrphans?: boolean;
+  /** Where the container's id goes with `detach` (stdout). */
+  onId?: (id: string) => void;
   /** Where dependency start-up lines go (stderr, so stdout is the command's alone). */
   onLine: (chunk: string) => void;
 }
@@ -28,6 +34,9 @@ export async function runOneOff(docker: Docker, project: Project, service: strin
   checkServices(project, [service]);
   const svc = project.services[service];
   if (svc.kind === 'process') throw new FoxdevError('usage', `${service} is a host process; run the command on the host instead`);
+  const orphans = await import('./orphans.js');
+  if (o.removeOrphans || removeOrphansSet(project)) await orphans.removeOrphans(docker, project, (l) => o.onLine(`${l}\n`));
+  else await orphans.warnOrphans(docker, project, (l) => o.onLine(`${l}\n`));
   const deps = Object.keys(svc.depends_on);
   if (!o.noDeps && deps.length) await upDependencies(docker, project, deps, o.onLine);
   const runtime = dockerRuntime(docker);
@@ -36,11 +45,17 @@ export async function runOneOff(docker: Docker, project: Project, service: strin
   const id = randomBytes(6).toString('hex');
   const created = await createServiceContainer(runtime, project, svc, image, {
     say: (l) => o.onLine(`${l}\n`),
-    reshape: (spec) => runSpec(project, svc, image, { ...o, id }, spec),
+    reshape: (spec) => runSpec(project, svc, image, { ...o, id, autoRemove: o.rm === true && o.detach === true }, spec),
   }).catch((err: { statusCode?: number }) => {
     if (err.statusCode === 404) throw new FoxdevError('engine', `image ${image} is not available locally`, { hint: svc.build ? `build it with foxdev build ${service}` : undefined, cause: err });
     throw err;
   });
+  if (o.detach) {
+    // --rm with -d: the engine removes it when it exits (compose sets AutoRemove the same way).
+    await runtime.startContainer(created.id);
+    o.onId?.(created.id);
+    return 0;
+  }
   try {
     return await runAttached(docker, created.id, { tty: o.tty, interactive: o.interactive });
   } finally {
