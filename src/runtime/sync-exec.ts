@@ -1,9 +1,10 @@
-// Running a command inside a container for sync: capture its output (tree listings, rm) or
-// stream it line by line (a rule's `exec`), optionally feeding stdin (exec-tar transport).
-import { PassThrough, type Readable } from 'node:stream';
+// Running a command inside a container for sync: capture its output (tree listings, rm) as bytes
+// or stream it line by line (a rule's `exec`), optionally feeding stdin (exec-tar transport). The
+// exec itself (create, attach, exit code) is docker/exec.ts's, the one exec helper.
+import { Writable } from 'node:stream';
 import type Docker from 'dockerode';
 import { FoxdevError } from '../errors.js';
-import { execExitCode } from './docker/exec-exit.js';
+import { execIn as runExec } from './docker/exec.js';
 
 export interface ExecResult {
   exitCode: number;
@@ -33,41 +34,25 @@ function lineSplitter(onLine: (line: string) => void): { push(b: Buffer): void; 
   };
 }
 
+/** One command through the exec helper every caller shares (docker/exec.ts), with Buffer output. */
 export async function execIn(container: Docker.Container, cmd: string[], opts: ExecOptions = {}): Promise<ExecResult> {
-  let exec: Docker.Exec;
-  let stream: NodeJS.ReadWriteStream;
-  try {
-    exec = await container.exec({
-      Cmd: cmd,
-      AttachStdout: true,
-      AttachStderr: true,
-      AttachStdin: opts.stdin !== undefined,
-      WorkingDir: opts.workingDir,
-    });
-    stream = await exec.start({ hijack: opts.stdin !== undefined, stdin: opts.stdin !== undefined });
-  } catch (err) {
-    throw new FoxdevError('sync', `cannot run \`${cmd.join(' ')}\` in container ${container.id.slice(0, 12)}: ${(err as Error).message}`, { cause: err });
-  }
   const out: Buffer[] = [];
-  const errs: Buffer[] = [];
   const lines = opts.onLine ? lineSplitter(opts.onLine) : undefined;
-  const o = new PassThrough();
-  const e = new PassThrough();
-  o.on('data', (b: Buffer) => (out.push(b), lines?.push(b)));
-  e.on('data', (b: Buffer) => (errs.push(b), lines?.push(b)));
-  container.modem.demuxStream(stream, o, e);
-  const done = new Promise<void>((resolve, reject) => {
-    (stream as unknown as Readable).on('end', resolve);
-    (stream as unknown as Readable).on('close', resolve);
-    (stream as unknown as Readable).on('error', reject);
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      out.push(chunk);
+      lines?.push(chunk);
+      done();
+    },
   });
-  if (opts.stdin !== undefined) {
-    stream.write(opts.stdin);
-    stream.end(); // half-close: the command sees EOF on stdin
+  let r: { exitCode: number; stderr: string };
+  try {
+    r = await runExec(container, cmd, { stdin: opts.stdin, workdir: opts.workingDir, stdout: sink, onStderr: opts.onLine });
+  } catch (err) {
+    throw err instanceof FoxdevError && err.kind === 'engine' ? new FoxdevError('sync', err.message, { cause: err }) : err;
   }
-  await done;
   lines?.end();
-  return { exitCode: await execExitCode(exec), stdout: Buffer.concat(out), stderr: Buffer.concat(errs) };
+  return { exitCode: r.exitCode, stdout: Buffer.concat(out), stderr: Buffer.from(r.stderr, 'utf8') };
 }
 
 /** execIn that throws a FoxdevError('sync') naming the command when it exits non-zero. */
