@@ -142,6 +142,7 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
     view = { close: () => (offExits(), printer.close()) };
   }
   let exitCode = 0;
+  let exitCodeSeen = false;
   if (o.abortOnExit || o.abortOnFailure) {
     // As compose: the first container to exit stops the rest — a job that completed with 0
     // counts too, except under --abort-on-container-failure — and its code is up's;
@@ -160,6 +161,7 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
         process.stdout.write('Aborting on container exit...\n');
         stop();
       }
+      exitCodeSeen = o.exitCodeFrom ? codes.has(o.exitCodeFrom) : first !== undefined;
       exitCode = o.exitCodeFrom ? (codes.get(o.exitCodeFrom) ?? 0) : (first ?? 0);
     });
   }
@@ -184,6 +186,8 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
         .catch(() => undefined) // no watch (e.g. too many watchers): the session runs on without it
     : undefined;
   await done;
+  // --exit-code-from a service the abort stopped: its code is the one the stop gave it (143), as compose reports.
+  if (o.exitCodeFrom && !exitCodeSeen) exitCode = (await stoppedExitCode(docker, session.runs.get(o.exitCodeFrom)?.containerName)) ?? exitCode;
   await configWatch?.close();
   await server.close();
   await web?.close();
@@ -193,6 +197,12 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
   process.off('SIGHUP', hangUp);
   process.stdout.off('error', onStdoutError);
   return exitCode;
+}
+
+async function stoppedExitCode(docker: ReturnType<typeof dockerClient>, name: string | undefined): Promise<number | undefined> {
+  if (!name) return undefined;
+  const info = await docker.getContainer(name).inspect().catch(() => undefined);
+  return info && !info.State.Running ? info.State.ExitCode : undefined;
 }
 
 function withStopTimeout(project: Project, ms: number): Project {
