@@ -120,6 +120,12 @@ services:
       await page.screenshot({ path: path.join(repoRoot, '.cache/web-timeline.png') });
       await page.getByTestId('tab-logs').click();
 
+      // A narrow window: the page never scrolls sideways (the table does, inside its box).
+      await page.setViewportSize({ width: 420, height: 800 });
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(420);
+      await page.screenshot({ path: path.join(repoRoot, '.cache/web-narrow.png') });
+      await page.setViewportSize({ width: 1280, height: 800 });
+
       // Restart api from the page: the button waits for the operation; the session's own state agrees.
       const client = await connect({ dir, name: NAME });
       const restart = page.locator('tr[data-service=api] button[data-action=restart]');
