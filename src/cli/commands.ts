@@ -35,5 +35,6 @@ import { register as stats } from './stats.js';
 import { register as version } from './version.js';
 import { register as create } from './create.js';
 import { register as watch } from './watch.js';
+import { register as attach } from './attach.js';
 
-export const commands: Array<(program: Command) => void> = [up, down, ps, logs, exec, restart, build, ci, doctor, config, seed, init, lint, generate, stop, start, rm, kill, pause, unpause, run, port, wait, ls, images, top, pull, cp, events, stats, version, create, watch, scale];
+export const commands: Array<(program: Command) => void> = [up, down, ps, logs, exec, restart, build, ci, doctor, config, seed, init, lint, generate, stop, start, rm, kill, pause, unpause, run, port, wait, ls, images, top, pull, cp, events, stats, version, create, watch, scale, attach];
