@@ -35,13 +35,12 @@ export function checkServices(services: Record<string, Service>, ctx: CheckConte
     for (const [dep, d] of Object.entries(s.depends_on)) {
       // Object.hasOwn, not `in`: a dependency named __proto__, constructor or toString is not a service.
       if (Object.hasOwn(services, dep)) {
-        // compose refuses to wait for health that nothing measures. foxdev also counts its own
-        // `ready` probes as health; a HEALTHCHECK baked into the image is not read. Waiting for a
-        // seed or a ready probe the dependency does not have would silently mean "started".
+        // Waiting for a seed or a ready probe the dependency does not have would silently mean
+        // "started": refused at the condition's line.
         const at = ['services', name, 'depends_on', dep, 'condition'];
-        if (d.condition === 'service_healthy' && !measuresHealth(services[dep]))
-          add(at, `dependency "${dep}" has no healthcheck (condition: service_healthy)`);
-        else if (d.condition === 'service_seeded' && !services[dep].seed)
+        // service_healthy on a dependency nothing measures is compose's start-time error
+        // (engine/gates.ts), not a load error: `config` prints such a file, `up` of other services runs.
+        if (d.condition === 'service_seeded' && !services[dep].seed)
           add(at, `dependency "${dep}" has no seed (condition: service_seeded)`);
         else if (d.condition === 'service_ready' && services[dep].ready.length === 0)
           add(at, `dependency "${dep}" has no ready probe (condition: service_ready)`);
@@ -101,10 +100,6 @@ function checkRestartPolicy(s: Service, add: (keys: Segment[], message: string) 
       add([key], `expected a duration such as "500ms", "2s" or "1m30s", got ${JSON.stringify(policy[key])}`);
   if (policy.max_attempts !== undefined && !(Number.isInteger(Number(policy.max_attempts)) && Number(policy.max_attempts) >= 0))
     add(['max_attempts'], `expected a whole number, got ${JSON.stringify(policy.max_attempts)}`);
-}
-
-function measuresHealth(s: Service): boolean {
-  return (s.healthcheck !== undefined && s.healthcheck.test[0] !== 'NONE') || s.ready.length > 0;
 }
 
 function sameHost(a: string, b: string): boolean {

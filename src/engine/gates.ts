@@ -2,7 +2,8 @@
 // a dependency that fails keeps it from starting, with compose's wording for why ("dependency
 // failed to start: container x exited (3)", "service "x" didn't complete successfully: exit 1").
 // An optional dependency (required: false) that fails or is missing is reported once and the
-// service starts anyway.
+// service starts anyway. service_healthy on a dependency with no healthcheck fails when it is
+// waited for (compose's "container x has no healthcheck configured"), not when the file loads.
 import { FoxdevError } from '../errors.js';
 import { conditionText } from '../plan/up.js';
 import type { SessionContext } from './context.js';
@@ -14,9 +15,22 @@ export function waitingReason(dep: string, condition: string, lastProbe: string)
 
 type Gate = ServiceRun['plan']['gates'][number];
 
+/** Why a service_healthy wait on a dependency nothing measures fails (compose's words, at start, not at load). */
+export const NO_HEALTHCHECK = 'has no healthcheck configured';
+
+/** compose's warning for an optional dependency that failed: `optional dependency "x" failed to start: …`. */
+export function optionalFailure(dep: string, message: string): string {
+  const failed = 'dependency failed to start: ';
+  if (message.startsWith(failed)) return `optional dependency "${dep}" failed to start: ${message.slice(failed.length)}`;
+  const notDone = `service "${dep}" didn't complete successfully`;
+  if (message.startsWith(notDone)) return `optional dependency "${dep}" didn't complete successfully${message.slice(notDone.length)}`;
+  return `optional dependency "${dep}" failed to start: ${message}`;
+}
+
 /** Why `dep` did not meet `condition`, the way compose says it. */
 export function dependencyFailure(dep: ServiceRun, condition: string, reason: string): string {
   const what = dep.svc.kind === 'process' ? `process ${dep.name}` : `container ${dep.containerName ?? dep.name}`;
+  if (!dep.exit && reason === NO_HEALTHCHECK) return `dependency failed to start: ${what} ${NO_HEALTHCHECK}`;
   if (dep.exit && condition === 'service_completed_successfully') return `service "${dep.name}" didn't complete successfully: exit ${dep.exit.code}`;
   if (dep.exit) return `dependency failed to start: ${what} exited (${dep.exit.code})`;
   if (reason.startsWith('unhealthy: ')) return `dependency failed to start: ${what} is unhealthy (${reason.slice('unhealthy: '.length)})`;
@@ -68,7 +82,7 @@ function gateFailed(ctx: SessionContext, run: ServiceRun, gate: Gate, dep: Servi
   const root = dep.blockedBy ?? { service: dep.name, reason: dependencyFailure(dep, gate.condition, reason) };
   const message = root.service === gate.service || root.service === dep.name ? root.reason : `${root.reason} (via ${gate.service})`;
   if (!gate.required) {
-    ctx.say(run.name, `optional dependency "${gate.service}" failed (${message}); starting anyway`);
+    ctx.say(run.name, `${optionalFailure(gate.service, message)}; starting anyway`);
     return;
   }
   run.blockedBy = root;

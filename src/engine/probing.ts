@@ -11,7 +11,7 @@ import { waitReady, type TimedProbe } from './readiness.js';
 import type { Instance } from './instance.js';
 import type { SessionContext } from './context.js';
 import type { ServiceRun } from './service-run.js';
-import { probeSeen } from './gates.js';
+import { NO_HEALTHCHECK, probeSeen } from './gates.js';
 
 /** While starting, probe this often whatever the healthcheck's own interval says. */
 export const FAST_PROBE_MS = 100;
@@ -36,6 +36,18 @@ function readyProbe(run: ServiceRun, p: ResolvedProbe, instance: Instance): Time
       return { name: `log /${p.pattern}/`, probe: watch.probe(), ...timing };
     }
   }
+}
+
+/**
+ * Nothing measures this service's health: a service_healthy wait on it fails, as compose's does —
+ * at compose's first poll (500 ms after the start), so a dependency that exits at once is
+ * reported as the exit it is. Not awaited: nothing else waits for it.
+ */
+function noHealthcheck(run: ServiceRun, signal: AbortSignal): void {
+  const t = setTimeout(() => {
+    if (!signal.aborted) run.healthy.fail(NO_HEALTHCHECK);
+  }, 500);
+  signal.addEventListener('abort', () => clearTimeout(t), { once: true });
 }
 
 export async function probeAfterStart(ctx: SessionContext, run: ServiceRun, instance: Instance): Promise<void> {
@@ -79,7 +91,8 @@ export async function probeAfterStart(ctx: SessionContext, run: ServiceRun, inst
     if (!(await waitReady(ready, events, signal))) return;
     if (!hcCmd) ctx.dispatch({ type: 'service/health', service: run.name, health: 'healthy', lastProbe: run.lastProbe, at: ctx.now() });
   }
-  run.healthy.resolve(); // no healthcheck: healthy means its ready probes passed, or it started
+  if (hcCmd || ready.length) run.healthy.resolve();
+  else noHealthcheck(run, signal);
   if (run.plan.seed && run.seeded.state === 'pending') {
     if (!ctx.seeder) throw new FoxdevError('internal', `${run.name} needs seeding but no seeder is configured`);
     ctx.dispatch({ type: 'seed/status', service: run.name, state: 'seeding', at: ctx.now() });

@@ -95,7 +95,7 @@ describe('dependency gates', () => {
     runs.get('opt')!.exit = { code: 3 };
     runs.get('opt')!.failAll('exited with code 3');
     expect(await app).toBe('started');
-    expect(said).toEqual(['app: optional dependency "opt" failed (dependency failed to start: container demo-opt exited (3)); starting anyway']);
+    expect(said).toEqual(['app: optional dependency "opt" failed to start: container demo-opt exited (3); starting anyway']);
   });
 
   it('start anyway when an optional dependency is not part of the session', async () => {
