@@ -10,6 +10,8 @@ export default defineConfig({
   plugins: [react()],
   logLevel: 'warn',
   build: {
+    // FOXDEV_WEB_MINIFY=0: readable function names in a profile of the page.
+    minify: process.env.FOXDEV_WEB_MINIFY !== '0',
     outDir: fileURLToPath(new URL('../dist/web/static', import.meta.url)),
     emptyOutDir: true,
     sourcemap: false,
