@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../src/api/client.js';
 import { requireEngine } from '../helpers/engine.js';
 import { foxdev, foxdevBackground, repoRoot } from '../helpers/cli.js';
-import { purgeProject } from '../helpers/project-state.js';
+import { projectContainers, purgeProject } from '../helpers/project-state.js';
 import { launchChromium } from './web-browser.js';
 
 const hasEngine = await requireEngine();
@@ -145,7 +145,7 @@ services:
     expect(up.output().match(/token=/g)).toHaveLength(1);
   }, 180_000);
 
-  it('--no-web serves no page', async () => {
+  it('--no-web serves no page; a bad or taken --web-port is refused in one line', async () => {
     const up = foxdevBackground(['-C', dir, 'up', '--no-tui', '--no-web']);
     try {
       await up.waitFor(/web\s+\| web-up/);
@@ -157,5 +157,18 @@ services:
     const bad = await foxdev(['-C', dir, 'up', '--no-tui', '--web-port', '70000']);
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toContain('--web-port: expected a port number from 1 to 65535, got 70000');
+    // A taken --web-port: one line, and nothing started (the session had not begun).
+    await foxdev(['-C', dir, 'down']);
+    const taken = net.createServer();
+    const port = await new Promise<number>((resolve) => taken.listen(0, '127.0.0.1', () => resolve((taken.address() as net.AddressInfo).port)));
+    try {
+      const busy = await foxdev(['-C', dir, 'up', '--no-tui', '--web-port', String(port)]);
+      expect(busy.exitCode, busy.all).toBe(2);
+      expect(busy.stderr).toContain(`web dashboard: port ${port} on 127.0.0.1 is in use`);
+      expect(busy.stderr).not.toMatch(/\n\s+at /);
+      expect((await projectContainers(NAME)).filter((c) => c.state === 'running')).toEqual([]);
+    } finally {
+      taken.close();
+    }
   }, 120_000);
 });
