@@ -42,6 +42,10 @@ const result = await build({
   logLevel: 'warning',
   metafile: true,
   legalComments: 'none',
+  // Whitespace and syntax only (~10 % less CPU to parse at start-up); names stay, so a stack trace
+  // still says which function, and the linked .map gives the source line.
+  minifyWhitespace: true,
+  minifySyntax: true,
 });
 
 // Chunks of earlier builds: their names carry a content hash, so they would pile up. Only those
