@@ -32,6 +32,8 @@ export function register(program: Command): void {
           await live.closed;
           onLine('stopped the running session');
         }
+        // The background live sync of an `up -d` goes first: nothing is synced into what is removed.
+        if (await (await import('./sync-daemon.js')).stopSyncDaemon(project)) onLine('stopped the background live sync');
       }
       // One-off `run` containers go too, as compose's down removes them (before the network).
       const { removeOneOffs } = await import('../engine/verbs/remove-oneoffs.js');

@@ -10,6 +10,8 @@ export function register(program: Command): void {
     .action(async (services: string[], flags: { timeout?: string }, cmd: Command) => {
       const t = timeoutMs(flags.timeout);
       const { project, docker } = await projectAndEngine(cmd);
+      // Stopping everything ends the background live sync of an `up -d` too.
+      if (!services.length) await (await import('./sync-daemon.js')).stopSyncDaemon(project);
       const { stopServices } = await import('../engine/verbs/stop.js');
       await stopServices(docker, project, services, { timeoutMs: t, onLine: say });
     });

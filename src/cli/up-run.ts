@@ -73,6 +73,11 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
   if (o.removeOrphans || removeOrphansSet(project)) await orphans.removeOrphans(docker, project, (l) => process.stdout.write(`${l}\n`));
   else await orphans.warnOrphans(docker, project, (l) => process.stderr.write(`${l}\n`));
 
+  // Whatever this up does, the background sync of an earlier `up -d` stops: this one replaces it
+  // (a foreground session syncs by itself; a detached one starts a fresh daemon below).
+  const daemon = await import('./sync-daemon.js');
+  await daemon.stopSyncDaemon(project);
+
   if (o.detach) {
     const printer = createLinePrinter(store, (s) => process.stdout.write(s), { color: o.color, timestamps: o.timestamps });
     await session.start(plan);
@@ -88,6 +93,10 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
       throw settledError(result);
     }
     process.stdout.write(`foxdev: ${project.name}: ${plan.services.length} services ready\n`);
+    if (plan.services.some((sp) => project.services[sp.service].sync.length && sp.kind !== 'process') && process.env.FOXDEV_DETACHED_SYNC !== '0') {
+      const pid = await daemon.startSyncDaemon(project);
+      process.stdout.write(`foxdev: live sync goes on in the background (pid ${pid}, log ${daemon.syncDaemonLog(project)}); foxdev down stops it\n`);
+    }
     return 0;
   }
 

@@ -63,6 +63,7 @@ export function register(program: Command): void {
     .option('-w, --watch', 'watch source code and sync, restart or rebuild containers when files change (every foreground up does; this also prints "Watch enabled")')
     .option('--web-port <port>', 'serve the web dashboard on this port of 127.0.0.1 (default: a free one)')
     .option('--no-web', 'do not serve the web dashboard')
+    .option('--menu [enabled]', 'accepted for compose compatibility (compose’s navigation menu); foxdev’s dashboard is --tui/--no-tui')
     .action(async (services: string[], flags: UpFlags, cmd: Command) => {
       // Load the engine code while the config loads: both sit on the path to the first container.
       const engine = import('./up-run.js');
@@ -84,6 +85,9 @@ export function register(program: Command): void {
       if (timeout !== undefined && !(timeout >= 0)) throw new FoxdevError('usage', `invalid --timeout ${flags.timeout}`);
       // Naming a profiled service enables its profiles, as compose does.
       const project = await loadFromOptions(cmd, services.length ? services : undefined);
+      const daemon = await import('./sync-daemon.js');
+      // The background live sync an earlier `up -d` started: same arguments, only syncing.
+      if (daemon.isSyncDaemon()) return void (process.exitCode = await daemon.runSyncDaemon(project, services));
       if (flags.exitCodeFrom && !project.services[flags.exitCodeFrom]) throw new FoxdevError('usage', `--exit-code-from: no such service: ${flags.exitCodeFrom}`);
       const { attachedServices } = await import('./up-attach.js');
       const attach = attachedServices(project, services, flags);

@@ -148,3 +148,30 @@ export function processAlive(pid: number): boolean {
     return false;
   }
 }
+
+/**
+ * Start this CLI again in the background, in its own session, its output appended to `logFile`:
+ * it outlives the command that started it (the live sync a detached `up -d` leaves running).
+ */
+export async function spawnDetachedCli(args: string[], env: Record<string, string>, logFile: string): Promise<number> {
+  const { spawn } = await import('node:child_process');
+  const { openSync, closeSync } = await import('node:fs');
+  await mkdir(join(logFile, '..'), { recursive: true });
+  const fd = openSync(logFile, 'a');
+  try {
+    const child = spawn(process.execPath, [...process.execArgv, ...args], { detached: true, stdio: ['ignore', fd, fd], env: { ...process.env, ...env } });
+    if (!child.pid) throw new Error(`cannot start ${args[0] ?? 'foxdev'} in the background`);
+    child.unref();
+    return child.pid;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The environment a process was started with (Linux /proc), or undefined when it cannot be read. */
+export async function processEnvironment(pid: number): Promise<Record<string, string> | undefined> {
+  const { readFile } = await import('node:fs/promises');
+  const raw = await readFile(`/proc/${pid}/environ`, 'utf8').catch(() => undefined);
+  if (raw === undefined) return undefined;
+  return Object.fromEntries(raw.split('\0').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+}

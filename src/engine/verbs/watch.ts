@@ -1,18 +1,35 @@
-// `foxdev watch --no-up`: live sync into the services' containers as they run now, nothing built
-// or started first. Uses the session's LiveSync; a `restart` rule restarts the container through
-// the engine, a `rebuild` rule needs up's session, so it is reported and skipped.
+// `foxdev watch --no-up`, and the live sync a detached `up -d` leaves running: live sync into the
+// services' containers as they run now, nothing built or started first. Uses the session's
+// LiveSync; a `restart` rule restarts the container through the engine, a `rebuild` rule needs
+// up's session, so it is reported and skipped. With `follow`, the engine's events keep it current:
+// a container started again (a restart policy, `foxdev restart`) is caught up, a new one (a
+// recreate by another `up -d`) is synced from its start, a removed one is let go.
 import type Docker from 'dockerode';
 import type { Project } from '../../config/project.js';
 import { FoxdevError } from '../../errors.js';
+import { LABEL_SERVICE } from '../../names/labels.js';
+import { isOneOff } from '../../names/compose-labels.js';
 import { LiveSync } from '../live-sync.js';
 import { serviceContainers } from './targets.js';
 import { dockerRuntime } from '../../runtime/docker/runtime.js';
+import { projectLabelFilter } from '../../runtime/docker/containers.js';
+import { streamEvents } from '../../runtime/docker/events.js';
 
-export async function watchRunning(docker: Docker, project: Project, targets: string[], say: (service: string, line: string) => void): Promise<() => Promise<void>> {
+export interface WatchRunningOptions {
+  /** Follow the engine's container events (see above). */
+  follow?: boolean;
+  /** With follow: the last synced container of the project went away. */
+  onEmpty?: () => void;
+}
+
+const unitOf = (service: string, number: number) => (number > 1 ? `${service}-${number}` : service);
+
+export async function watchRunning(docker: Docker, project: Project, targets: string[], say: (service: string, line: string) => void, o: WatchRunningOptions = {}): Promise<() => Promise<void>> {
   const abort = new AbortController();
-  const containers = (await serviceContainers(docker, project, targets)).filter((c) => c.running && project.services[c.service]?.sync.length);
+  const synced = (service: string | undefined) => !!service && !!project.services[service]?.sync.length && (!targets.length || targets.includes(service));
+  const containers = (await serviceContainers(docker, project, targets)).filter((c) => c.running && synced(c.service));
   if (!containers.length) throw new FoxdevError('usage', 'no running container to watch', { hint: 'start the services first (foxdev up -d), or run foxdev watch without --no-up' });
-  const byUnit = new Map(containers.map((c) => [c.number > 1 ? `${c.service}-${c.number}` : c.service, c]));
+  const byUnit = new Map(containers.map((c) => [unitOf(c.service, c.number), { id: c.id, service: c.service }]));
   const sync = new LiveSync(dockerRuntime(docker), project, {
     dispatch: () => {},
     say,
@@ -25,8 +42,35 @@ export async function watchRunning(docker: Docker, project: Project, targets: st
     signal: abort.signal,
   });
   for (const [unit, c] of byUnit) await sync.attachContainer(project.services[c.service], c.id, unit);
+  let events: Promise<void> = Promise.resolve();
+  if (o.follow) {
+    events = streamEvents(
+      docker,
+      { labels: projectLabelFilter(project.name), type: 'container' },
+      (e) => {
+        const attrs = e.Actor?.Attributes ?? {};
+        const service = attrs[LABEL_SERVICE];
+        const id = e.Actor?.ID;
+        if (!id || !synced(service) || isOneOff(attrs)) return;
+        const unit = unitOf(service, Number(attrs['com.docker.compose.container-number'] ?? 1) || 1);
+        if (e.Action === 'start') {
+          const known = byUnit.get(unit);
+          if (known?.id === id) return void sync.restarted(unit);
+          byUnit.set(unit, { id, service });
+          say(unit, `syncing into the new container ${id.slice(0, 12)}`);
+          void sync.attachContainer(project.services[service], id, unit);
+        } else if (e.Action === 'destroy' && byUnit.get(unit)?.id === id) {
+          byUnit.delete(unit);
+          void sync.detach(unit);
+          if (!byUnit.size) o.onEmpty?.();
+        }
+      },
+      abort.signal,
+    ).catch((err: Error) => say(project.name, `engine events ended: ${err.message}`));
+  }
   return async () => {
     abort.abort();
     await sync.close();
+    await events;
   };
 }
