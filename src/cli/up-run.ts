@@ -14,6 +14,7 @@ import { handleIntent } from './intents.js';
 import { loadDashboard } from './load-dashboard.js';
 import { announceWatch } from './watch-announce.js';
 import { composeExitLines } from './up-exits.js';
+import { whenAllEnded } from './up-ends.js';
 import { removeOrphansSet } from '../plan/orphans.js';
 import { serveWeb, type WebFlags } from './up-web.js';
 import { dockerRuntime } from '../runtime/docker/runtime.js';
@@ -152,6 +153,16 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
   }
   let exitCode = 0;
   let exitCodeSeen = false;
+  if (!o.tui && !o.watch && !o.abortOnExit && !o.abortOnFailure) {
+    // As compose's attached up: once every followed container has ended, return (what still
+    // runs, e.g. a dependency, keeps running: the session lets go of it as -d does).
+    const followed = targets.length ? targets : (o.attach ?? notAttached(project) ?? Object.keys(project.services));
+    whenAllEnded(store, () => [...session.runs.values()].filter((r) => followed.includes(r.svc.name)).map((r) => r.name), ({ failed }) => {
+      if (stopping) return;
+      if (failed) exitCode = 1;
+      stopping = session.detach().then(resolveDone);
+    });
+  }
   if (o.abortOnExit || o.abortOnFailure) {
     // As compose: the first container to exit stops the rest — a job that completed with 0
     // counts too, except under --abort-on-container-failure — and its code is up's;

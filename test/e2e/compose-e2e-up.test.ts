@@ -1,0 +1,44 @@
+// Adapted from docker/compose pkg/e2e/up_test.go and compose_test.go: an attached `up` returns
+// once every container it follows has exited (TestUpProfile, TestInitContainer,
+// TestStopWithDependenciesAttached), naming a profiled service enables its profile and starts its
+// dependency but not its profile siblings; compose's --menu=false is accepted.
+import { afterEach, describe, expect, it } from 'vitest';
+import { requireEngine } from '../helpers/engine.js';
+import { BUSYBOX, scenario, serviceStates, type Scenario } from './compose-e2e-support.js';
+
+const hasEngine = await requireEngine();
+let s: Scenario | undefined;
+afterEach(async () => {
+  await s?.cleanup();
+  s = undefined;
+});
+
+describe.runIf(hasEngine)('compose e2e: attached up', () => {
+  it('TestUpProfile: up foo (profiled) runs foo and its dependency db, not bar, and returns when foo has exited', async () => {
+    s = scenario('up-profile', {
+      'compose.yaml': `services:\n  foo:\n    profiles: [ test ]\n    image: ${BUSYBOX}\n    depends_on: [ db ]\n  bar:\n    profiles: [ test ]\n    image: ${BUSYBOX}\n  db:\n    image: ${BUSYBOX}\n`,
+    });
+    const r = await s.fx(['up', 'foo']);
+    expect(r.exitCode, r.all).toBe(0);
+    const snap = await s.snapshot();
+    expect([serviceStates(snap, 'foo'), serviceStates(snap, 'db'), snap.bar]).toEqual([['exited'], ['exited'], undefined]);
+  }, 120_000);
+
+  it('TestInitContainer: a service_completed_successfully dependency runs to completion first; up returns after both', async () => {
+    s = scenario('init-container', {
+      'compose.yaml': `services:\n  foo:\n    image: ${BUSYBOX}\n    command: "echo hello"\n  bar:\n    image: ${BUSYBOX}\n    command: "echo world"\n    depends_on:\n      foo:\n        condition: "service_completed_successfully"\n`,
+    });
+    const r = await s.fx(['--ansi=never', 'up', '--menu=false']);
+    expect(r.exitCode, r.all).toBe(0);
+    expect(r.stdout).toMatch(/foo +\| hello[\s\S]*bar +\| world/);
+  }, 120_000);
+
+  it('TestStopWithDependenciesAttached: up --attach-dependencies foo returns when foo exits, reporting it', async () => {
+    s = scenario('attach-deps', {
+      'compose.yaml': `services:\n  foo:\n    image: ${BUSYBOX}\n    command: echo hello\n    depends_on:\n      - bar\n  bar:\n    image: ${BUSYBOX}\n    init: true\n    command: sleep infinity\n`,
+    });
+    const r = await s.fx(['up', '--attach-dependencies', 'foo', '--menu=false']);
+    expect(r.exitCode, r.all).toBe(0);
+    expect(r.all).toContain('exited with code 0');
+  }, 120_000);
+});
