@@ -136,8 +136,8 @@ describe.runIf(hasEngine)('replicas (scale, deploy.replicas, up --scale)', () =>
     writeFileSync(path.join(dir, 'src/a.txt'), 'one\n');
     const session = foxdevBackground(['-C', dir, '-p', p, 'up', '--no-tui']);
     try {
-      await session.waitFor(/w-1\s+\| up-/);
-      await session.waitFor(/w-2\s+\| up-/);
+      await session.waitFor(/w-1\s+\| up-/, 30_000);
+      await session.waitFor(/w-2\s+\| up-/, 30_000);
       const [w1, w2] = (await containers(p)).map((c) => c.id);
       const before1 = (await docker.getContainer(w1).inspect()).State.StartedAt;
       await docker.getContainer(w2).kill({ signal: 'SIGKILL' });
@@ -164,7 +164,11 @@ describe.runIf(hasEngine)('replicas (scale, deploy.replicas, up --scale)', () =>
       throw err;
     } finally {
       session.child.kill('SIGINT');
-      await session.child;
+      const ended = await Promise.race([session.child.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 20_000))]);
+      if (!ended) {
+        console.error('foxdev did not end on SIGINT:', session.output());
+        session.child.kill('SIGKILL');
+      }
     }
     expect((await containers(p)).map((c) => c.state)).toEqual(['exited', 'exited']);
   }, 90_000);
