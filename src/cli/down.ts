@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { projectOrName } from './project-or-name.js';
 import { FoxdevError } from '../errors.js';
-import { timeoutMs } from './engine-verb.js';
+import { progress, timeoutMs } from './engine-verb.js';
 
 export function register(program: Command): void {
   program
@@ -37,13 +37,13 @@ export function register(program: Command): void {
       }
       // One-off `run` containers go too, as compose's down removes them (before the network).
       const { removeOneOffs } = await import('../engine/verbs/remove-oneoffs.js');
-      const oneOffs = await removeOneOffs(docker, project.name, graceMs ?? 10_000, onLine);
+      const oneOffs = await removeOneOffs(docker, project.name, graceMs ?? 10_000, progress);
       const { dockerRuntime } = await import('../runtime/docker/runtime.js');
       const r = await down(dockerRuntime(docker), project, {
         volumes: flags.volumes,
         removeOrphans: flags.removeOrphans || byName,
         timeoutMs: graceMs,
-        onLine,
+        onLine: progress,
       });
       if (flags.rmi) {
         const { imagesToRemove, removeImages } = await import('../engine/verbs/remove-images.js');

@@ -20,6 +20,9 @@ export async function projectAndEngine(cmd: Command, named?: string[]): Promise<
 
 export const say = (l: string): void => void process.stdout.write(`${l}\n`);
 
+/** Progress lines ("Container x Stopped") go to stderr, as compose's do: stdout stays for results. */
+export const progress = (l: string): void => void process.stderr.write(`${l}\n`);
+
 /** `-t/--timeout <seconds>` as milliseconds; undefined when not given. */
 export function timeoutMs(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;

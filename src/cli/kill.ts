@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { projectAndEngine, say } from './engine-verb.js';
+import { progress, projectAndEngine, say } from './engine-verb.js';
 
 export function register(program: Command): void {
   program
@@ -10,7 +10,7 @@ export function register(program: Command): void {
     .action(async (services: string[], flags: { signal: string }, cmd: Command) => {
       const { project, docker } = await projectAndEngine(cmd);
       const { killServices } = await import('../engine/verbs/kill.js');
-      const n = await killServices(docker, project, services, flags.signal, say);
+      const n = await killServices(docker, project, services, flags.signal, progress);
       if (n === 0) say('no running containers to kill');
     });
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { projectAndEngine, say } from './engine-verb.js';
+import { progress, projectAndEngine } from './engine-verb.js';
 
 export function register(program: Command): void {
   program
@@ -9,6 +9,6 @@ export function register(program: Command): void {
     .action(async (services: string[], _flags: object, cmd: Command) => {
       const { project, docker } = await projectAndEngine(cmd);
       const { pauseServices } = await import('../engine/verbs/pause.js');
-      await pauseServices(docker, project, services, true, say);
+      await pauseServices(docker, project, services, true, progress);
     });
 }

@@ -28,7 +28,7 @@ export function register(program: Command): void {
       const { dockerRuntime } = await import('../runtime/docker/runtime.js');
       await restartServices(dockerRuntime(dockerClient()), project, services, {
         timeoutMs: flags.timeout ? Number(flags.timeout) * 1000 : undefined,
-        onLine: (l) => process.stdout.write(`${l}\n`),
+        onLine: (l) => process.stderr.write(`${l}\n`), // progress lines, on stderr as compose's
       });
     });
 }

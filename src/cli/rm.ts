@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { projectAndEngine, say } from './engine-verb.js';
+import { progress, projectAndEngine, say } from './engine-verb.js';
 
 interface RmFlags {
   force?: boolean;
@@ -30,6 +30,6 @@ export function register(program: Command): void {
         rl.close();
         if (!/^y(es)?$/i.test(answer.trim())) return;
       }
-      await removeContainers(docker, project, t.remove, flags, say);
+      await removeContainers(docker, project, t.remove, flags, progress);
     });
 }

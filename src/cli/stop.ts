@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { projectAndEngine, say, timeoutMs } from './engine-verb.js';
+import { progress, projectAndEngine, timeoutMs } from './engine-verb.js';
 
 export function register(program: Command): void {
   program
@@ -13,6 +13,6 @@ export function register(program: Command): void {
       // Stopping everything ends the background live sync of an `up -d` too.
       if (!services.length) await (await import('./sync-daemon.js')).stopSyncDaemon(project);
       const { stopServices } = await import('../engine/verbs/stop.js');
-      await stopServices(docker, project, services, { timeoutMs: t, onLine: say });
+      await stopServices(docker, project, services, { timeoutMs: t, onLine: progress });
     });
 }

@@ -13,6 +13,7 @@ import { FoxdevError } from '../errors.js';
 import { handleIntent } from './intents.js';
 import { loadDashboard } from './load-dashboard.js';
 import { announceWatch } from './watch-announce.js';
+import { composeProgressLines } from './up-progress.js';
 import { composeExitLines } from './up-exits.js';
 import { whenAllEnded } from './up-ends.js';
 import { removeOrphansSet } from '../plan/orphans.js';
@@ -81,9 +82,11 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
 
   if (o.detach) {
     const printer = createLinePrinter(store, (s) => process.stdout.write(s), { color: o.color, timestamps: o.timestamps });
+    const offProgress = composeProgressLines(store, (unit) => session.runs.get(unit)?.containerName, (s) => process.stderr.write(s));
     await session.start(plan);
     const result = await waitSettled(session, o.waitTimeoutMs);
     await session.detach();
+    offProgress();
     printer.close();
     if (!result.ok) {
       // What a CI log needs to explain the failure without a second command.
@@ -149,7 +152,8 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
       printer.flush();
       process.stdout.write(s);
     }, (unit) => !shown || shown.includes(unitService(unit)));
-    view = { close: () => (offExits(), printer.close()) };
+    const offProgress = composeProgressLines(store, (unit) => session.runs.get(unit)?.containerName, (s) => process.stderr.write(s));
+    view = { close: () => (offExits(), offProgress(), printer.close()) };
   }
   let exitCode = 0;
   let exitCodeSeen = false;

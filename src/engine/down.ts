@@ -5,6 +5,7 @@ import type { Project } from '../config/project.js';
 import { planDown, type StopStep, type StopUnit } from '../plan/stop.js';
 import type { ProjectContainer, Runtime } from '../runtime/runtime.js';
 import { forgetProcess, recordedProcesses, stateDir } from '../runtime/process-state.js';
+import { containerProgress, progressLine } from '../logfmt/progress.js';
 
 export interface DownOptions {
   volumes?: boolean;
@@ -42,11 +43,13 @@ export async function down(runtime: Runtime, project: Project, opts: DownOptions
     for (const op of ops) {
       if (unit.kind === 'container') {
         if (op === 'stop') {
-          say(`stopping ${unit.name}`);
+          say(containerProgress(unit.name, 'Stopping'));
           await runtime.stopContainer(unit.container.id, graceMs);
+          say(containerProgress(unit.name, 'Stopped'));
         } else {
+          say(containerProgress(unit.name, 'Removing'));
           await runtime.removeContainer(unit.container.id);
-          say(`removed ${unit.name}`);
+          say(containerProgress(unit.name, 'Removed'));
         }
       } else if (op === 'stop') {
         say(`stopping host process ${unit.service} (pid ${unit.pid})`);
@@ -62,7 +65,8 @@ export async function down(runtime: Runtime, project: Project, opts: DownOptions
   // A network still used by orphans stays; the engine refuses to remove it anyway.
   const networks = plan.removeNetworks ? await runtime.removeProjectNetworks(project.name) : [];
   const volumes = plan.removeVolumes ? await runtime.removeProjectVolumes(project.name) : [];
-  for (const v of volumes) say(`removed volume ${v}`);
+  for (const n of networks) say(progressLine('Network', n, 'Removed'));
+  for (const v of volumes) say(progressLine('Volume', v, 'Removed'));
   return {
     containers: plan.levels.flat().filter((s) => s.unit.kind === 'container').map((s) => s.unit.name),
     processes: stoppedProcesses,

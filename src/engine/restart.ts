@@ -5,6 +5,7 @@ import type { Runtime } from '../runtime/runtime.js';
 import { isOneOff } from '../names/compose-labels.js';
 import { recordedProcesses, stateDir } from '../runtime/process-state.js';
 import { withRestartDependents } from '../plan/restart-dependents.js';
+import { containerProgress } from '../logfmt/progress.js';
 
 export async function restartServices(
   runtime: Runtime,
@@ -38,8 +39,9 @@ export async function restartServices(
     if (!own.length) throw new FoxdevError('usage', `${name} has no container`, { hint: `start it with foxdev up -d ${name}` });
     await Promise.all(
       own.map(async (c) => {
+        o.onLine(containerProgress(c.name, 'Restarting'));
         await runtime.restartContainer(c.id, grace);
-        o.onLine(`restarted ${c.name}`);
+        o.onLine(containerProgress(c.name, 'Started'));
       }),
     );
   }

@@ -9,6 +9,7 @@ import { hooksOf } from '../plan/hooks.js';
 import { planUp, type ServicePlan, type UpPlan, type UpPlanOptions } from '../plan/up.js';
 import { planStop } from '../plan/stop.js';
 import type { Action } from '../store/actions.js';
+import { REATTACHED } from '../store/types.js';
 import { prepareBuild, type PreparedBuild } from '../runtime/docker/build.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { engineRestartPolicy, SUPERVISED } from '../plan/engine-restart.js';
@@ -214,8 +215,9 @@ export class Session {
       const instance = await this.instanceFor(run, sp, image);
       this.instances.set(run.name, instance);
       if (this.stopping && sp.step.action !== 'reuse') return; // created, never started
-      phase({ type: 'service/phase', service: run.name, phase: 'starting', at: this.ctx.now() });
-      if (sp.step.action === 'reuse' && instance instanceof ContainerInstance) {
+      const reattach = sp.step.action === 'reuse' && instance instanceof ContainerInstance;
+      phase({ type: 'service/phase', service: run.name, phase: 'starting', at: this.ctx.now(), ...(reattach ? { reason: REATTACHED } : {}) });
+      if (reattach) {
         this.line(run.name, 'system', 'unchanged and running; reattached');
         instance.attach();
       }

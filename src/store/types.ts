@@ -19,6 +19,9 @@ export type Phase =
   | 'stopping'
   | 'stopped';
 
+/** The reason of the starting phase of a container found running and unchanged (compose's "Running"). */
+export const REATTACHED = 'reattached';
+
 export type Health = 'none' | 'starting' | 'healthy' | 'unhealthy';
 
 export type LogStream = 'stdout' | 'stderr' | 'system';

@@ -178,7 +178,7 @@ describe.runIf(hasEngine)('compose dependency semantics against the engine', () 
     expect((await foxdev(['-C', dir, '-p', p, 'up', '-d'])).exitCode).toBe(0);
     const r = await foxdev(['-C', dir, '-p', p, 'restart', 'db']);
     expect(r.exitCode, r.all).toBe(0);
-    expect(r.stdout.trim().split('\n').map((l) => l.replace(/-1$/, ''))).toEqual([`restarted ${p}-db`, `restarted ${p}-app`]);
+    expect(r.stderr.trim().split('\n').map((l) => l.replace(/-1 /, ' '))).toEqual([`Container ${p}-db Restarting`, `Container ${p}-db Started`, `Container ${p}-app Restarting`, `Container ${p}-app Started`]);
     const runs = async (svc: string) => ((await dockerClient().getContainer(await idOf(p, svc)).logs({ stdout: true })).toString('utf8').match(/ run/g) ?? []).length;
     expect([await runs('db'), await runs('app'), await runs('other')]).toEqual([2, 2, 1]);
   });

@@ -61,6 +61,12 @@ describe.runIf(hasEngine)('compose verbs against the engine', () => {
     writeFileSync(join(dir, 'compose.yaml'), compose);
     const r = await fx('up', '-d', '--wait-timeout', '60');
     expect(r.exitCode, r.all).toBe(0);
+    // compose's progress lines, on stderr, in the order things happened (compose's TestPs reads "Container … Started").
+    const events = r.stderr.split('\n').filter((l) => l.startsWith('Container '));
+    const at = (l: string) => events.indexOf(l);
+    for (const l of [`Container ${cname('db')} Created`, `Container ${cname('db')} Started`, `Container ${cname('db')} Healthy`, `Container ${cname('migrate')} Exited`, `Container ${cname('app')} Started`]) expect(events, r.stderr).toContain(l);
+    expect(at(`Container ${cname('db')} Healthy`)).toBeLessThan(at(`Container ${cname('migrate')} Starting`));
+    expect(at(`Container ${cname('migrate')} Exited`)).toBeLessThan(at(`Container ${cname('app')} Starting`));
   }, 90_000);
   afterAll(async () => {
     await purgeProject(p);
@@ -101,13 +107,16 @@ describe.runIf(hasEngine)('compose verbs against the engine', () => {
   it('stop stops dependents first; start brings them back dependencies first', async () => {
     const stop = await fx('stop', '-t', '1');
     expect(stop.exitCode, stop.all).toBe(0);
-    expect(stop.stdout.indexOf(`stopped ${cname('app')}`)).toBeGreaterThan(-1);
-    expect(stop.stdout.indexOf(`stopped ${cname('app')}`)).toBeLessThan(stop.stdout.indexOf(`stopping ${cname('db')}`));
+    expect(stop.stderr.indexOf(`Container ${cname('app')} Stopped`)).toBeGreaterThan(-1);
+    expect(stop.stderr.indexOf(`Container ${cname('app')} Stopped`)).toBeLessThan(stop.stderr.indexOf(`Container ${cname('db')} Stopping`));
     expect(await states()).toEqual({ db: 'exited', migrate: 'exited', app: 'exited' });
     const start = await fx('start', 'db', 'app');
     expect(start.exitCode, start.all).toBe(0);
-    expect(start.stdout.indexOf(`started ${cname('db')}`)).toBeLessThan(start.stdout.indexOf(`starting ${cname('app')}`));
-    expect(await states()).toMatchObject({ db: 'running', app: 'running' });
+    expect(start.stderr.indexOf(`Container ${cname('db')} Started`)).toBeLessThan(start.stderr.indexOf(`Container ${cname('app')} Starting`));
+    // compose's start waits for app's dependency: migrate (service_completed_successfully) ran again and completed first.
+    expect(start.stderr.indexOf(`Container ${cname('migrate')} Starting`)).toBeLessThan(start.stderr.indexOf(`Container ${cname('app')} Starting`));
+    expect(start.stdout).toBe('');
+    expect(await states()).toEqual({ db: 'running', migrate: 'exited', app: 'running' });
     const none = await fx('start', 'nope');
     expect(none.exitCode).toBe(2);
     expect(none.stderr).toMatch(/no such service: nope/);
@@ -116,7 +125,7 @@ describe.runIf(hasEngine)('compose verbs against the engine', () => {
   it('kill sends the signal; rm removes only stopped containers; restart with no names restarts all', async () => {
     const kill = await fx('kill', '-s', 'KILL', 'app');
     expect(kill.exitCode, kill.all).toBe(0);
-    expect(kill.stdout).toContain(`killed ${cname('app')} (SIGKILL)`);
+    expect(kill.stderr).toContain(`Container ${cname('app')} Killed (SIGKILL)`);
     expect(await states()).toMatchObject({ db: 'running', app: 'exited' });
     // Long form: the global -f (file) takes the short one until the global option parser changes.
     const rm = await fx('rm', '--force');

@@ -5,6 +5,7 @@ import type { Project } from '../../config/project.js';
 import { FoxdevError } from '../../errors.js';
 import { recordedProcesses, stateDir } from '../../runtime/process.js';
 import { serviceContainers } from './targets.js';
+import { containerProgress } from '../../logfmt/progress.js';
 
 export function normalSignal(signal: string): string {
   const s = signal.toUpperCase();
@@ -24,7 +25,7 @@ export async function killServices(docker: Docker, project: Project, names: stri
           if (err.statusCode === 409) return; // stopped meanwhile
           throw new FoxdevError('engine', `kill ${c.name}: ${(err.message ?? '').split('\n')[0]}`, { cause: err });
         });
-      onLine(`killed ${c.name} (${sig})`);
+      onLine(containerProgress(c.name, 'Killed', `(${sig})`));
     }),
   );
   let n = running.length;

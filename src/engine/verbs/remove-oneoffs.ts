@@ -4,17 +4,18 @@
 import type Docker from 'dockerode';
 import { isOneOff } from '../../names/compose-labels.js';
 import { listProjectContainers, removeContainer, stopContainer } from '../../runtime/docker/containers.js';
+import { containerProgress } from '../../logfmt/progress.js';
 
 export async function removeOneOffs(docker: Docker, project: string, graceMs: number, say: (l: string) => void): Promise<string[]> {
   const oneOffs = (await listProjectContainers(docker, project)).filter((c) => isOneOff(c.labels));
   await Promise.all(
     oneOffs.map(async (c) => {
       if (c.running) {
-        say(`stopping ${c.name}`);
+        say(containerProgress(c.name, 'Stopping'));
         await stopContainer(docker, c.id, graceMs);
       }
       await removeContainer(docker, c.id);
-      say(`removed ${c.name}`);
+      say(containerProgress(c.name, 'Removed'));
     }),
   );
   return oneOffs.map((c) => c.name);

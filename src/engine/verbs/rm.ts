@@ -5,6 +5,7 @@ import type Docker from 'dockerode';
 import type { Project } from '../../config/project.js';
 import { stopContainer, type ProjectContainer } from '../../runtime/docker/containers.js';
 import { serviceContainers } from './targets.js';
+import { containerProgress } from '../../logfmt/progress.js';
 
 export interface RmOptions {
   stop?: boolean;
@@ -28,7 +29,7 @@ export async function removeContainers(docker: Docker, project: Project, targets
   await Promise.all(
     targets.map(async (c) => {
       if (c.running && o.stop) {
-        onLine(`stopping ${c.name}`);
+        onLine(containerProgress(c.name, 'Stopping'));
         await stopContainer(docker, c.id, o.timeoutMs ?? project.services[c.service]?.stopGracePeriodMs ?? 10_000);
       }
       await docker
@@ -37,7 +38,7 @@ export async function removeContainers(docker: Docker, project: Project, targets
         .catch((err: { statusCode?: number }) => {
           if (err.statusCode !== 404) throw err;
         });
-      onLine(`removed ${c.name}`);
+      onLine(containerProgress(c.name, 'Removed'));
     }),
   );
 }

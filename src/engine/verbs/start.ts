@@ -11,6 +11,7 @@ import { replicasOf } from '../../plan/replicas.js';
 import { startGate } from '../../plan/start-gate.js';
 import type { ProjectContainer } from '../../runtime/docker/containers.js';
 import { byStartLevel, checkServices, eachLevel, serviceContainers } from './targets.js';
+import { containerProgress } from '../../logfmt/progress.js';
 
 export async function startServices(docker: Docker, project: Project, names: string[], onLine: (l: string) => void): Promise<void> {
   checkServices(project, names);
@@ -25,11 +26,11 @@ export async function startServices(docker: Docker, project: Project, names: str
   const all = names.length ? await serviceContainers(docker, project, []) : containers;
   await eachLevel(byStartLevel(project, containers.filter((c) => !c.running)), async (c) => {
     await awaitDependencies(docker, project, c.service, all, onLine);
-    onLine(`starting ${c.name}`);
+    onLine(containerProgress(c.name, 'Starting'));
     await docker.getContainer(c.id).start().catch((err: { statusCode?: number }) => {
       if (err.statusCode !== 304) throw err; // 304: already started
     });
-    onLine(`started ${c.name}`);
+    onLine(containerProgress(c.name, 'Started'));
   });
 }
 

@@ -7,6 +7,7 @@ import { planStop, type StopUnit } from '../../plan/stop.js';
 import { stopContainer } from '../../runtime/docker/containers.js';
 import { recordedProcesses, stateDir, stopGroup } from '../../runtime/process.js';
 import { serviceContainers } from './targets.js';
+import { containerProgress } from '../../logfmt/progress.js';
 
 export interface StopOptions {
   timeoutMs?: number;
@@ -30,9 +31,9 @@ export async function stopServices(docker: Docker, project: Project, names: stri
           await stopGroup(unit.pid, graceMs);
           return;
         }
-        o.onLine(`stopping ${unit.name}`);
+        o.onLine(containerProgress(unit.name, 'Stopping'));
         await stopContainer(docker, unit.id, graceMs);
-        o.onLine(`stopped ${unit.name}`);
+        o.onLine(containerProgress(unit.name, 'Stopped'));
       }),
     );
   }
