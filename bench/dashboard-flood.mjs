@@ -255,7 +255,8 @@ async function flood() {
       return (Number(h) * 3600 + Number(m) * 60 + Number(rest)) * 1000;
     };
     for await (const line of createInterface({ input: lp.stdout })) {
-      const m = /^(\d\d:\d\d:\d\d\.\d{3}) (s\d+) +\| (s\d+) (\d+) the quick/.exec(line);
+      // The prefix is compose's container name (s3-1); the line itself names the service.
+      const m = /^(\d\d:\d\d:\d\d\.\d{3}) (s\d+)(?:-\d+)? +\| (s\d+) (\d+) the quick/.exec(line);
       if (!m) continue;
       const s = perSvc.get(m[2]);
       if (!s || m[3] !== m[2]) continue;

@@ -6,12 +6,13 @@ import { progress, timeoutMs } from './engine-verb.js';
 export function register(program: Command): void {
   program
     .command('down')
-    .description('stop and remove the containers, host processes and network that up created')
+    .description('stop and remove the containers, host processes and network that up created (only the named services and their dependents, when named)')
+    .argument('[services...]')
     .option('-v, --volumes', 'also remove the named volumes (their data is lost)')
     .option('--remove-orphans', 'also remove containers of services no longer in the config')
     .option('-t, --timeout <seconds>', 'grace period before killing, instead of each service’s stop_grace_period')
     .option('--rmi <type>', 'also remove images: local (the ones built for services without an image) or all')
-    .action(async (flags: { volumes?: boolean; removeOrphans?: boolean; timeout?: string; rmi?: string }, cmd: Command) => {
+    .action(async (services: string[], flags: { volumes?: boolean; removeOrphans?: boolean; timeout?: string; rmi?: string }, cmd: Command) => {
       if (flags.rmi !== undefined && flags.rmi !== 'local' && flags.rmi !== 'all') throw new FoxdevError('usage', `invalid --rmi ${flags.rmi}: local or all`);
       const graceMs = timeoutMs(flags.timeout);
       // -p NAME without files: every container labelled NAME goes, as compose's down does.
@@ -23,8 +24,19 @@ export function register(program: Command): void {
         throw engineUnreachable(err);
       });
       const onLine = (l: string) => void process.stdout.write(`${l}\n`);
+      // compose: a service the file does not have is an error; by name alone a typo cannot be told from one already gone.
+      if (!byName) for (const s of services) if (!project.services[s]) throw new FoxdevError('usage', `no such service: ${s}`, { hint: `have: ${Object.keys(project.services).join(', ')}` });
       // A running session stops its services itself first (its supervisor would restart them).
-      if (!byName) {
+      if (!byName && services.length) {
+        const { runningSession } = await import('../api/client.js');
+        const live = await runningSession(project);
+        if (live) {
+          live.close();
+          throw new FoxdevError('usage', `a foxdev session runs for ${project.name}: its supervisor would bring ${services.join(', ')} back`, {
+            hint: 'stop the session first (foxdev down, or q there), or foxdev stop the services there',
+          });
+        }
+      } else if (!byName) {
         const { runningSession } = await import('../api/client.js');
         const live = await runningSession(project);
         if (live) {
@@ -37,11 +49,12 @@ export function register(program: Command): void {
       }
       // One-off `run` containers go too, as compose's down removes them (before the network).
       const { removeOneOffs } = await import('../engine/verbs/remove-oneoffs.js');
-      const oneOffs = await removeOneOffs(docker, project.name, graceMs ?? 10_000, progress);
+      const oneOffs = services.length ? [] : await removeOneOffs(docker, project.name, graceMs ?? 10_000, progress);
       const { dockerRuntime } = await import('../runtime/docker/runtime.js');
       const r = await down(dockerRuntime(docker), project, {
         volumes: flags.volumes,
-        removeOrphans: flags.removeOrphans || byName,
+        removeOrphans: flags.removeOrphans || (byName && !services.length),
+        services,
         timeoutMs: graceMs,
         onLine: progress,
       });

@@ -6,6 +6,7 @@ import type { LogsOptions } from '../engine/logs.js';
 import type { LogEntry } from '../store/types.js';
 import { listProjectContainers } from '../runtime/docker/containers.js';
 import { containerLogs } from '../runtime/docker/logs.js';
+import { composeLabel } from '../names/labels.js';
 
 /** The services that have a container labelled with the project, in the engine's order. */
 export async function labelledServices(docker: Docker, project: string): Promise<string[]> {
@@ -21,7 +22,7 @@ export async function logsByName(docker: Docker, project: string, services: stri
     names.map(async (service) => {
       const c = containers.find((x) => x.service === service)!;
       await containerLogs(docker, c.id, { follow: o.follow, tail: o.tail, since: o.since, signal: o.signal }, (l) =>
-        onEntry({ service, stream: l.stream, line: l.line, at: l.at ?? Date.now() }),
+        onEntry({ service: composeLabel(project, c.name), stream: l.stream, line: l.line, at: l.at ?? Date.now() }),
       );
     }),
   );

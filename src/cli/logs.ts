@@ -44,13 +44,17 @@ export function register(program: Command): void {
       const tail = flags.tail === undefined ? undefined : Number(flags.tail);
       if (tail !== undefined && !(Number.isInteger(tail) && tail >= 0)) throw new FoxdevError('usage', `--tail ${flags.tail}: expected a whole number`);
       const shown = services.length ? services : byName ? await byName.labelledServices(docker, project.name) : Object.keys(project.services);
-      const fmt = { width: widestName(shown), color: wantColor(flags.color), timestamps: flags.timestamps === true };
+      // compose's width: the widest `<service>-<n>` plus one (a longer container_name widens it as it comes).
+      const fmt = { width: widestName(shown) + 3, color: wantColor(flags.color), timestamps: flags.timestamps === true };
       const ac = new AbortController();
       process.once('SIGINT', () => ac.abort());
       const index = flags.index === undefined ? undefined : Number(flags.index);
       if (index !== undefined && !(Number.isInteger(index) && index >= 1)) throw new FoxdevError('usage', `--index ${flags.index}: expected a replica number (1, 2, …)`);
       const o = { follow: flags.follow === true, tail, since: flags.since ? parseSince(flags.since) : undefined, signal: ac.signal, index };
-      const print = (e: Parameters<typeof formatLogLine>[0]) => void process.stdout.write((flags.logPrefix === false ? e.line : formatLogLine(e, fmt)) + '\n');
+      const print = (e: Parameters<typeof formatLogLine>[0]) => {
+        if (e.service.length >= fmt.width) fmt.width = e.service.length + 1;
+        process.stdout.write((flags.logPrefix === false ? e.line : formatLogLine(e, fmt)) + '\n');
+      };
       if (byName) await byName.logsByName(docker, project.name, services, o, print);
       else await serviceLogs((await import('../runtime/docker/runtime.js')).dockerRuntime(docker), project, services, o, print);
     });

@@ -2,6 +2,7 @@
 // name less the `<project>-` prefix), printed beside foxdev's own status lines so a compose
 // user's scripts and habits find them in a foreground `up`'s output.
 import type { Store } from '../store/index.js';
+import { composeLabel } from '../names/labels.js';
 
 type Phase = 'exited' | 'failed' | 'completed' | 'crash-loop';
 const ENDED = new Set<string>(['exited', 'failed', 'completed', 'crash-loop'] satisfies Phase[]);
@@ -12,6 +13,6 @@ export function composeExitLines(store: Store, project: string, containerOf: (un
     const code = a.exitCode ?? (a.phase === 'completed' ? 0 : undefined);
     if (code === undefined) return; // never ran: no exit to report
     const name = containerOf(a.service) ?? `${a.service}-1`;
-    write(`${name.startsWith(`${project}-`) ? name.slice(project.length + 1) : name} exited with code ${code}\n`);
+    write(`${composeLabel(project, name)} exited with code ${code}\n`);
   });
 }

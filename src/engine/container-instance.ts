@@ -73,6 +73,10 @@ export class ContainerInstance implements Instance {
 
   private note: string | undefined;
 
+  builtInHealthcheck() {
+    return this.runtime.containerHealthcheck(this.id).catch(() => undefined);
+  }
+
   exitNote(): string | undefined {
     return this.note;
   }

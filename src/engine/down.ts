@@ -10,6 +10,8 @@ import { containerProgress, progressLine } from '../logfmt/progress.js';
 export interface DownOptions {
   volumes?: boolean;
   removeOrphans?: boolean;
+  /** Only these services and their dependents (`down SERVICE…`). */
+  services?: string[];
   /** Overrides each service's stop_grace_period. */
   timeoutMs?: number;
   onLine?: (line: string) => void;

@@ -1,5 +1,7 @@
 // The engine's view of "the thing that runs" for a service, so gating, probing and restart
 // policies are written once for containers and host processes alike.
+import type { ResolvedHealthcheck } from '../config/project.js';
+
 export interface Instance {
   /** Start (or start again after an exit). Resolves once it is running. */
   start(): Promise<void>;
@@ -11,6 +13,8 @@ export interface Instance {
   exec(cmd: string[], timeoutMs: number): Promise<{ exitCode: number; output: string }>;
   stop(graceMs: number): Promise<void>;
   kill(): Promise<void>;
+  /** A container's own healthcheck (its image's HEALTHCHECK), for a service whose file sets none. */
+  builtInHealthcheck?(): Promise<ResolvedHealthcheck | undefined>;
   /** Stop following its output and exit status without stopping it (up --detach). */
   release(): void;
 }

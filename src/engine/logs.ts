@@ -6,7 +6,7 @@ import { FoxdevError } from '../errors.js';
 import { sleep } from '../sleep.js';
 import type { LogEntry } from '../store/types.js';
 import { isOneOff } from '../names/compose-labels.js';
-import { unitName } from '../plan/replicas.js';
+import { composeLabel } from '../names/labels.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { processLogFile, stateDir } from '../runtime/process-state.js';
 
@@ -34,9 +34,10 @@ export async function serviceLogs(runtime: Runtime, project: Project, services: 
         throw new FoxdevError('usage', `${service} has no container number ${o.index} (have: ${own.map((c) => c.number).join(', ') || 'none'})`);
       await Promise.all(
         picked.map((c) => {
-          const unit = unitName(service, c.number, own.length);
+          // compose's name for the lines: `db-1`, `web-2`, or the container_name.
+          const label = composeLabel(project.name, c.name);
           return runtime.containerLogs(c.id, { follow: o.follow, tail: o.tail, since: o.since, signal: o.signal }, (l) =>
-            onEntry({ service: unit, stream: l.stream, line: l.line, at: l.at ?? Date.now() }),
+            onEntry({ service: label, stream: l.stream, line: l.line, at: l.at ?? Date.now() }),
           );
         }),
       );

@@ -70,18 +70,20 @@ export async function probeAfterStart(ctx: SessionContext, run: ServiceRun, inst
     },
   };
 
-  const hcCmd = svc.healthcheck ? healthcheckCommand(svc.healthcheck.test) : undefined;
+  // compose waits on the engine's health, so an image's HEALTHCHECK counts when the file sets none.
+  const healthcheck = svc.healthcheck ?? (await instance.builtInHealthcheck?.());
+  const hcCmd = healthcheck ? healthcheckCommand(healthcheck.test) : undefined;
   const ready = svc.ready.map((p) => readyProbe(run, p, instance));
-  if (hcCmd && svc.healthcheck) {
+  if (hcCmd && healthcheck) {
     ctx.dispatch({ type: 'service/health', service: run.name, health: 'starting', at: ctx.now() });
     const hc: TimedProbe = {
       name: 'healthcheck',
-      probe: commandProbe((c, t) => instance.exec(c, t), hcCmd, svc.healthcheck.timeoutMs),
-      intervalMs: Math.min(FAST_PROBE_MS, svc.healthcheck.intervalMs),
+      probe: commandProbe((c, t) => instance.exec(c, t), hcCmd, healthcheck.timeoutMs),
+      intervalMs: Math.min(FAST_PROBE_MS, healthcheck.intervalMs),
       // Probing faster than the engine would, so allow proportionally more failures before
       // declaring the service unhealthy: the same wall-clock patience as the healthcheck asks for.
-      retries: Math.ceil(((svc.healthcheck.retries + 1) * svc.healthcheck.intervalMs) / Math.min(FAST_PROBE_MS, svc.healthcheck.intervalMs)),
-      startPeriodMs: svc.healthcheck.startPeriodMs,
+      retries: Math.ceil(((healthcheck.retries + 1) * healthcheck.intervalMs) / Math.min(FAST_PROBE_MS, healthcheck.intervalMs)),
+      startPeriodMs: healthcheck.startPeriodMs,
     };
     if (!(await waitReady([hc], events, signal))) return;
     ctx.dispatch({ type: 'service/health', service: run.name, health: 'healthy', lastProbe: run.lastProbe, at: ctx.now() });

@@ -13,7 +13,7 @@ import { REATTACHED } from '../store/types.js';
 import { prepareBuild, type PreparedBuild } from '../runtime/docker/build.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { engineRestartPolicy, SUPERVISED } from '../plan/engine-restart.js';
-import { containerName, imageName } from '../names/labels.js';
+import { composeLabel, containerName, imageName } from '../names/labels.js';
 import { isOneOff } from '../names/compose-labels.js';
 import { prepareNetworks } from './networks.js';
 import { createServiceContainer } from './service-container.js';
@@ -162,6 +162,7 @@ export class Session {
             name: sp.unit,
             ...(sp.unit !== s.name ? { service: s.name } : {}),
             kind: s.kind,
+            ...(sp.kind !== 'process' ? { label: composeLabel(project.name, unitContainerName(project, sp)) } : {}),
             ports: s.ports.map((p) => ({ published: p.published, target: p.target, protocol: p.protocol })),
             dependsOn: Object.keys(s.depends_on),
             hasSync: s.sync.length > 0,
@@ -176,7 +177,7 @@ export class Session {
     const project = this.project;
     const run = new ServiceRun(project.services[sp.service], sp);
     // For compose-style messages ("container x exited").
-    if (sp.kind !== 'process') run.containerName = sp.replica === 1 ? containerNameOf(project, sp.service) : containerName(project.name, sp.service, sp.replica);
+    if (sp.kind !== 'process') run.containerName = unitContainerName(project, sp);
     this.runs.set(sp.unit, run);
     this.opts.dispatch({ type: 'service/phase', service: sp.unit, phase: 'pending', at: this.ctx.now() });
     return run;
@@ -521,4 +522,9 @@ export class Session {
     );
     this.logs.flush();
   }
+}
+
+/** The container a unit runs in: its container_name, or `<project>-<service>-<n>`. */
+function unitContainerName(project: Project, sp: ServicePlan): string {
+  return sp.replica === 1 ? containerNameOf(project, sp.service) : containerName(project.name, sp.service, sp.replica);
 }

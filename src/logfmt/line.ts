@@ -40,11 +40,12 @@ export function prefixWidth(opts: Pick<LineFormat, 'width' | 'timestamps'>): num
   return opts.width + SEP.length + (opts.timestamps ? 13 : 0);
 }
 
-export function formatLogLine(entry: LogEntry, opts: LineFormat): string {
+/** `label`: the name shown, when it is not the service's (compose's `db-1`). */
+export function formatLogLine(entry: LogEntry, opts: LineFormat, label: string = entry.service): string {
   const text = sanitizeLine(entry.line);
   // foxdev's own notes about a service are dimmed to stand apart from the service's output.
   const body = entry.stream === 'system' && opts.color ? colors.dim(text) : text;
-  return formatPrefix(entry.service, entry.at, opts) + body;
+  return formatPrefix(label, entry.at, opts) + body;
 }
 
 export function toneColor(tone: Tone, text: string, color: boolean): string {

@@ -73,8 +73,13 @@ function statusLines(say: Say): (action: Action) => void {
   };
 }
 
+/** The name a unit's lines carry: compose's (`db-1`) for a container, else the unit's own. */
+const labelOf = (state: State, unit: string): string => state.services[unit]?.label ?? unit;
+
+// compose pads the name to the widest one plus one ("app-1  | ", "db-1   | "); so does foxdev.
 function prefixWidthFor(state: State, only: readonly string[] | undefined): number {
-  return widestName(only ?? state.order);
+  const units = state.order.filter((u) => !only || only.includes(u) || only.includes(state.services[u]?.service ?? u));
+  return widestName(units.length ? units.map((u) => labelOf(state, u)) : (only ?? [])) + 1;
 }
 
 export function createLinePrinter(store: Store, write: (chunk: string) => void, opts: PrinterOptions = {}): LinePrinter {
@@ -102,9 +107,9 @@ export function createLinePrinter(store: Store, write: (chunk: string) => void, 
     write(chunk);
   }
 
-  function push(text: string, service: string): void {
+  function push(text: string, label: string): void {
     // A name wider than any seen before (a log from outside the project) widens the column.
-    if (service.length > fmt.width) fmt.width = service.length;
+    if (label.length >= fmt.width) fmt.width = label.length + 1;
     const line = text + '\n';
     pending.push(line);
     pendingChars += line.length;
@@ -118,10 +123,14 @@ export function createLinePrinter(store: Store, write: (chunk: string) => void, 
   // A replica (`web-2`) is shown when its service is.
   const wanted = (service: string) => !only || only.has(service) || only.has(store.getState().services[service]?.service ?? service);
   const logLine = (e: LogEntry) => {
-    if (wanted(e.service)) push(formatLogLine(e, fmt), e.service);
+    if (!wanted(e.service)) return;
+    const label = labelOf(store.getState(), e.service);
+    push(formatLogLine(e, fmt, label), label);
   };
   const status = statusLines((service, at, text, tone) => {
-    if (wanted(service)) push(formatStatusLine(service, at, text, tone, fmt), service);
+    if (!wanted(service)) return;
+    const label = labelOf(store.getState(), service);
+    push(formatStatusLine(label, at, text, tone, fmt), label);
   });
 
   const off = store.onAction((action, state) => {

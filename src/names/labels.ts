@@ -22,5 +22,7 @@ export const composeLabels = (project: string, service: string, o: { number?: nu
 
 /** compose's name for a service's container: `<project>-<service>-<number>`. */
 export const containerName = (project: string, service: string, number = 1): string => `${project}-${service}-${number}`;
+/** The name compose prints before a container's log lines: its name less `<project>-` (a container_name stays whole). */
+export const composeLabel = (project: string, container: string): string => (container.startsWith(`${project}-`) ? container.slice(project.length + 1) : container);
 export const volumeName = (project: string, key: string): string => `${project}_${key}`;
 export const imageName = (project: string, service: string): string => `${project}-${service}:foxdev`;

@@ -3,7 +3,7 @@
 // level at once: a level costs its longest grace period, not the sum of them (compose stops the
 // same way). A unit is whatever the caller found: a container (or replica) or a host process.
 import type { Project } from '../config/project.js';
-import { graphOf, stopLevels } from './graph.js';
+import { descendants, graphOf, stopLevels } from './graph.js';
 
 /** Compose's default stop_grace_period, for units whose service the project no longer has. */
 export const DEFAULT_GRACE_MS = 10_000;
@@ -47,6 +47,8 @@ export interface StopPlanOptions {
 export interface DownPlanOptions extends StopPlanOptions {
   volumes?: boolean;
   removeOrphans?: boolean;
+  /** `down SERVICE…`: only these and what depends on them (compose's), the rest left running. */
+  services?: string[];
 }
 
 /** The slice of a Project that stopping reads (tests pass a small literal). */
@@ -85,7 +87,12 @@ export function planStop<U extends StopUnit>(project: StopProject, units: U[], o
  */
 export function planDown<U extends StopUnit>(project: StopProject, units: U[], o: DownPlanOptions = {}): DownPlan<U> {
   const isOrphan = (u: U) => u.kind === 'container' && !project.services[u.service];
-  const taken = units.filter((u) => o.removeOrphans || !isOrphan(u));
+  // Named services take their dependents with them: nothing is left depending on a removed one.
+  const scope = o.services?.length ? new Set([...o.services, ...descendants(graphOf(project), o.services)]) : undefined;
+  // (A unit of a named service is taken even when the project does not know it: `-p NAME down web`.)
+  const taken = units.filter((u) => (o.removeOrphans && isOrphan(u)) || (scope ? scope.has(u.service) : !isOrphan(u)));
+  // The network and volumes stay while anything of the project is left on them.
+  const whole = !scope || units.every((u) => isOrphan(u) || scope.has(u.service));
   const levels = byLevel(project, taken).map((level) =>
     level.map((unit): StopStep<U> => {
       const last: StopOpKind = unit.kind === 'process' ? 'forget' : 'remove';
@@ -95,8 +102,8 @@ export function planDown<U extends StopUnit>(project: StopProject, units: U[], o
   return {
     project: project.name,
     levels,
-    removeNetworks: true,
-    removeVolumes: o.volumes === true,
+    removeNetworks: whole,
+    removeVolumes: o.volumes === true && whole,
     orphansLeft: o.removeOrphans ? [] : units.filter(isOrphan),
   };
 }

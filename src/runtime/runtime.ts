@@ -6,7 +6,7 @@
 //
 // Errors: a call the engine refused throws an error carrying the engine's HTTP status
 // (`statusOf`), so callers can tell "no such image" (404) from the rest without knowing the client.
-import type { ResolvedRun } from '../config/project.js';
+import type { ResolvedHealthcheck, ResolvedRun } from '../config/project.js';
 import type { PreparedBuild } from './docker/build.js';
 import type { ExecOptions, ExecResult } from './docker/exec.js';
 import type { LogLine, LogOptions } from './docker/logs.js';
@@ -60,6 +60,8 @@ export interface Runtime {
   /** Resolves with the exit code of the current run; `signal` lets go of the wait. */
   waitContainer(id: string, signal: AbortSignal): Promise<number>;
   exitInfo(id: string): Promise<ExitInfo | undefined>;
+  /** The healthcheck the container runs with (its image's when the compose file sets none), with the engine's defaults filled in. */
+  containerHealthcheck(id: string): Promise<ResolvedHealthcheck | undefined>;
   setRestartPolicy(id: string, policy: RestartPolicy): Promise<void>;
   connectNetwork(id: string, network: string, endpoint: Record<string, unknown>): Promise<void>;
   /** Write one file into a created (not yet started) container. */

@@ -40,6 +40,8 @@ export interface ServiceInfo {
   /** For a replica of a scaled service (`web-2`): the compose service it belongs to. */
   service?: string;
   kind: ServiceKind;
+  /** The name compose prints before its lines (`db-1`, a container_name), for plain output. */
+  label?: string;
   ports: PortInfo[];
   dependsOn: string[];
   hasSync: boolean;

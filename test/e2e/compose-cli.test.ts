@@ -58,9 +58,9 @@ describe.runIf(hasEngine)('compose global options against the engine', () => {
     expect(ps.stdout.trim().split('\n').sort()).toEqual(['dbg', 'web']);
     const named = await foxdev(['-p', p, 'logs', 'web'], { cwd: elsewhere });
     expect(named.exitCode, named.all).toBe(0);
-    expect(named.stdout).toMatch(/^web\s+\| value=from-env-file$/m);
+    expect(named.stdout).toMatch(/^web(?:-\d+)?\s+\| value=from-env-file$/m);
     const all = await foxdev(['-p', p, 'logs'], { cwd: elsewhere });
-    expect(all.stdout).toMatch(/^dbg\s+\| value=$/m);
+    expect(all.stdout).toMatch(/^dbg(?:-\d+)?\s+\| value=$/m);
     expect((await foxdev(['-p', p, 'logs', 'nope'], { cwd: elsewhere })).exitCode).toBe(2);
     const down = await foxdev(['-p', p, 'down'], { cwd: elsewhere, timeoutMs: 60_000 });
     expect(down.exitCode, down.all).toBe(0);

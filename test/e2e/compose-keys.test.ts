@@ -261,7 +261,7 @@ networks:
     mkdirSync(path.join(dir, 'out'));
     chmodSync(path.join(dir, 'out'), 0o777); // the post_start hook runs as uid 1000
     const up = foxdevBackground(['-C', dir, '-p', p, 'up', '--no-tui', 'a']);
-    await up.waitFor(/a\s+\| ◆ ready/);
+    await up.waitFor(/a(?:-\d+)?\s+\| ◆ ready/);
     expect(readFileSync(path.join(dir, 'out/log'), 'utf8')).toBe('started-as-1000-hi\n');
     up.child.kill('SIGINT');
     await up.child;

@@ -32,15 +32,15 @@ describe.runIf(hasEngine)('a config change while up runs', () => {
     write(svc('db') + svc('api', '    environment:\n      MODE: a\n') + svc('old'));
     const up = foxdevBackground(['-C', dir, 'up', '--no-tui']);
     try {
-      await up.waitFor(/api\s+\| api-up a/);
-      await up.waitFor(/old\s+\| old-up/);
+      await up.waitFor(/api(?:-\d+)?\s+\| api-up a/);
+      await up.waitFor(/old(?:-\d+)?\s+\| old-up/);
       const ids = async () => Object.fromEntries((await projectContainers(p)).filter((c) => c.state === 'running').map((c) => [c.service, c.id]));
       const before = await ids();
       expect(Object.keys(before).sort()).toEqual(['api', 'db', 'old']);
 
       write(svc('db') + svc('api', '    environment:\n      MODE: b\n') + svc('cache'));
-      await up.waitFor(/api\s+\| api-up b/, 60_000);
-      await up.waitFor(/cache\s+\| cache-up/, 60_000);
+      await up.waitFor(/api(?:-\d+)?\s+\| api-up b/, 60_000);
+      await up.waitFor(/cache(?:-\d+)?\s+\| cache-up/, 60_000);
       const after = await waitFor('old removed', async () => {
         const now = await ids();
         return now.old === undefined && (await projectContainers(p)).every((c) => c.service !== 'old') ? now : undefined;

@@ -24,7 +24,7 @@ describe.runIf(hasEngine)('foxdev up/down against the engine', () => {
     const p = uniq('failjob');
     const r = await foxdev(['-C', 'fixtures/engine-failing-job', '-p', p, 'up', '-d', '--wait-timeout', '60']);
     expect(r.exitCode).toBe(1);
-    expect(r.all).toMatch(/app +\| ◆ failed: service "job" didn't complete successfully: exit 3/);
+    expect(r.all).toMatch(/app(?:-\d+)? +\| ◆ failed: service "job" didn't complete successfully: exit 3/);
     expect(r.all).toMatch(/foxdev: job: exited with code 3 \(and app\)/);
     // The job's own output is shown, so the reason is visible without `foxdev logs`.
     expect(r.all).toContain('relation "users" does not exist');
@@ -36,10 +36,10 @@ describe.runIf(hasEngine)('foxdev up/down against the engine', () => {
     const p = uniq('crash');
     const up = foxdevBackground(['-C', 'fixtures/engine-crashloop', '-p', p, 'up', '--no-tui']);
     try {
-      await up.waitFor(/flaky +\| exited with code 3; restarting in 4s/, 60_000);
+      await up.waitFor(/flaky(?:-\d+)? +\| exited with code 3; restarting in 4s/, 60_000);
       const out = up.output();
       expect(out).toMatch(/restarting in 1s[\s\S]*restarting in 2s[\s\S]*restarting in 4s/);
-      expect(out).toMatch(/flaky +\| ◆ crash-loop/);
+      expect(out).toMatch(/flaky(?:-\d+)? +\| ◆ crash-loop/);
       const steady = (await projectContainers(p)).find((c) => c.service === 'steady');
       expect(steady?.state).toBe('running');
     } finally {
@@ -52,21 +52,21 @@ describe.runIf(hasEngine)('foxdev up/down against the engine', () => {
   it('SIGINT stops everything in reverse order and leaves no container running', async () => {
     const p = uniq('sigint');
     const up = foxdevBackground(['-C', 'fixtures/engine-chain', '-p', p, 'up', '--no-tui'], { env: { CHAIN_APP_PORT: '4311' } });
-    await up.waitFor(/app +\| ◆ ready/);
+    await up.waitFor(/app(?:-\d+)? +\| ◆ ready/);
     up.child.kill('SIGINT');
     const r = await up.child;
     expect(r.exitCode).toBe(0);
     const out = up.output();
     // Dependents stop before what they depend on.
-    expect(out.indexOf('app | ◆ stopped')).toBeGreaterThan(-1);
-    expect(out.indexOf('app | ◆ stopped')).toBeLessThan(out.indexOf('db  | ◆ stopping'));
+    expect(out.search(/app-1 +\| ◆ stopped/)).toBeGreaterThan(-1);
+    expect(out.search(/app-1 +\| ◆ stopped/)).toBeLessThan(out.search(/db-1 +\| ◆ stopping/));
     expect((await projectContainers(p)).filter((c) => c.state === 'running')).toEqual([]);
   });
 
   it('down after kill -9 removes everything labelled with the project', async () => {
     const p = uniq('kill9');
     const up = foxdevBackground(['-C', 'fixtures/engine-chain', '-p', p, 'up', '--no-tui'], { env: { CHAIN_APP_PORT: '4312' } });
-    await up.waitFor(/app +\| ◆ ready/);
+    await up.waitFor(/app(?:-\d+)? +\| ◆ ready/);
     up.child.kill('SIGKILL');
     await up.child;
     expect((await projectContainers(p)).filter((c) => c.state === 'running').length).toBe(2); // db, app
@@ -87,11 +87,11 @@ describe.runIf(hasEngine)('foxdev up/down against the engine', () => {
     const again = await foxdev(args, { env });
     expect(again.exitCode).toBe(0);
     expect(await ids()).toEqual(first);
-    expect(again.all).toMatch(/db +\| unchanged and running; reattached/);
+    expect(again.all).toMatch(/db(?:-\d+)? +\| unchanged and running; reattached/);
 
     const changed = await foxdev(args, { env: { ...env, GREETING: 'bonjour' } });
     expect(changed.exitCode).toBe(0);
-    expect(changed.all).toMatch(/db +\| recreating: config changed/);
+    expect(changed.all).toMatch(/db(?:-\d+)? +\| recreating: config changed/);
     const third = await ids();
     expect(third.db).not.toBe(first.db);
     expect(third.app).toBe(first.app);

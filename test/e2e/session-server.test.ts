@@ -68,7 +68,7 @@ describe.runIf(hasEngine)('the session server', () => {
     const { p, dir } = stack('api');
     const up = foxdevBackground(['-C', dir, 'up', '--no-tui']);
     try {
-      await up.waitFor(/web\s+\| web-up/);
+      await up.waitFor(/web(?:-\d+)?\s+\| web-up/);
       const file = sessionSocketPath({ dir, name: p });
       expect(statSync(file).mode & 0o777).toBe(0o600);
 
@@ -85,7 +85,7 @@ describe.runIf(hasEngine)('the session server', () => {
       expect(restart.exitCode, restart.all).toBe(0);
       expect(restart.stdout).toContain('restarted web (by the running session)');
       expect(seen.some((a) => a.type === 'service/restarted' && a.service === 'web')).toBe(true);
-      await up.waitFor(/web\s+\| restart: restart web \(restart requested\)/);
+      await up.waitFor(/web(?:-\d+)?\s+\| restart: restart web \(restart requested\)/);
 
       // Bad input: an error reply, and the session keeps answering.
       expect(JSON.parse(await raw(file, 'not json\n'))).toEqual({ v: 1, id: null, ok: false, error: 'not JSON: each request is one JSON object on one line' });
@@ -114,13 +114,13 @@ describe.runIf(hasEngine)('the session server', () => {
   it('a killed session leaves a dead socket; the next up replaces it and adopts the running containers', async () => {
     const { p, dir } = stack('stale');
     const first = foxdevBackground(['-C', dir, 'up', '--no-tui']);
-    await first.waitFor(/web\s+\| web-up/);
+    await first.waitFor(/web(?:-\d+)?\s+\| web-up/);
     const before = (await projectContainers(p)).map((c) => c.id).sort();
     first.child.kill('SIGKILL');
     await first.child;
     const second = foxdevBackground(['-C', dir, 'up', '--no-tui']);
     try {
-      await second.waitFor(/web\s+\| unchanged and running; reattached/);
+      await second.waitFor(/web(?:-\d+)?\s+\| unchanged and running; reattached/);
       expect((await projectContainers(p)).map((c) => c.id).sort()).toEqual(before);
       const client = await connect({ dir, name: p });
       expect((await client.hello()).pid).toBe(second.child.pid);

@@ -22,7 +22,7 @@ describe.runIf(hasEngine)('live sync on the example api', () => {
     cpSync(join(repoRoot, 'foxdev.config.ts'), join(dir, 'foxdev.config.ts'));
     cpSync(join(repoRoot, 'fixtures/shop'), join(dir, 'fixtures/shop'), { recursive: true });
     up = foxdevBackground(['-C', dir, '-p', NAME, 'up', '--no-tui'], { env });
-    await up.waitFor(/web +\| ◆ ready/, 150_000);
+    await up.waitFor(/web(?:-\d+)? +\| ◆ ready/, 150_000);
   });
 
   afterAll(async () => {
@@ -40,19 +40,19 @@ describe.runIf(hasEngine)('live sync on the example api', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace("const GREETING = 'shop api';", "const GREETING = 'shop api, edited';"));
     await waitFor('the edited answer', async () => ((await httpGet('http://127.0.0.1:4330/')).includes('edited') ? true : undefined), 20_000, 50);
     console.log(`edit → new HTTP answer: ${Date.now() - t0} ms`);
-    expect(up.output()).toMatch(/api +\| synced 1 change\(s\) to api/);
+    expect(up.output()).toMatch(/api(?:-\d+)? +\| synced 1 change\(s\) to api/);
   });
 
   it('a package.json edit runs the exec step in the container', async () => {
     const file = join(dir, 'fixtures/shop/api/package.json');
     writeFileSync(file, readFileSync(file, 'utf8').replace('"version": "1.0.0"', '"version": "1.0.1"'));
-    await up.waitFor(/api +\| running `sh -c npm install --offline --no-audit --no-fund` in api because package.json changed/, 30_000);
+    await up.waitFor(/api(?:-\d+)? +\| running `sh -c npm install --offline --no-audit --no-fund` in api because package.json changed/, 30_000);
   });
 
   it('a Dockerfile edit rebuilds the image, names the file, and the api answers again', async () => {
     appendFileSync(join(dir, 'fixtures/shop/api/Dockerfile'), '\nLABEL edited=yes\n');
-    await up.waitFor(/api +\| rebuilding: fixtures\/shop\/api\/Dockerfile changed/, 30_000);
-    await up.waitFor(/rebuilding[\s\S]*api +\| ◆ ready/, 120_000);
+    await up.waitFor(/api(?:-\d+)? +\| rebuilding: fixtures\/shop\/api\/Dockerfile changed/, 30_000);
+    await up.waitFor(/rebuilding[\s\S]*api(?:-\d+)? +\| ◆ ready/, 120_000);
     expect(await httpGet('http://127.0.0.1:4330/health')).toBe('{"ok":true}');
   });
 });

@@ -170,6 +170,10 @@ export class FakeRuntime implements Runtime {
     });
   }
 
+  async containerHealthcheck(): Promise<undefined> {
+    return undefined; // the scripted images have no HEALTHCHECK of their own
+  }
+
   async exitInfo(): Promise<{ oomKilled: boolean }> {
     return { oomKilled: false };
   }

@@ -29,7 +29,7 @@ describe('createLinePrinter', () => {
     store.dispatch(log('api', 'two'));
     expect(out).toEqual([]);
     tick.run();
-    expect(out).toEqual(['db     | one\napi    | two\n']);
+    expect(out).toEqual(['db      | one\napi     | two\n']);
   });
 
   it('loses no line even when a service outruns its buffer between frames', () => {
@@ -42,7 +42,7 @@ describe('createLinePrinter', () => {
     p.close();
     const lines = out.join('').trimEnd().split('\n');
     expect(lines).toHaveLength(300);
-    expect(lines[299]).toBe('api | n299');
+    expect(lines[299]).toBe('api  | n299');
     expect(out.length).toBeGreaterThan(1); // the high-water mark forced early writes
     expect(out.every((c) => c.endsWith('\n'))).toBe(true);
   });
@@ -65,12 +65,12 @@ describe('createLinePrinter', () => {
     p.close();
     expect(out.join('')).toBe(
       [
-        'api | ◆ waiting for db: healthy — last probe: connection refused',
-        'api | ◆ ready',
-        'api | ◆ unhealthy: HTTP 500',
-        'api | ◆ restarted (1)',
-        'api | ◆ synced 2 files',
-        'api | ◆ sync failed: tar failed',
+        'api  | ◆ waiting for db: healthy — last probe: connection refused',
+        'api  | ◆ ready',
+        'api  | ◆ unhealthy: HTTP 500',
+        'api  | ◆ restarted (1)',
+        'api  | ◆ synced 2 files',
+        'api  | ◆ sync failed: tar failed',
         '',
       ].join('\n'),
     );
@@ -87,8 +87,8 @@ describe('createLinePrinter', () => {
     store.dispatch(log('db', 'x'));
     a.close();
     quiet.close();
-    expect(out.join('')).toBe('db | ◆ seed failed: syntax error\ndb | x\n');
-    expect(b.join('')).toBe('db | x\n');
+    expect(out.join('')).toBe('db  | ◆ seed failed: syntax error\ndb  | x\n');
+    expect(b.join('')).toBe('db  | x\n');
   });
 
   it('stops listening on close', () => {
@@ -99,5 +99,24 @@ describe('createLinePrinter', () => {
     store.dispatch(log('db', 'late'));
     p.flush();
     expect(out).toEqual([]);
+  });
+});
+
+describe("createLinePrinter with compose's names", () => {
+  it('prints a container under compose\'s name (foo-1, a container_name) padded as compose pads: "foo-1  | hello"', () => {
+    const store = createStore();
+    const out: string[] = [];
+    const tick = manual();
+    createLinePrinter(store, (c) => out.push(c), { schedule: tick.schedule });
+    const p = project(['foo', 'bar', 'host']);
+    if (p.type !== 'project/loaded') throw new Error('fixture');
+    p.project.services[0].label = 'foo-1';
+    p.project.services[1].label = 'custom';
+    store.dispatch(p);
+    store.dispatch(log('foo', 'hello'));
+    store.dispatch(log('bar', 'world'));
+    store.dispatch(log('host', 'hi'));
+    tick.run();
+    expect(out.join('')).toBe('foo-1   | hello\ncustom  | world\nhost    | hi\n');
   });
 });

@@ -87,3 +87,16 @@ describe('planDown', () => {
     expect(planDown(shop, [c('legacy')], { removeOrphans: true }).levels[0][0].graceMs).toBe(10_000);
   });
 });
+
+describe('planDown SERVICE… (compose down web)', () => {
+  it('takes the named services and what depends on them, leaves the rest and the network', () => {
+    const all = [c('db'), c('cache'), c('api'), c('worker'), c('web')];
+    expect(formatStopPlan(planDown(shop, all, { services: ['api'], volumes: true }))).toBe(
+      ['stop web: shop-web-1 (level 0, grace 1s)', 'remove web: shop-web-1 (level 0)', 'stop api: shop-api-1 (level 1, grace 10s)', 'remove api: shop-api-1 (level 1)'].join('\n'),
+    );
+  });
+  it('naming everything that runs is a whole down: network (and volumes with -v) go too', () => {
+    const plan = planDown(shop, [c('db'), c('web')], { services: ['db', 'web'], volumes: true });
+    expect([plan.removeNetworks, plan.removeVolumes]).toEqual([true, true]);
+  });
+});

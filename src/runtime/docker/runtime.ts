@@ -10,6 +10,7 @@ import { execIn } from './exec.js';
 import { containerLogs } from './logs.js';
 import { createNetworkIfMissing, createVolume, missingVolumes, networkExists, removeProjectNetworks, removeProjectVolumes } from './objects.js';
 import { pullImage } from './pull.js';
+import { engineHealthcheck } from './engine-healthcheck.js';
 
 const runtimes = new WeakMap<Docker, Runtime>();
 
@@ -58,6 +59,12 @@ function makeRuntime(docker: Docker): Runtime {
         .catch(() => undefined);
       if (!info) return undefined;
       return { oomKilled: info.State?.OOMKilled === true, memoryLimit: info.HostConfig?.Memory || undefined };
+    },
+    async containerHealthcheck(id) {
+      const info = await c(id)
+        .inspect()
+        .catch(() => undefined);
+      return engineHealthcheck(info?.Config?.Healthcheck);
     },
     setRestartPolicy: (id, policy) => setRestartPolicy(docker, id, policy),
     connectNetwork: (id, network, endpoint) => connectNetwork(docker, id, network, endpoint),
