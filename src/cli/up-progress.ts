@@ -4,7 +4,7 @@
 // foxdev's own status lines stay on stdout; these only translate.
 import { containerProgress, type ProgressText } from '../logfmt/progress.js';
 import type { Store } from '../store/index.js';
-import { REATTACHED } from '../store/types.js';
+import { REATTACHED, RECREATING } from '../store/types.js';
 
 export function composeProgressLines(store: Store, containerOf: (unit: string) => string | undefined, write: (s: string) => void): () => void {
   const last = new Map<string, ProgressText>();
@@ -23,7 +23,7 @@ export function composeProgressLines(store: Store, containerOf: (unit: string) =
     if (a.type !== 'service/phase') return;
     switch (a.phase) {
       case 'creating':
-        return say(a.service, 'Creating');
+        return say(a.service, a.reason === RECREATING ? 'Recreate' : 'Creating');
       case 'starting':
         if (a.reason === REATTACHED) {
           say(a.service, 'Running');
@@ -31,6 +31,7 @@ export function composeProgressLines(store: Store, containerOf: (unit: string) =
           return;
         }
         if (last.get(a.service) === 'Creating') say(a.service, 'Created');
+        if (last.get(a.service) === 'Recreate') say(a.service, 'Recreated');
         return say(a.service, 'Starting');
       case 'running':
       case 'ready':

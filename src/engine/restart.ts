@@ -6,6 +6,7 @@ import { isOneOff } from '../names/compose-labels.js';
 import { recordedProcesses, stateDir } from '../runtime/process-state.js';
 import { withRestartDependents } from '../plan/restart-dependents.js';
 import { containerProgress } from '../logfmt/progress.js';
+import { awaitDependencies } from './verbs/await-deps.js';
 
 export async function restartServices(
   runtime: Runtime,
@@ -37,6 +38,10 @@ export async function restartServices(
     // Every replica of a scaled service, side by side; `foxdev run` one-offs are not the service's.
     const own = containers.filter((x) => x.service === name && !isOneOff(x.labels));
     if (!own.length) throw new FoxdevError('usage', `${name} has no container`, { hint: `start it with foxdev up -d ${name}` });
+    // As compose's: a `restart: true` dependency restarted just before must meet its condition
+    // (healthy, completed) before this one restarts.
+    const restarted = new Set(names.slice(0, names.indexOf(name)));
+    await awaitDependencies((id) => runtime.containerState(id), project, name, containers, o.onLine, (dep, d) => d.restart && restarted.has(dep));
     await Promise.all(
       own.map(async (c) => {
         o.onLine(containerProgress(c.name, 'Restarting'));

@@ -9,7 +9,7 @@ import { hooksOf } from '../plan/hooks.js';
 import { planUp, type ServicePlan, type UpPlan, type UpPlanOptions } from '../plan/up.js';
 import { planStop } from '../plan/stop.js';
 import type { Action } from '../store/actions.js';
-import { REATTACHED } from '../store/types.js';
+import { REATTACHED, RECREATING } from '../store/types.js';
 import { prepareBuild, type PreparedBuild } from '../runtime/docker/build.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { engineRestartPolicy, SUPERVISED } from '../plan/engine-restart.js';
@@ -144,6 +144,16 @@ export class Session {
       this.line(d.service, 'system', `scaling down: removing ${containerName(project.name, d.service, d.number)}`);
       await runtime.removeContainer(d.id);
     }
+    // Dependents of a recreated `restart: true` dependency stop before it goes (compose's order).
+    await Promise.all(
+      plan.services.map(async (sp) => {
+        if (sp.step.action !== 'start' || !sp.step.restart) return;
+        this.line(sp.unit, 'system', `restarting: ${sp.step.restart} (depends_on restart: true)`);
+        this.opts.dispatch({ type: 'service/phase', service: sp.unit, phase: 'stopping', at: this.ctx.now() });
+        await runtime.stopContainer(sp.step.id, project.services[sp.service].stopGracePeriodMs);
+        this.opts.dispatch({ type: 'service/phase', service: sp.unit, phase: 'stopped', at: this.ctx.now() });
+      }),
+    );
     await prepareNetworks(runtime, project, [...new Set(plan.services.map((s) => s.service))]);
     for (const key of plan.volumesToCreate) await runtime.createVolume(project.name, project.volumes[key].name, project.volumes[key].labels);
     this.tasks = [...this.runs.values()].map((run) => this.runService(run));
@@ -211,7 +221,7 @@ export class Session {
       const image = await this.imageOnce(run, sp);
       await awaitGates(this.ctx, run);
       const fresh = sp.step.action === 'create' || sp.step.action === 'recreate' || sp.step.action === 'spawn';
-      if (fresh) phase({ type: 'service/phase', service: run.name, phase: 'creating', at: this.ctx.now() });
+      if (fresh) phase({ type: 'service/phase', service: run.name, phase: 'creating', at: this.ctx.now(), ...(sp.step.action === 'recreate' ? { reason: RECREATING } : {}) });
       if (this.stopping) return; // stop() came while this one waited: nothing is made after it
       const instance = await this.instanceFor(run, sp, image);
       this.instances.set(run.name, instance);

@@ -34,7 +34,8 @@ export type ContainerStep =
   | { action: 'create' }
   | { action: 'recreate'; because: string; id: string }
   | { action: 'reuse'; id: string }
-  | { action: 'start'; id: string }
+  /** `restart`: it runs, but a `restart: true` dependency is recreated: stopped first, started again after it. */
+  | { action: 'start'; id: string; restart?: string }
   | { action: 'spawn' } // host process
   | { action: 'adopt'; pid: number }; // host process left running by an earlier up -d
 
@@ -96,7 +97,7 @@ export function planUp(project: Project, observed: Observed, selected: string[],
     for (const n of numbers) services.push(planUnit(project, observed, running, name, n, counts[name], o));
   }
   const used = new Set(running.flatMap((n) => project.services[n].volumes.filter((m) => m.type === 'volume').map((m) => m.source!)));
-  return { project: project.name, volumesToCreate: observed.missingVolumes.filter((v) => used.has(v)), services, scaleDown };
+  return { project: project.name, volumesToCreate: observed.missingVolumes.filter((v) => used.has(v)), services: withRestartDependents(project, services), scaleDown };
 }
 
 /** The config hash a service's containers should carry now (processes have none). */
@@ -165,10 +166,24 @@ export function formatPlan(plan: UpPlan): string {
     const steps: string[] = [];
     if (s.build === 'build') steps.push('build');
     if (s.build === 'cached') steps.push('build cached');
-    steps.push(s.step.action === 'recreate' ? `recreate (${s.step.because})` : s.step.action);
+    steps.push(s.step.action === 'recreate' ? `recreate (${s.step.because})` : s.step.action === 'start' && s.step.restart ? `restart (${s.step.restart})` : s.step.action);
     if (s.seed) steps.push('seed');
     const after = s.gates.length ? `  after ${s.gates.map((g) => `${g.service}:${conditionText(g.condition)}`).join(', ')}` : '';
     lines.push(`${s.unit.padEnd(width)}  ${s.kind.padEnd(9)} ${steps.join(', ')}${after}`);
   }
   return lines.join('\n');
+}
+
+/**
+ * compose's `depends_on: {x: {restart: true}}` at up: a running, unchanged dependent of a service
+ * that is recreated is stopped before it and started again once it meets the condition.
+ */
+function withRestartDependents(project: Project, services: ServicePlan[]): ServicePlan[] {
+  const recreated = new Set(services.filter((s) => s.step.action === 'recreate').map((s) => s.service));
+  if (!recreated.size) return services;
+  return services.map((s) => {
+    if (s.step.action !== 'reuse') return s;
+    const dep = Object.entries(project.services[s.service].depends_on).find(([d, e]) => e.restart && recreated.has(d))?.[0];
+    return dep ? { ...s, step: { action: 'start', id: s.step.id, restart: `${dep} is recreated` } } : s;
+  });
 }

@@ -60,6 +60,8 @@ export interface Runtime {
   /** Resolves with the exit code of the current run; `signal` lets go of the wait. */
   waitContainer(id: string, signal: AbortSignal): Promise<number>;
   exitInfo(id: string): Promise<ExitInfo | undefined>;
+  /** The engine's state now: status (running, exited, …), last exit code, health ('' without a healthcheck). */
+  containerState(id: string): Promise<{ status: string; exitCode: number; health: string }>;
   /** The healthcheck the container runs with (its image's when the compose file sets none), with the engine's defaults filled in. */
   containerHealthcheck(id: string): Promise<ResolvedHealthcheck | undefined>;
   setRestartPolicy(id: string, policy: RestartPolicy): Promise<void>;

@@ -21,6 +21,8 @@ export type Phase =
 
 /** The reason of the starting phase of a container found running and unchanged (compose's "Running"). */
 export const REATTACHED = 'reattached';
+/** The reason of the creating phase of a container that replaces an outdated one (compose's "Recreate"). */
+export const RECREATING = 'replacing the old container';
 
 export type Health = 'none' | 'starting' | 'healthy' | 'unhealthy';
 

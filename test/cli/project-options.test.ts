@@ -124,7 +124,7 @@ describe('project or name (down, ps, logs)', () => {
     const { projectOrName } = await import('../../src/cli/project-or-name.js');
     const program = buildProgram();
     let cmd: Command | undefined;
-    program.commands.find((c) => c.name() === 'down')!.action((_o: unknown, c: Command) => void (cmd = c));
+    program.commands.find((c) => c.name() === 'down')!.action((...args: unknown[]) => void (cmd = args[args.length - 1] as Command));
     await program.parseAsync(['-C', cwd, ...argv, 'down'], { from: 'user' });
     return projectOrName(cmd!, env);
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { composeProgressLines } from '../../src/cli/up-progress.js';
 import { createStore } from '../../src/store/index.js';
 import type { Action } from '../../src/store/actions.js';
-import { REATTACHED } from '../../src/store/types.js';
+import { REATTACHED, RECREATING } from '../../src/store/types.js';
 
 const names: Record<string, string> = { db: 'p-db-1', app: 'p-app-1' };
 
@@ -58,5 +58,13 @@ describe("compose's progress lines from the session's actions", () => {
         phase('db', 'stopped'),
       ]),
     ).toEqual(['Container p-db-1 Running', 'Container p-app-1 Starting', 'Container p-app-1 Started', 'Container p-app-1 Exited', 'Container p-db-1 Stopping', 'Container p-db-1 Stopped']);
+  });
+  it('a container that replaces an outdated one: Recreate, Recreated, Starting, Started', () => {
+    expect(run([phase('db', 'creating', { reason: RECREATING }), phase('db', 'starting'), phase('db', 'running')])).toEqual([
+      'Container p-db-1 Recreate',
+      'Container p-db-1 Recreated',
+      'Container p-db-1 Starting',
+      'Container p-db-1 Started',
+    ]);
   });
 });

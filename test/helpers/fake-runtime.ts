@@ -170,6 +170,11 @@ export class FakeRuntime implements Runtime {
     });
   }
 
+  async containerState(id: string): Promise<{ status: string; exitCode: number; health: string }> {
+    const c = this.get(id);
+    return { status: c.state, exitCode: c.exitCode, health: '' };
+  }
+
   async containerHealthcheck(): Promise<undefined> {
     return undefined; // the scripted images have no HEALTHCHECK of their own
   }

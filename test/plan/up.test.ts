@@ -122,3 +122,29 @@ describe('planUp', () => {
     expect(plan.services.find((s) => s.service === 'docs')!.hash).toBeUndefined();
   });
 });
+
+describe('planUp: depends_on restart: true (compose TestRestartWithDependencies)', () => {
+  const stack: Record<string, ServiceInput> = {
+    nginx: { labels: { TEST: 'test' } },
+    'with-restart': { depends_on: { nginx: { condition: 'service_healthy', restart: true } } },
+    'no-restart': { depends_on: { nginx: 'service_healthy' } },
+  };
+  const order = ['nginx', 'with-restart', 'no-restart'];
+  const running = (p: ReturnType<typeof project>): Observed => {
+    const containers: Observed['containers'] = {};
+    for (const s of planUp(p, nothing(), order).services) containers[s.service] = { service: s.service, id: `id-${s.service}`, hash: s.hash!, running: true };
+    return { ...nothing(), containers };
+  };
+  it('a recreated dependency restarts its restart: true dependents (stopped first, started after); the others are reused', () => {
+    const before = running(project(stack));
+    const changed = project({ ...stack, nginx: { labels: { TEST: 'recreate' } } });
+    const plan = planUp(changed, before, order);
+    expect(plan.services.find((s) => s.service === 'with-restart')!.step).toEqual({ action: 'start', id: 'id-with-restart', restart: 'nginx is recreated' });
+    expect(formatPlan(plan)).toContain('with-restart  container restart (nginx is recreated)  after nginx:healthy');
+    expect(plan.services.find((s) => s.service === 'no-restart')!.step.action).toBe('reuse');
+  });
+  it('nothing recreated: everything is reused', () => {
+    const p = project(stack);
+    expect(planUp(p, running(p), order).services.map((s) => s.step.action)).toEqual(['reuse', 'reuse', 'reuse']);
+  });
+});

@@ -8,8 +8,7 @@ import type { Project } from '../../config/project.js';
 import { FoxdevError } from '../../errors.js';
 import { ancestors, graphOf } from '../../plan/graph.js';
 import { replicasOf } from '../../plan/replicas.js';
-import { startGate } from '../../plan/start-gate.js';
-import type { ProjectContainer } from '../../runtime/docker/containers.js';
+import { awaitDependencies, type ReadState } from './await-deps.js';
 import { byStartLevel, checkServices, eachLevel, serviceContainers } from './targets.js';
 import { containerProgress } from '../../logfmt/progress.js';
 
@@ -25,7 +24,7 @@ export async function startServices(docker: Docker, project: Project, names: str
   if (!names.length && !containers.length) throw new FoxdevError('usage', `${project.name} has no containers to start`, { hint: 'create them with foxdev up -d' });
   const all = names.length ? await serviceContainers(docker, project, []) : containers;
   await eachLevel(byStartLevel(project, containers.filter((c) => !c.running)), async (c) => {
-    await awaitDependencies(docker, project, c.service, all, onLine);
+    await awaitDependencies(stateOf(docker), project, c.service, all, onLine);
     onLine(containerProgress(c.name, 'Starting'));
     await docker.getContainer(c.id).start().catch((err: { statusCode?: number }) => {
       if (err.statusCode !== 304) throw err; // 304: already started
@@ -34,26 +33,8 @@ export async function startServices(docker: Docker, project: Project, names: str
   });
 }
 
-const POLL_MS = 100;
 
-/** Wait until each dependency of `service` that has a container meets its condition. */
-async function awaitDependencies(docker: Docker, project: Project, service: string, all: ProjectContainer[], onLine: (l: string) => void): Promise<void> {
-  for (const [dep, { condition, required }] of Object.entries(project.services[service].depends_on)) {
-    for (const c of all.filter((x) => x.service === dep)) {
-      for (;;) {
-        const s = (await docker.getContainer(c.id).inspect()).State;
-        const v = startGate(condition, { name: c.name, status: s.Status, exitCode: s.ExitCode, health: s.Health?.Status ?? '' });
-        if (v.kind === 'met') break;
-        if (v.kind === 'failed') {
-          // compose warns about an optional dependency and starts anyway.
-          if (!required) {
-            onLine(`optional dependency "${dep}": ${v.message}; starting ${service} without it`);
-            break;
-          }
-          throw new FoxdevError('dependency', v.message);
-        }
-        await new Promise((r) => setTimeout(r, POLL_MS));
-      }
-    }
-  }
-}
+const stateOf = (docker: Docker): ReadState => async (id) => {
+  const s = (await docker.getContainer(id).inspect()).State;
+  return { status: s.Status, exitCode: s.ExitCode, health: s.Health?.Status ?? '' };
+};

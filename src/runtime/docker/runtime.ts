@@ -60,6 +60,10 @@ function makeRuntime(docker: Docker): Runtime {
       if (!info) return undefined;
       return { oomKilled: info.State?.OOMKilled === true, memoryLimit: info.HostConfig?.Memory || undefined };
     },
+    async containerState(id) {
+      const s = (await c(id).inspect()).State;
+      return { status: s.Status, exitCode: s.ExitCode, health: s.Health?.Status ?? '' };
+    },
     async containerHealthcheck(id) {
       const info = await c(id)
         .inspect()
