@@ -17,17 +17,17 @@ const collect = (v: string, prev: string[] = []) => [...prev, v];
 export function register(program: Command): void {
   program
     .command('ps')
-    .description('list the project’s containers: state, health, uptime, restarts, ports (running ones unless -a)')
+    .description('list the project’s containers in compose’s columns (running ones unless -a); --format foxdev for kind, health, uptime and restarts')
     .argument('[services...]', 'only these services')
     .option('-a, --all', 'also show stopped containers (completed jobs, exited services)')
     .option('-q, --quiet', 'only print container ids')
     .option('--services', 'only print service names')
-    .option('--format <format>', 'table (default) or json (compose’s keys: Name, Service, State, Health, ExitCode, Publishers, …)')
+    .option('--format <format>', 'table (default, compose’s columns), json (compose’s keys: Name, Service, State, Health, ExitCode, Publishers, …) or foxdev (service, kind, state, health, uptime, restarts, ports)')
     .option('--status <state>', 'only containers in this state (repeatable): running, exited, created, paused, restarting, removing, dead', collect)
     .option('--filter <filter>', 'filter as compose: status=<state> (repeatable)', collect)
     .option('--json', 'print foxdev’s own rows as JSON')
     .action(async (services: string[], flags: PsFlags, cmd: Command) => {
-      if (flags.format && flags.format !== 'json' && flags.format !== 'table') throw new FoxdevError('usage', `unsupported --format ${flags.format}`, { hint: 'use table or json' });
+      if (flags.format && !['json', 'table', 'foxdev'].includes(flags.format)) throw new FoxdevError('usage', `unsupported --format ${flags.format}`, { hint: 'use table, json or foxdev' });
       // Start loading the ps modules while the config loads; neither waits for the other.
       const modules = Promise.all([import('../runtime/engine-endpoint.js'), import('../engine/ps.js'), import('./ps-select.js'), import('../runtime/ps-readers.js')]);
       const { project } = await projectOrName(cmd); // -p NAME alone lists by label, as compose does
@@ -50,6 +50,8 @@ export function register(program: Command): void {
         return out(entries.map((e) => JSON.stringify(composePsRow(project, e))).join('\n'));
       }
       const rows = entries.map((e) => e.row);
-      out(flags.json ? JSON.stringify(rows, null, 2) : formatPs(rows));
+      if (flags.json) return out(JSON.stringify(rows, null, 2));
+      if (flags.format === 'foxdev') return out(formatPs(rows));
+      out((await import('../engine/ps-table.js')).formatComposePs(entries));
     });
 }

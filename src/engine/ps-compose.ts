@@ -42,9 +42,16 @@ export function composePsRow(project: Project, e: PsEntry): ComposePsRow {
     // Compose prints "" where foxdev's table says "none".
     Health: e.row.health === 'none' ? '' : e.row.health,
     ExitCode: e.row.exitCode ?? 0,
-    Publishers: (e.container?.ports ?? []).map((p) => ({ URL: p.published ? '0.0.0.0' : '', TargetPort: p.target, PublishedPort: p.published ?? 0, Protocol: p.protocol })),
+    Publishers: publishers(e),
     Labels: Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(','),
   };
+}
+
+/** compose's Publishers: every port the engine lists (exposed ones with no URL), in port order. */
+function publishers(e: PsEntry): ComposePsPublisher[] {
+  return (e.container?.ports ?? [])
+    .map((p) => ({ URL: p.published ? (p.ip ?? '0.0.0.0') : '', TargetPort: p.target, PublishedPort: p.published ?? 0, Protocol: p.protocol }))
+    .sort((a, b) => a.TargetPort - b.TargetPort || a.PublishedPort - b.PublishedPort || a.URL.localeCompare(b.URL) || a.Protocol.localeCompare(b.Protocol));
 }
 
 const list = (v: string | string[] | undefined | null): string[] => (v == null ? [] : Array.isArray(v) ? v : [v]);

@@ -74,11 +74,20 @@ describe.runIf(hasEngine)('compose verbs against the engine', () => {
   });
 
   it('ps: running only by default; -a shows the completed job with no health; json, -q, --services, --status', async () => {
+    // compose's table (TestPs): header, one row per running container, docker's words.
     const plain = await fx('ps');
     expect(plain.exitCode, plain.all).toBe(0);
-    expect(plain.stdout).toMatch(/^db +container +running +healthy/m);
+    const lines = plain.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^NAME +IMAGE +COMMAND +SERVICE +CREATED +STATUS +PORTS$/);
+    expect(lines.slice(1).map((l) => l.split(/\s+/)[0]).sort()).toEqual([cname('app'), cname('db')]);
+    expect(plain.stdout).toMatch(new RegExp(`^${cname('db')} +foxdev/busybox:1 +"sh -c touch /tmp/rea…" +db +.* ago +Up .*\\(healthy\\)`, 'm'));
+    expect(plain.stdout).toMatch(new RegExp(`^${cname('app')} .*0\\.0\\.0\\.0:${port}->8080/tcp`, 'm'));
     expect(plain.stdout).not.toMatch(/migrate/);
-    const all = await fx('ps', '-a');
+    expect((await fx('ps', '-a')).stdout).toMatch(new RegExp(`^${cname('migrate')} .* migrate +.* Exited \\(0\\)`, 'm'));
+    // foxdev's own view.
+    const own = await fx('ps', '--format', 'foxdev');
+    expect(own.stdout).toMatch(/^db +container +running +healthy/m);
+    const all = await fx('ps', '-a', '--format', 'foxdev');
     expect(all.stdout).toMatch(/^migrate +job +exited \(0\) +none /m);
     const json = (await fx('ps', '-a', '--format', 'json')).stdout.trim().split('\n').map((l) => JSON.parse(l));
     const by = Object.fromEntries(json.map((j) => [j.Service, j]));

@@ -76,7 +76,7 @@ describe.runIf(hasEngine)('an engine over TCP with TLS', () => {
     expect(up.exitCode, up.all).toBe(0);
     expect((await projectContainers(project)).map((c) => c.state)).toEqual(['running']);
     const ps = await foxdev(['-C', work, '-p', project, 'ps'], { env });
-    expect(ps.stdout, ps.all).toMatch(/^a\s+container\s+running/m);
+    expect(ps.stdout, ps.all).toMatch(new RegExp(`^${project}-a-1\\s+\\S+\\s+"[^"]*"\\s+a\\s+.* ago\\s+Up `, 'm'));
     const doctor = await foxdev(['doctor'], { env });
     expect(doctor.stdout).toContain(`tcp://127.0.0.1:${port} (from DOCKER_HOST), local`);
     expect(doctor.stdout).toMatch(/ok\s+engine\s+Docker/);

@@ -13,7 +13,8 @@ export interface ProjectContainer {
   state: string; // created | running | exited | ...
   status: string; // "Up 3 minutes (healthy)"
   labels: Record<string, string>;
-  ports: Array<{ published?: number; target: number; protocol: string }>;
+  /** `ip`: the host address a published port is bound to (0.0.0.0, ::, 127.0.0.1). */
+  ports: Array<{ published?: number; target: number; protocol: string; ip?: string }>;
   /** compose's container number (the replica), 1 for containers without the label. */
   number: number;
 }
@@ -37,7 +38,7 @@ export function projectContainerFrom(c: Docker.ContainerInfo): ProjectContainer 
     state: c.State,
     status: c.Status,
     labels: c.Labels,
-    ports: c.Ports.map((p) => ({ published: p.PublicPort, target: p.PrivatePort, protocol: p.Type })),
+    ports: c.Ports.map((p) => ({ published: p.PublicPort, target: p.PrivatePort, protocol: p.Type, ...(p.IP ? { ip: p.IP } : {}) })),
     number: Number(c.Labels['com.docker.compose.container-number'] ?? 1) || 1,
   };
 }
