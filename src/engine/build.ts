@@ -11,7 +11,7 @@ export async function buildServices(
   names: string[],
   o: { force: boolean; onLine: (service: string, line: string) => void },
 ): Promise<void> {
-  for (const n of names) if (!project.services[n]) throw new FoxdevError('usage', `no service named ${n} (have: ${Object.keys(project.services).join(', ')})`);
+  for (const n of names) if (!project.services[n]) throw new FoxdevError('usage', `no such service: ${n} (have: ${Object.keys(project.services).join(', ')})`);
   const targets = (names.length ? names : Object.keys(project.services)).filter((n) => project.services[n].build && project.services[n].kind !== 'process');
   await Promise.all(
     targets.map(async (name) => {

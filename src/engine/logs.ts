@@ -22,7 +22,7 @@ export interface LogsOptions {
 
 export async function serviceLogs(runtime: Runtime, project: Project, services: string[], o: LogsOptions, onEntry: (e: LogEntry) => void): Promise<void> {
   const names = services.length ? services : Object.keys(project.services);
-  for (const n of names) if (!project.services[n]) throw new FoxdevError('usage', `no service named ${n} (have: ${Object.keys(project.services).join(', ')})`);
+  for (const n of names) if (!project.services[n]) throw new FoxdevError('usage', `no such service: ${n} (have: ${Object.keys(project.services).join(', ')})`);
   const containers = await runtime.listProjectContainers(project.name);
   await Promise.all(
     names.map(async (service) => {

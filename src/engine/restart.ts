@@ -25,7 +25,7 @@ export async function restartServices(
   for (const name of names) {
     const svc = project.services[name];
     if (added.has(name) && !containers.some((c) => c.service === name) && !processes.some((p) => p.service === name && p.alive)) continue;
-    if (!svc) throw new FoxdevError('usage', `no service named ${name} (have: ${Object.keys(project.services).join(', ')})`);
+    if (!svc) throw new FoxdevError('usage', `no such service: ${name} (have: ${Object.keys(project.services).join(', ')})`);
     const grace = o.timeoutMs ?? svc.stopGracePeriodMs;
     if (svc.kind === 'process') {
       const p = processes.find((x) => x.service === name && x.alive);

@@ -57,7 +57,7 @@ export async function serveSession(o: SessionServerOptions): Promise<SocketServe
 /** What an intent does, for every client of the session (the socket here, the web page's POSTs). */
 export async function carryOut(o: SessionServerOptions, intent: Intent): Promise<unknown> {
   const known = (s: string) => {
-    if (!o.project.services[s] && !o.session.runs.has(s)) throw new FoxdevError('usage', `no service named ${s} (have: ${Object.keys(o.project.services).join(', ')})`);
+    if (!o.project.services[s] && !o.session.runs.has(s)) throw new FoxdevError('usage', `no such service: ${s} (have: ${Object.keys(o.project.services).join(', ')})`);
   };
   switch (intent.kind) {
     case 'restart': {

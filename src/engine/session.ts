@@ -111,7 +111,7 @@ export class Session {
   /** The services to run for `targets` (all when empty): them and what they need, dependencies first. */
   select(targets: string[], noDeps = false, project = this.project): string[] {
     for (const t of targets) {
-      if (!project.services[t]) throw new FoxdevError('usage', `no service named ${t} (have: ${Object.keys(project.services).join(', ')})`);
+      if (!project.services[t]) throw new FoxdevError('usage', `no such service: ${t} (have: ${Object.keys(project.services).join(', ')})`);
     }
     const g = graphOf(project);
     const wanted = new Set(targets.length ? (noDeps ? targets : ancestors(g, targets)) : Object.keys(project.services));

@@ -51,7 +51,7 @@ export function parseScaleFlags(project: Project, values: string[]): Record<stri
     const m = /^([^=]+)=(\d+)$/.exec(v);
     if (!m) throw new FoxdevError('usage', `--scale ${v}: expected SERVICE=NUMBER, e.g. --scale web=3`);
     const svc = project.services[m[1]];
-    if (!svc) throw new FoxdevError('usage', `--scale ${v}: no service named ${m[1]} (have: ${Object.keys(project.services).join(', ')})`);
+    if (!svc) throw new FoxdevError('usage', `--scale ${v}: no such service: ${m[1]} (have: ${Object.keys(project.services).join(', ')})`);
     if (svc.kind === 'process' && Number(m[2]) !== 1) throw new FoxdevError('usage', `--scale ${v}: ${m[1]} is a host process; it runs once`);
     out[m[1]] = Number(m[2]);
   }

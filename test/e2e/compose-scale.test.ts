@@ -213,7 +213,7 @@ ${svc('    deploy:\n      replicas: 0\n')}
     expect([await numbers('back'), await numbers('db')]).toEqual([[1, 2], [1]]);
     const bad = await foxdev(['-C', dir, '-p', p, 'scale', 'nope=2']);
     expect(bad.exitCode).toBe(2);
-    expect(bad.stderr).toContain('no service named nope');
+    expect(bad.stderr).toContain('no such service: nope');
   }, 120_000);
 
   it('scale down drops stale replicas first (compose e2e TestScaleDownNoRecreate)', async () => {

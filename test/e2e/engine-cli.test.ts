@@ -106,7 +106,7 @@ describe.runIf(hasEngine)('foxdev up/down against the engine', () => {
     );
     const bad = await foxdev(['-C', 'fixtures/engine-chain', '-p', p, 'up', 'nope', '--dry-run']);
     expect(bad.exitCode).toBe(2);
-    expect(bad.stderr).toBe('foxdev: no service named nope (have: db, job, app)');
+    expect(bad.stderr).toBe('foxdev: no such service: nope (have: db, job, app)');
   });
 
   it('a host port already taken is reported before anything starts', async () => {

@@ -89,7 +89,7 @@ describe.runIf(hasEngine)('the session server', () => {
 
       // Bad input: an error reply, and the session keeps answering.
       expect(JSON.parse(await raw(file, 'not json\n'))).toEqual({ v: 1, id: null, ok: false, error: 'not JSON: each request is one JSON object on one line' });
-      expect(JSON.parse(await raw(file, '{"v":1,"id":7,"op":"intent","intent":{"kind":"restart","service":"nope"}}\n'))).toMatchObject({ id: 7, ok: false, error: expect.stringContaining('no service named nope') });
+      expect(JSON.parse(await raw(file, '{"v":1,"id":7,"op":"intent","intent":{"kind":"restart","service":"nope"}}\n'))).toMatchObject({ id: 7, ok: false, error: expect.stringContaining('no such service: nope') });
       expect(JSON.parse(await raw(file, `${'x'.repeat(1.5 * 1024 * 1024)}`))).toMatchObject({ ok: false, error: expect.stringContaining('request longer than') });
       expect((await client.hello()).pid).toBe(hello.pid);
 

@@ -232,6 +232,6 @@ describe('Session over a Runtime', () => {
 
   it('naming a service that does not exist is one clear line', async () => {
     const t = setup({ api: {} });
-    await expect(t.session.prepare(['apj'])).rejects.toThrow(/no service named apj \(have: api\)/);
+    await expect(t.session.prepare(['apj'])).rejects.toThrow(/no such service: apj \(have: api\)/);
   });
 });

@@ -78,7 +78,7 @@ describe('replicas', () => {
     const named = project({ w: { extra: { container_name: 'fixed' } } });
     expect(() => planUp(named, nothing(), ['w'], { scale: { w: 2 } })).toThrow('container_name "fixed" names one container');
     expect(() => parseScaleFlags(named, ['w=x'])).toThrow('--scale w=x: expected SERVICE=NUMBER');
-    expect(() => parseScaleFlags(named, ['v=2'])).toThrow('no service named v (have: w)');
+    expect(() => parseScaleFlags(named, ['v=2'])).toThrow('no such service: v (have: w)');
     expect(parseScaleFlags(named, ['w=0'])).toEqual({ w: 0 });
   });
 });
