@@ -52,7 +52,7 @@ describe.runIf(hasEngine)('foxdev attach', () => {
   it('shows the running session, r restarts through it, q detaches and the session keeps running', async () => {
     const up = foxdevBackground(['-C', dir, 'up', '--no-tui']);
     try {
-      await up.waitFor(/web\s+\| web-up/);
+      await up.waitFor(/web(?:-\d+)?\s+\| web-up/);
       await tmux('new-session', '-d', '-x', '120', '-y', '30', '-s', SESSION, `node ${cliPath} -C ${dir} attach; sleep 30`);
       await waitFor('2/2 ready on the attached screen', async () => ((await screen()).includes('2/2 ready') ? true : undefined), 30_000, 100);
       expect(await screen()).toMatch(/db-up|web-up/);
@@ -60,7 +60,7 @@ describe.runIf(hasEngine)('foxdev attach', () => {
       await tmux('send-keys', '-t', SESSION, 'r'); // db is selected first
       const client = await connect({ dir, name: p });
       await waitFor('db restarted by the session', async () => ((await client.state()).services.db.restarts === 1 ? true : undefined), 30_000);
-      await up.waitFor(/db\s+\| restart: restart db \(restart requested\)/);
+      await up.waitFor(/db(?:-\d+)?\s+\| restart: restart db \(restart requested\)/);
 
       await tmux('send-keys', '-t', SESSION, 'q');
       await waitFor('detached', async () => ((await screen()).includes(`detached from ${p}; the session keeps running`) ? true : undefined), 10_000, 100);

@@ -71,7 +71,7 @@ services:
       const link = /web: (http:\/\/127\.0\.0\.1:(\d+)\/\?token=(\S+))/.exec(up.output())!;
       const [url, port, token] = [link[1], Number(link[2]), link[3]];
       expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
-      await up.waitFor(/web\s+\| web-up/);
+      await up.waitFor(/web(?:-\d+)?\s+\| web-up/);
 
       // No token, a wrong one: 403 for the page, the live stream, the state and the intents.
       const base = `http://127.0.0.1:${port}`;
@@ -148,7 +148,7 @@ services:
   it('--no-web serves no page; a bad or taken --web-port is refused in one line', async () => {
     const up = foxdevBackground(['-C', dir, 'up', '--no-tui', '--no-web']);
     try {
-      await up.waitFor(/web\s+\| web-up/);
+      await up.waitFor(/web(?:-\d+)?\s+\| web-up/);
       expect(up.output()).not.toMatch(/web: http/);
     } finally {
       up.child.kill('SIGINT');
