@@ -55,7 +55,8 @@ export function register(program: Command): void {
         if (e.service.length >= fmt.width) fmt.width = e.service.length + 1;
         process.stdout.write((flags.logPrefix === false ? e.line : formatLogLine(e, fmt)) + '\n');
       };
-      if (byName) await byName.logsByName(docker, project.name, services, o, print);
-      else await serviceLogs((await import('../runtime/docker/runtime.js')).dockerRuntime(docker), project, services, o, print);
+      const runtime = (await import('../runtime/docker/runtime.js')).dockerRuntime(docker);
+      if (byName) await byName.logsByName(runtime, project.name, services, o, print);
+      else await serviceLogs(runtime, project, services, o, print);
     });
 }

@@ -8,6 +8,7 @@ import type { LogEntry } from '../store/types.js';
 import { isOneOff } from '../names/compose-labels.js';
 import { composeLabel } from '../names/labels.js';
 import type { Runtime } from '../runtime/runtime.js';
+import type { ProjectContainer } from '../runtime/docker/containers.js';
 import { processLogFile, stateDir } from '../runtime/process-state.js';
 
 export interface LogsOptions {
@@ -24,25 +25,69 @@ export async function serviceLogs(runtime: Runtime, project: Project, services: 
   const names = services.length ? services : Object.keys(project.services);
   for (const n of names) if (!project.services[n]) throw new FoxdevError('usage', `no such service: ${n} (have: ${Object.keys(project.services).join(', ')})`);
   const containers = await runtime.listProjectContainers(project.name);
-  await Promise.all(
-    names.map(async (service) => {
+  const follower = new ContainerFollower(runtime, project.name, o, onEntry);
+  await Promise.all([
+    ...names.map(async (service) => {
       if (project.services[service].kind === 'process') return processLogs(project, service, o, onEntry);
       // The service's own containers (not `foxdev run` one-offs); each replica under its unit name.
       const own = containers.filter((x) => x.service === service && !isOneOff(x.labels)).sort((a, b) => a.number - b.number);
       const picked = o.index === undefined ? own : own.filter((c) => c.number === o.index);
       if (o.index !== undefined && !picked.length && services.length)
         throw new FoxdevError('usage', `${service} has no container number ${o.index} (have: ${own.map((c) => c.number).join(', ') || 'none'})`);
-      await Promise.all(
-        picked.map((c) => {
-          // compose's name for the lines: `db-1`, `web-2`, or the container_name.
-          const label = composeLabel(project.name, c.name);
-          return runtime.containerLogs(c.id, { follow: o.follow, tail: o.tail, since: o.since, signal: o.signal }, (l) =>
-            onEntry({ service: label, stream: l.stream, line: l.line, at: l.at ?? Date.now() }),
-          );
-        }),
-      );
+      await Promise.all(picked.map((c) => follower.attach(c, o.since)));
     }),
-  );
+    // compose's logs -f also follows what appears later: a container a later up creates, a new
+    // replica, one that starts again after a restart.
+    o.follow ? follower.watch((c) => names.includes(c.service) && !isOneOff(c.labels) && (o.index === undefined || c.number === o.index)) : undefined,
+  ]);
+}
+
+const WATCH_MS = 250;
+
+/** Follows containers' output, each container once at a time, and picks up new and restarted ones. */
+export class ContainerFollower {
+  private readonly open = new Set<string>();
+  /** When a followed stream ended (the container stopped), in unix seconds: where a restart resumes. */
+  private readonly ended = new Map<string, number>();
+  private readonly streams: Promise<void>[] = [];
+
+  constructor(
+    private readonly runtime: Pick<Runtime, 'containerLogs' | 'listProjectContainers'>,
+    private readonly project: string,
+    private readonly o: LogsOptions,
+    private readonly onEntry: (e: LogEntry) => void,
+  ) {}
+
+  async attach(c: ProjectContainer, since: number | undefined): Promise<void> {
+    this.open.add(c.id);
+    // compose's name for the lines: `db-1`, `web-2`, or the container_name.
+    const label = composeLabel(this.project, c.name);
+    try {
+      await this.runtime.containerLogs(c.id, { follow: this.o.follow, tail: since === undefined ? this.o.tail : undefined, since, signal: this.o.signal }, (l) =>
+        this.onEntry({ service: label, stream: l.stream, line: l.line, at: l.at ?? Date.now() }),
+      );
+    } finally {
+      this.open.delete(c.id);
+      this.ended.set(c.id, Date.now() / 1000);
+    }
+  }
+
+  /** Until the signal: attach to each wanted container not followed now (new, or running again). */
+  async watch(want: (c: ProjectContainer) => boolean): Promise<void> {
+    const signal = this.o.signal;
+    while (!signal?.aborted) {
+      await sleep(WATCH_MS, signal).catch(() => undefined);
+      if (signal?.aborted) break;
+      const list = await this.runtime.listProjectContainers(this.project).catch(() => []);
+      for (const c of list) {
+        if (this.open.has(c.id) || !want(c)) continue;
+        const endedAt = this.ended.get(c.id);
+        if (endedAt !== undefined && !c.running) continue; // stopped and already read: nothing new
+        this.streams.push(this.attach(c, endedAt).catch(() => undefined));
+      }
+    }
+    await Promise.all(this.streams);
+  }
 }
 
 /** Lines in the file are "<iso time> <stream> <text>", as the process runtime writes them. */
