@@ -83,6 +83,15 @@ export function planUp(project: Project, observed: Observed, selected: string[],
     const conflict = scaleConflict(project, project.services[name], counts[name]);
     if (conflict) throw new FoxdevError('config', conflict);
   }
+  // Two services that would run under one container_name: compose refuses the project (each alone runs).
+  const claimed = new Map<string, string>();
+  for (const name of selected) {
+    const fixed = project.services[name].extra.container_name;
+    if (typeof fixed !== 'string' || counts[name] === 0) continue;
+    const other = claimed.get(fixed);
+    if (other) throw new FoxdevError('config', `services.${name}: container name "${fixed}" is already in use by service ${other}`, { hint: 'give one of them another container_name, or run them one at a time' });
+    claimed.set(fixed, name);
+  }
   // A dependency scaled to 0 runs nothing: there is nothing to wait for (compose starts the dependent).
   const running = selected.filter((name) => counts[name] > 0);
   const services: ServicePlan[] = [];

@@ -148,3 +148,14 @@ describe('planUp: depends_on restart: true (compose TestRestartWithDependencies)
     expect(planUp(p, running(p), order).services.map((s) => s.step.action)).toEqual(['reuse', 'reuse', 'reuse']);
   });
 });
+
+describe('planUp: one container_name for two services (compose TestUpContainerNameConflict)', () => {
+  const both = project({ test: { extra: { container_name: 'p-fixed' } }, another_test: { extra: { container_name: 'p-fixed' } } });
+  it('both selected: refused, naming the name and the other service', () => {
+    expect(() => planUp(both, nothing(), ['test', 'another_test'])).toThrow('services.another_test: container name "p-fixed" is already in use by service test');
+  });
+  it('each alone runs', () => {
+    expect(planUp(both, nothing(), ['test']).services.map((s) => s.service)).toEqual(['test']);
+    expect(planUp(both, nothing(), ['another_test']).services.map((s) => s.service)).toEqual(['another_test']);
+  });
+});

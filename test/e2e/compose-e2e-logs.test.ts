@@ -1,0 +1,74 @@
+// Adapted from docker/compose pkg/e2e/compose_test.go (TestAttachRestart) and logs_test.go
+// (TestLocalComposeLogs, TestLocalComposeLogsFollow): compose's log names and exit lines in an
+// attached up with restarts; logs of some services, of one replica; logs -f picking up
+// containers a later up makes. alpine's sh and ping are the local busybox's.
+import { afterEach, describe, expect, it } from 'vitest';
+import { requireEngine } from '../helpers/engine.js';
+import { foxdevBackground } from '../helpers/cli.js';
+import { BUSYBOX, eventually, scenario, serviceStates, type Scenario } from './compose-e2e-support.js';
+
+const hasEngine = await requireEngine();
+let s: Scenario | undefined;
+afterEach(async () => {
+  await s?.cleanup();
+  s = undefined;
+});
+
+const logsCompose = `services:
+  ping:
+    image: ${BUSYBOX}
+    init: true
+    command: ["sh", "-c", "for i in $$(seq \${REPEAT:-5}); do echo PING localhost $$i; sleep 0.2; done; exec sleep 3600"]
+  hello:
+    image: ${BUSYBOX}
+    command: ["sh", "-c", "echo hello-$$(hostname)"]
+    deploy:
+      replicas: 2
+`;
+
+describe.runIf(hasEngine)('compose e2e: logs', () => {
+  it('TestAttachRestart: each of the 3 runs (2 restarts) prints "failing-1  | world" and "failing-1 exited with code 1"; up returns', async () => {
+    s = scenario('attach-restart', {
+      'compose.yaml': `services:\n  failing:\n    image: ${BUSYBOX}\n    command: sh -c "sleep 0.1 && echo world && /bin/false"\n    deploy:\n      restart_policy:\n        condition: "on-failure"\n        max_attempts: 2\n`,
+    });
+    const r = await s.fx(['--ansi=never', 'up']);
+    expect(r.stdout.split('failing-1 exited with code 1').length - 1, r.all).toBe(3);
+    expect(r.stdout.split('failing-1  | world').length - 1, r.all).toBe(3);
+  }, 120_000);
+
+  it('TestLocalComposeLogs: all services, one, several, and --index of a replica', async () => {
+    s = scenario('logs', { 'compose.yaml': logsCompose });
+    expect((await s.fx(['up', '-d'])).exitCode).toBe(0);
+    await eventually(() => s!.snapshot(), (snap) => serviceStates(snap, 'hello').every((st) => st === 'exited'), 15_000);
+    const all = await s.fx(['logs']);
+    expect(all.stdout).toContain('PING localhost');
+    expect(all.stdout).toContain('hello');
+    const one = await s.fx(['logs', 'ping']);
+    expect(one.stdout).toContain('PING localhost');
+    expect(one.stdout).not.toContain('hello');
+    const two = await s.fx(['logs', 'hello', 'ping']);
+    expect(two.stdout).toContain('PING localhost');
+    expect(two.stdout).toContain('hello');
+    const index = await s.fx(['logs', '--index', '2', 'hello']);
+    expect(index.stdout).toContain('hello-2');
+    expect(index.stdout).not.toContain('hello-1');
+  }, 120_000);
+
+  it('TestLocalComposeLogsFollow: -p NAME logs -f shows containers that a later up creates, and a new replica', async () => {
+    s = scenario('logs-follow', { 'compose.yaml': logsCompose });
+    const env = { REPEAT: '20' };
+    expect((await s.fx(['up', '-d', 'ping'], env)).exitCode).toBe(0);
+    // By name, from a directory with no compose file, as compose's test runs it.
+    const follow = foxdevBackground(['--project-name', s.project, 'logs', '-f'], { cwd: '/' });
+    try {
+      await follow.waitFor(/ping-1 /, 10_000);
+      expect((await s.fx(['up', '-d'], env)).exitCode).toBe(0);
+      await follow.waitFor(/hello-1 /, 10_000);
+      expect((await s.fx(['up', '-d', '--scale', 'ping=2', 'ping'], env)).exitCode).toBe(0);
+      await follow.waitFor(/ping-2 /, 20_000);
+    } finally {
+      follow.child.kill('SIGINT');
+      await follow.child;
+    }
+  }, 120_000);
+});
