@@ -14,6 +14,7 @@ import { handleIntent } from './intents.js';
 import { loadDashboard } from './load-dashboard.js';
 import { announceWatch } from './watch-announce.js';
 import { composeProgressLines } from './up-progress.js';
+import { composeLabel } from '../names/labels.js';
 import { composeExitLines } from './up-exits.js';
 import { whenAllEnded } from './up-ends.js';
 import { removeOrphansSet } from '../plan/orphans.js';
@@ -191,6 +192,12 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
   }
   try {
     await session.start(plan);
+    if (!o.tui) {
+      // compose's line before the attached containers' output.
+      const shown = o.attach ?? notAttached(project);
+      const names = [...session.runs.values()].filter((r) => !shown || shown.includes(r.svc.name)).map((r) => (r.containerName ? composeLabel(project.name, r.containerName) : r.name));
+      if (names.length) process.stdout.write(`Attaching to ${names.sort().join(', ')}\n`);
+    }
   } catch (err) {
     await session.stop();
     await server.close();

@@ -32,6 +32,7 @@ describe.runIf(hasEngine)('compose e2e: logs', () => {
       'compose.yaml': `services:\n  failing:\n    image: ${BUSYBOX}\n    command: sh -c "sleep 0.1 && echo world && /bin/false"\n    deploy:\n      restart_policy:\n        condition: "on-failure"\n        max_attempts: 2\n`,
     });
     const r = await s.fx(['--ansi=never', 'up']);
+    expect(r.stdout).toContain('Attaching to failing-1');
     expect(r.stdout.split('failing-1 exited with code 1').length - 1, r.all).toBe(3);
     expect(r.stdout.split('failing-1  | world').length - 1, r.all).toBe(3);
   }, 120_000);
