@@ -4,6 +4,7 @@ import type { Action } from '../store/actions.js';
 import type { Service } from '../config/project.js';
 import type { ServiceRun } from './service-run.js';
 import type { Instance } from './instance.js';
+import type { EngineWatch } from './engine-watch.js';
 
 /** Seeding is a separate module; the session only needs these two calls. */
 export interface Seeder {
@@ -21,4 +22,6 @@ export interface SessionContext {
   now(): number;
   /** A line from foxdev itself about a service (shown in its log as stream 'system'). */
   say(service: string, line: string): void;
+  /** Tells an engine outage from a service's exit (absent in tests that script the engine). */
+  engine?: EngineWatch;
 }

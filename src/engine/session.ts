@@ -35,6 +35,7 @@ import { formatRebuildPlan, planRebuild } from '../plan/rebuild.js';
 import { changedKeys, formatConfigChangePlan, planConfigChange, type ConfigChangePlan } from '../plan/config-change.js';
 import { describeOutcome, walkReseed, type ReseedOutcome } from './seed/reseed-walk.js';
 import { sessionReseedActions, sessionReseedState } from './seed/reseed-session.js';
+import { EngineWatch } from './engine-watch.js';
 
 export interface SessionOptions {
   /** Every change goes through it (runtime/docker/runtime.ts, or a fake in unit tests). */
@@ -87,6 +88,12 @@ export class Session {
       seeder: opts.seeder,
       now,
       say: (service, line) => this.line(service, 'system', line),
+      engine: new EngineWatch({
+        ping: () => opts.runtime.ping(),
+        say: (line) => this.line(opts.project.name, 'system', line),
+        signal: this.abort.signal,
+        limitMs: Number(process.env.FOXDEV_ENGINE_WAIT_MS) || 60_000,
+      }),
     };
     this.sync = new LiveSync(opts.runtime, opts.project, {
       dispatch: opts.dispatch,

@@ -37,6 +37,14 @@ export async function supervise(ctx: SessionContext, run: ServiceRun, instance: 
     if (run.generation !== generation) return; // replaced by a rebuild; the new one is supervised
     run.probes.abort();
     if (run.stopping || ctx.signal.aborted) return;
+    // The wait ended because the engine went away, not the service: wait for it, then start again.
+    const engine = await ctx.engine?.check();
+    if (engine === 'gone') return engineGone(ctx, run);
+    if (engine === 'back') {
+      if (!(await startAgain(ctx, run, instance))) return;
+      sup.onRestarted?.(run);
+      continue;
+    }
     if (run.restartRequested) {
       run.restartRequested = false;
       restartTimes = [];
@@ -54,6 +62,19 @@ export async function supervise(ctx: SessionContext, run: ServiceRun, instance: 
       return;
     }
     if (!shouldRestartBy(rule, code, restartTimes, ctx.now())) {
+      // An engine shutting down stops its containers (SIGTERM, then SIGKILL) before it stops
+      // answering: after such an exit, look again before calling it final.
+      if (ctx.engine && !isJob && (code > 128 || code < 0)) {
+        await sleep(ENGINE_SETTLE_MS, ctx.signal);
+        if (run.stopping || ctx.signal.aborted) return;
+        const again = await ctx.engine.check();
+        if (again === 'gone') return engineGone(ctx, run);
+        if (again === 'back') {
+          if (!(await startAgain(ctx, run, instance))) return;
+          sup.onRestarted?.(run);
+          continue;
+        }
+      }
       const reason = exited;
       const gaveUp = rule.condition !== 'none' && code !== 0 ? `; not restarting again after ${restartTimes.length} restart(s) (${rule.label})` : '';
       ctx.say(run.name, reason + gaveUp);
@@ -87,6 +108,15 @@ export async function supervise(ctx: SessionContext, run: ServiceRun, instance: 
   }
 }
 
+/** How long an exit waits before it is final, so an engine that is shutting down is seen as gone. */
+const ENGINE_SETTLE_MS = 1_000;
+
+function engineGone(ctx: SessionContext, run: ServiceRun): void {
+  const reason = 'the engine stopped answering and did not come back';
+  ctx.dispatch({ type: 'service/phase', service: run.name, phase: 'failed', at: ctx.now(), reason });
+  run.failAll(reason);
+}
+
 function seconds(ms: number): string {
   return ms % 1000 === 0 || ms >= 10_000 ? `${Math.round(ms / 1000)}s` : `${ms}ms`;
 }
@@ -100,6 +130,13 @@ async function startAgain(ctx: SessionContext, run: ServiceRun, instance: Instan
     await instance.start();
     return true;
   } catch (err) {
+    // The engine went away between the exit and this start: wait for it and try once more.
+    const engine = await ctx.engine?.check();
+    if (engine === 'back' && (await instance.start().then(() => true, () => false))) return true;
+    if (engine === 'gone') {
+      engineGone(ctx, run);
+      return false;
+    }
     ctx.dispatch({ type: 'service/phase', service: run.name, phase: 'failed', at: ctx.now(), reason: `restart failed: ${(err as Error).message}` });
     run.failAll(`restart failed: ${(err as Error).message}`);
     return false;

@@ -41,6 +41,8 @@ export interface ExitInfo {
 export interface Runtime {
   /** The engine's API version, or undefined when it does not say (asked once). */
   apiVersion(): Promise<string | undefined>;
+  /** Answers when the engine does; throws when it cannot be reached. */
+  ping(): Promise<void>;
 
   // Containers
   listProjectContainers(project: string): Promise<ProjectContainer[]>;

@@ -170,6 +170,8 @@ export class FakeRuntime implements Runtime {
     });
   }
 
+  async ping(): Promise<void> {}
+
   async containerState(id: string): Promise<{ status: string; exitCode: number; health: string }> {
     const c = this.get(id);
     return { status: c.state, exitCode: c.exitCode, health: '' };

@@ -28,6 +28,7 @@ function makeRuntime(docker: Docker): Runtime {
   let api: Promise<string | undefined> | undefined;
   const c = (id: string) => docker.getContainer(id);
   return {
+    ping: async () => void (await docker.ping()),
     apiVersion: () => (api ??= docker.version().then((v) => v.ApiVersion, () => undefined)),
     listProjectContainers: (project) => listProjectContainers(docker, project),
     createContainer: async (name, body) => (await createContainer(docker, name, body)).id,
