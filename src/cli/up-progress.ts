@@ -42,7 +42,8 @@ export function composeProgressLines(store: Store, containerOf: (unit: string) =
         }
         return;
       case 'waiting': {
-        const dep = /^waiting for (\S+):/.exec(a.reason ?? '')?.[1];
+        // (Not for service_started: compose waits for nothing there.)
+        const dep = /^waiting for (\S+): (?!started\b)/.exec(a.reason ?? '')?.[1];
         // compose names the dependency being waited for, once, after it has started.
         if (dep && !waitedFor.has(dep)) {
           waitedFor.add(dep);

@@ -1,7 +1,9 @@
-// When the engine stops answering mid-session (dockerd restarted, the socket gone), every service's
-// wait on it ends at once. One watch tells them apart from real exits: it pings the engine, says
-// once that it is gone, and waits — shared by all services — until it answers again or a time
-// limit passes. The services then start again (the engine stopped them) or fail with that reason.
+// When the engine stops answering mid-session (dockerd killed or restarted, the socket gone), the
+// services' waits on it may end, fail or simply hang. One watch per session tells an outage from
+// a real exit: it pings the engine (also every second while services wait on it, since a wait on a
+// dead daemon can hang), says once that it is gone, and waits — shared by all services — until it
+// answers again or a time limit passes. The services then start again (the engine stopped them)
+// or fail with that reason.
 import { sleep } from '../sleep.js';
 
 export type EngineState = 'up' | 'back' | 'gone';
@@ -18,21 +20,55 @@ export interface EngineWatchOptions {
 
 export class EngineWatch {
   private outage?: Promise<boolean>;
+  private nextLoss!: Promise<void>;
+  private resolveLoss!: () => void;
+  private pinger?: NodeJS.Timeout;
 
-  constructor(private readonly o: EngineWatchOptions) {}
+  constructor(private readonly o: EngineWatchOptions) {
+    this.armLoss();
+  }
 
   /** After a wait on the engine ended: 'up' (it answers: a real exit), 'back' (it was gone and answers again) or 'gone'. */
   async check(): Promise<EngineState> {
-    if (this.outage) return (await this.outage) ? 'back' : 'gone';
-    try {
-      await this.o.ping();
-      return 'up';
-    } catch (err) {
-      // Several services find out at once: one outage, one message, one wait.
-      this.outage ??= this.waitBack(err as Error);
-      const back = await this.outage;
-      return back ? 'back' : 'gone';
+    if (!this.outage) {
+      const err = await this.o.ping().then(() => undefined, (e: Error) => e);
+      if (!err) return 'up';
+      this.begin(err);
     }
+    return (await this.outage!) ? 'back' : 'gone';
+  }
+
+  /** Resolves when an outage begins; race it with a wait on the engine. */
+  lost(): Promise<void> {
+    this.startPinger();
+    return this.nextLoss;
+  }
+
+  private armLoss(): void {
+    this.nextLoss = new Promise((r) => (this.resolveLoss = r));
+  }
+
+  /** Several services find out at once: one outage, one message, one wait. */
+  private begin(err: Error): void {
+    if (this.outage) return;
+    this.outage = this.waitBack(err);
+    this.resolveLoss();
+  }
+
+  private startPinger(): void {
+    if (this.pinger || this.o.signal.aborted) return;
+    const tick = async () => {
+      if (this.o.signal.aborted) return;
+      if (!this.outage) {
+        const err = await this.o.ping().then(() => undefined, (e: Error) => e);
+        if (err) this.begin(err);
+      }
+      this.pinger = setTimeout(tick, this.o.pollMs ?? 1000);
+      this.pinger.unref?.();
+    };
+    this.pinger = setTimeout(tick, this.o.pollMs ?? 1000);
+    this.pinger.unref?.();
+    this.o.signal.addEventListener('abort', () => clearTimeout(this.pinger), { once: true });
   }
 
   private async waitBack(err: Error): Promise<boolean> {
@@ -40,11 +76,13 @@ export class EngineWatch {
     const t0 = now();
     this.o.say(`the engine stopped answering (${err.message.split('\n')[0]}); waiting up to ${secs(this.o.limitMs)} s for it to come back (Ctrl-C stops)`);
     while (!this.o.signal.aborted && now() - t0 < this.o.limitMs) {
-      await sleep(this.o.pollMs ?? 500, this.o.signal);
+      await sleep(Math.min(500, this.o.pollMs ?? 500), this.o.signal);
       const ok = await this.o.ping().then(() => true, () => false);
       if (ok) {
         this.o.say(`the engine answers again after ${((now() - t0) / 1000).toFixed(1)} s; starting what it stopped`);
-        // The next outage is a new one.
+        // Waits from now on race the next outage; services that check in the next moments get
+        // this one's answer.
+        this.armLoss();
         setTimeout(() => (this.outage = undefined), 2_000).unref?.();
         return true;
       }

@@ -32,7 +32,8 @@ export async function supervise(ctx: SessionContext, run: ServiceRun, instance: 
         run.failAll((err as Error).message);
       });
     }
-    const code = await instance.waitExit().catch(() => -1);
+    // A wait on a daemon that died can hang: an engine outage ends it too.
+    const code = await Promise.race([instance.waitExit().catch(() => -1), ...(ctx.engine ? [ctx.engine.lost().then(() => -1)] : [])]);
     const exited = `exited with code ${code}${instance.exitNote?.() ? ` (${instance.exitNote()})` : ''}`;
     if (run.generation !== generation) return; // replaced by a rebuild; the new one is supervised
     run.probes.abort();

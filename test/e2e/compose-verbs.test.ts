@@ -80,7 +80,7 @@ describe.runIf(hasEngine)('compose verbs against the engine', () => {
     const lines = plain.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^NAME +IMAGE +COMMAND +SERVICE +CREATED +STATUS +PORTS$/);
     expect(lines.slice(1).map((l) => l.split(/\s+/)[0]).sort()).toEqual([cname('app'), cname('db')]);
-    expect(plain.stdout).toMatch(new RegExp(`^${cname('db')} +foxdev/busybox:1 +"sh -c touch /tmp/rea…" +db +.* ago +Up .*\\(healthy\\)`, 'm'));
+    expect(plain.stdout).toMatch(new RegExp(`^${cname('db')} +foxdev/busybox:1 +"sh -c touch /tmp/re…" +db +.* ago +Up .*\\(healthy\\)`, 'm'));
     expect(plain.stdout).toMatch(new RegExp(`^${cname('app')} .*0\\.0\\.0\\.0:${port}->8080/tcp`, 'm'));
     expect(plain.stdout).not.toMatch(/migrate/);
     expect((await fx('ps', '-a')).stdout).toMatch(new RegExp(`^${cname('migrate')} .* migrate +.* Exited \\(0\\)`, 'm'));

@@ -30,3 +30,27 @@ describe('EngineWatch: an engine outage told apart from an exit', () => {
     expect(said.at(-1)).toBe('the engine did not come back within 0.1 s; giving up');
   });
 });
+
+describe('EngineWatch.lost: a wait that hangs on a dead daemon still ends', () => {
+  it('the pinger finds the outage while nothing else asks; after it, lost() waits for the next one', async () => {
+    let up = true;
+    const said: string[] = [];
+    const ac = new AbortController();
+    const w = new EngineWatch({ ping: async () => { if (!up) throw new Error('socket hang up'); }, say: (l) => said.push(l), signal: ac.signal, limitMs: 5_000, pollMs: 20 });
+    let lost = false;
+    void w.lost().then(() => (lost = true));
+    await new Promise((r) => setTimeout(r, 80));
+    expect(lost).toBe(false);
+    up = false;
+    await new Promise((r) => setTimeout(r, 80));
+    expect(lost).toBe(true);
+    up = true;
+    expect(await w.check()).toBe('back');
+    let again = false;
+    void w.lost().then(() => (again = true));
+    await new Promise((r) => setTimeout(r, 80));
+    expect(again).toBe(false);
+    ac.abort();
+    expect(said.filter((l) => l.startsWith('the engine stopped answering'))).toHaveLength(1);
+  });
+});
