@@ -16,7 +16,7 @@ export function register(program: Command): void {
       if (flags.rmi !== undefined && flags.rmi !== 'local' && flags.rmi !== 'all') throw new FoxdevError('usage', `invalid --rmi ${flags.rmi}: local or all`);
       const graceMs = timeoutMs(flags.timeout);
       // -p NAME without files: every container labelled NAME goes, as compose's down does.
-      const { project, byName } = await projectOrName(cmd);
+      const { project, byName } = await projectOrName(cmd, process.env, services);
       const { dockerClient, engineUnreachable } = await import('../runtime/docker-client.js');
       const { down } = await import('../engine/down.js');
       const docker = dockerClient();

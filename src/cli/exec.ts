@@ -15,7 +15,7 @@ export function register(program: Command): void {
     .option('--privileged', 'give the command extended privileges')
     .option('--index <n>', 'which replica of a scaled service (default: 1)')
     .action(async (service: string, command: string[], flags: { tty?: boolean; user?: string; workdir?: string; env?: string[]; privileged?: boolean; index?: string }, cmd: Command) => {
-      const project = await loadFromOptions(cmd);
+      const project = await loadFromOptions(cmd, [service]);
       if (!project.services[service]) throw new FoxdevError('usage', `no such service: ${service} (have: ${Object.keys(project.services).join(', ')})`);
       if (project.services[service].kind === 'process') throw new FoxdevError('usage', `${service} is a host process; run the command on the host instead`);
       const { dockerClient } = await import('../runtime/docker-client.js');

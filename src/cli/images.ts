@@ -11,7 +11,7 @@ export function register(program: Command): void {
     .option('-q, --quiet', 'only the image ids')
     .action(async (services: string[], flags: { format: string; quiet?: boolean }, cmd: Command) => {
       if (flags.format !== 'table' && flags.format !== 'json') throw new FoxdevError('usage', `invalid format ${flags.format}: table or json`);
-      const { project, docker } = await projectAndEngine(cmd);
+      const { project, docker } = await projectAndEngine(cmd, services);
       const { projectImages, shortId } = await import('../engine/verbs/images.js');
       const rows = await projectImages(docker, project, services);
       if (flags.quiet) return [...new Set(rows.map((r) => shortId(r.ID)))].forEach((id) => say(id));

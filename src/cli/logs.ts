@@ -35,7 +35,7 @@ export function register(program: Command): void {
     .option('--no-log-prefix', 'print lines without the service-name prefix')
     .option('--index <n>', 'only this replica of a scaled service')
     .action(async (services: string[], flags: LogsFlags, cmd: Command) => {
-      const { project } = await projectOrName(cmd); // -p NAME alone reads the labelled containers, as compose does
+      const { project } = await projectOrName(cmd, process.env, services); // -p NAME alone reads the labelled containers, as compose does
       const { dockerClient } = await import('../runtime/docker-client.js');
       const { serviceLogs } = await import('../engine/logs.js');
       const byName = project.files.length === 0 ? await import('./logs-by-name.js') : undefined;

@@ -7,7 +7,7 @@ export function register(program: Command): void {
     .description('freeze running containers (the engine’s cgroup freezer)')
     .argument('[services...]')
     .action(async (services: string[], _flags: object, cmd: Command) => {
-      const { project, docker } = await projectAndEngine(cmd);
+      const { project, docker } = await projectAndEngine(cmd, services);
       const { pauseServices } = await import('../engine/verbs/pause.js');
       await pauseServices(docker, project, services, true, progress);
     });

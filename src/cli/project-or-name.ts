@@ -14,8 +14,9 @@ export interface ProjectOrName {
   byName: boolean;
 }
 
-export async function projectOrName(cmd: Command, env: NodeJS.ProcessEnv = process.env): Promise<ProjectOrName> {
-  const opts = loadOptionsOf(cmd, []); // starts nothing: env_file problems do not apply
+/** `named`: the services the command names, whose profiles that enables (compose's rule). */
+export async function projectOrName(cmd: Command, env: NodeJS.ProcessEnv = process.env, named: string[] = []): Promise<ProjectOrName> {
+  const opts = loadOptionsOf(cmd, named); // starts nothing: env_file problems only for the named ones
   const { loadProject, DEFAULT_LOG_BUFFER } = await import('../config/load.js');
   const noFiles = !opts.files?.length;
   // compose: -p without -f means the project is its name; the files found here only add detail.

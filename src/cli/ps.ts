@@ -30,7 +30,7 @@ export function register(program: Command): void {
       if (flags.format && !['json', 'table', 'foxdev'].includes(flags.format)) throw new FoxdevError('usage', `unsupported --format ${flags.format}`, { hint: 'use table, json or foxdev' });
       // Start loading the ps modules while the config loads; neither waits for the other.
       const modules = Promise.all([import('../runtime/engine-endpoint.js'), import('../engine/ps.js'), import('./ps-select.js'), import('../runtime/ps-readers.js')]);
-      const { project } = await projectOrName(cmd); // -p NAME alone lists by label, as compose does
+      const { project } = await projectOrName(cmd, process.env, services); // -p NAME alone lists by label, as compose does
       const [{ engineEndpoint, engineUnreachable }, { psEntries, formatPs }, { selectPs }, { httpPsEngine, dockerPsEngine }] = await modules;
       for (const s of services) if (project.files.length > 0 && !project.services[s]) throw new FoxdevError('usage', `no such service: ${s} (have: ${Object.keys(project.services).join(', ')})`);
       // The small HTTP reader, not dockerode: importing dockerode alone would use up most of ps's time.

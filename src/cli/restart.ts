@@ -8,7 +8,7 @@ export function register(program: Command): void {
     .argument('[services...]')
     .option('-t, --timeout <seconds>', 'grace period before killing')
     .action(async (services: string[], flags: { timeout?: string }, cmd: Command) => {
-      const project = await loadFromOptions(cmd);
+      const project = await loadFromOptions(cmd, services.length ? services : undefined);
       // A running session restarts them itself (its supervisor would otherwise see a crash).
       const { runningSession } = await import('../api/client.js');
       const live = await runningSession(project);

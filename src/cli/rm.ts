@@ -16,7 +16,7 @@ export function register(program: Command): void {
     .option('-s, --stop', 'stop running containers first, then remove them')
     .option('-v, --volumes', 'also remove the containers’ anonymous volumes')
     .action(async (services: string[], flags: RmFlags, cmd: Command) => {
-      const { project, docker } = await projectAndEngine(cmd);
+      const { project, docker } = await projectAndEngine(cmd, services);
       const { rmTargets, removeContainers } = await import('../engine/verbs/rm.js');
       const t = await rmTargets(docker, project, services, flags);
       for (const c of t.running) say(`${c.name} is running; not removed (use -s to stop it first)`);

@@ -7,7 +7,7 @@ export function register(program: Command): void {
     .description('start existing stopped containers, dependencies first (creates nothing; use up for that)')
     .argument('[services...]')
     .action(async (services: string[], _flags: object, cmd: Command) => {
-      const { project, docker } = await projectAndEngine(cmd);
+      const { project, docker } = await projectAndEngine(cmd, services);
       const { startServices } = await import('../engine/verbs/start.js');
       await startServices(docker, project, services, progress);
     });

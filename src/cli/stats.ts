@@ -23,7 +23,7 @@ export function register(program: Command): void {
     .action(async (services: string[], flags: StatsFlags, cmd: Command) => {
       const format = flags.format ?? 'table';
       if (format !== 'table' && format !== 'json') throw new FoxdevError('usage', `invalid format ${format}: table or json (templates are not supported)`);
-      const { project, docker } = await projectAndEngine(cmd);
+      const { project, docker } = await projectAndEngine(cmd, services);
       const { projectStats } = await import('../engine/verbs/stats.js');
       const { STATS_HEADER, statsCells, statsTableRow } = await import('../engine/verbs/stats-math.js');
       const { table } = await import('../engine/verbs/table.js');

@@ -7,7 +7,7 @@ export function register(program: Command): void {
     .description('thaw paused containers')
     .argument('[services...]')
     .action(async (services: string[], _flags: object, cmd: Command) => {
-      const { project, docker } = await projectAndEngine(cmd);
+      const { project, docker } = await projectAndEngine(cmd, services);
       const { pauseServices } = await import('../engine/verbs/pause.js');
       await pauseServices(docker, project, services, false, progress);
     });

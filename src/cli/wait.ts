@@ -7,7 +7,7 @@ export function register(program: Command): void {
     .description('wait for the services’ containers to exit and print their exit codes (foxdev exits with the first)')
     .argument('<services...>')
     .action(async (services: string[], _flags: object, cmd: Command) => {
-      const { project, docker } = await projectAndEngine(cmd);
+      const { project, docker } = await projectAndEngine(cmd, services);
       const { waitServices } = await import('../engine/verbs/wait.js');
       const codes = await waitServices(docker, project, services);
       for (const c of codes) say(String(c.code));

@@ -50,17 +50,29 @@ export async function buildImage(docker: Docker, b: PreparedBuild, onLine: (line
     forcerm: true,
     abortSignal: signal,
   } as Docker.ImageBuildOptions);
+  // What the one-line failure names: the step that failed, and a full disk when that was why.
+  let step = '';
+  let noSpace = '';
   await new Promise<void>((resolve, reject) => {
     docker.modem.followProgress(
       stream,
       (err: Error | null, output: Array<{ error?: string }>) => {
         const failed = err?.message ?? output?.find((o) => o.error)?.error;
-        if (failed) reject(new FoxdevError('engine', `build of ${b.service} failed: ${failed.trim()}`));
-        else resolve();
+        if (!failed) return resolve();
+        const why = noSpace && !/no space left/i.test(failed) ? `no space left on device (${noSpace}); ` : '';
+        reject(new FoxdevError('engine', `build of ${b.service} failed${step ? ` at ${step}` : ''}: ${why}${failed.trim()}`, { hint: why ? 'free disk space (docker system df, docker builder prune) and run up again' : undefined }));
       },
       (event: { stream?: string; status?: string; error?: string }) => {
         const text = event.stream ?? event.status ?? event.error ?? '';
-        for (const line of text.split('\n')) if (line.trim()) onLine(line.replace(/\r$/, ''));
+        for (const raw of text.split('\n')) {
+          const line = raw.replace(/\r$/, '');
+          if (!line.trim()) continue;
+          const m = /^Step (\d+\/\d+) : /.exec(line);
+          if (m) step = `step ${m[1]}`;
+          // eslint-disable-next-line no-control-regex
+          if (/no space left on device/i.test(line)) noSpace = line.replace(/\x1b\[[0-9;]*m/g, '').trim();
+          onLine(line);
+        }
       },
     );
   });
