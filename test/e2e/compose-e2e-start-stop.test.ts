@@ -99,8 +99,16 @@ describe.runIf(hasEngine)('compose e2e: start / stop / restart', () => {
     expect((await s.fx(['up', '-d', '--wait'])).exitCode).toBe(0);
     const start = await s.fx(['start', 'simple']);
     expect([start.exitCode, start.stdout]).toEqual([0, '']);
-    expect((await s.fx(['stop', 'simple'])).exitCode).toBe(0);
-    expect((await s.fx(['stop', 'simple'])).exitCode).toBe(0);
+    const first = await s.fx(['stop', 'simple', 'another']);
+    expect(first.exitCode).toBe(0);
+    // TestStartStopMultipleServices: one Stopped line per service, on stderr.
+    for (const svc of ['simple', 'another']) expect(first.stderr).toContain(`Container ${s.project}-${svc}-1 Stopped`);
+    const again = await s.fx(['stop', 'simple']);
+    expect(again.exitCode).toBe(0);
+    // compose says Stopped again for a container that was stopped already.
+    expect(again.stderr).toContain(`Container ${s.project}-simple-1 Stopped`);
+    const started = await s.fx(['start', 'simple', 'another']);
+    for (const svc of ['simple', 'another']) expect(started.stderr).toContain(`Container ${s.project}-${svc}-1 Started`);
   }, 120_000);
 
   it('TestRestart: restart brings an exited service back up in the same container', async () => {

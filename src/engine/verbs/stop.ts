@@ -23,6 +23,8 @@ export async function stopServices(docker: Docker, project: Project, names: stri
     ...containers.map((c): Unit => ({ service: c.service, name: c.name, kind: 'container', running: c.running || c.state === 'paused', id: c.id })),
     ...processes.map((p): Unit => ({ service: p.service, name: `host process (pid ${p.pid})`, kind: 'process', running: p.alive, pid: p.pid })),
   ];
+  // compose reports a container that was stopped already as stopped too (TestStopAlreadyStopped).
+  for (const u of units) if (u.kind === 'container' && !u.running) o.onLine(containerProgress(u.name, 'Stopped'));
   for (const level of planStop(project, units, o).levels) {
     await Promise.all(
       level.map(async ({ unit, graceMs }) => {
