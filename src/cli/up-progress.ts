@@ -9,6 +9,7 @@ import { REATTACHED, RECREATING } from '../store/types.js';
 export function composeProgressLines(store: Store, containerOf: (unit: string) => string | undefined, write: (s: string) => void): () => void {
   const last = new Map<string, ProgressText>();
   const waitedFor = new Set<string>();
+  let stopping = false;
   const say = (unit: string, text: ProgressText, details = '') => {
     const name = containerOf(unit);
     if (!name || last.get(unit) === text) return;
@@ -58,6 +59,12 @@ export function composeProgressLines(store: Store, containerOf: (unit: string) =
       case 'exited':
         return say(a.service, 'Exited');
       case 'stopping':
+        // The stack is being taken down: compose reports the containers that ended by themselves
+        // as stopped too (TestUpStopWithLogsMixed reads "Container x Stopped" for the one that exited).
+        if (!stopping) {
+          stopping = true;
+          for (const [unit, text] of last) if (text === 'Exited' && unit !== a.service) say(unit, 'Stopped');
+        }
         return say(a.service, 'Stopping');
       case 'stopped':
         return say(a.service, 'Stopped');

@@ -57,7 +57,7 @@ describe("compose's progress lines from the session's actions", () => {
         phase('db', 'stopping'),
         phase('db', 'stopped'),
       ]),
-    ).toEqual(['Container p-db-1 Running', 'Container p-app-1 Starting', 'Container p-app-1 Started', 'Container p-app-1 Exited', 'Container p-db-1 Stopping', 'Container p-db-1 Stopped']);
+    ).toEqual(['Container p-db-1 Running', 'Container p-app-1 Starting', 'Container p-app-1 Started', 'Container p-app-1 Exited', 'Container p-app-1 Stopped', 'Container p-db-1 Stopping', 'Container p-db-1 Stopped']);
   });
   it('a container that replaces an outdated one: Recreate, Recreated, Starting, Started', () => {
     expect(run([phase('db', 'creating', { reason: RECREATING }), phase('db', 'starting'), phase('db', 'running')])).toEqual([
@@ -65,6 +65,28 @@ describe("compose's progress lines from the session's actions", () => {
       'Container p-db-1 Recreated',
       'Container p-db-1 Starting',
       'Container p-db-1 Started',
+    ]);
+  });
+  it('when the stack goes down, a container that had exited by itself is reported Stopped too (compose TestUpStopWithLogsMixed)', () => {
+    expect(
+      run([
+        phase('db', 'starting'),
+        phase('db', 'running'),
+        phase('app', 'starting'),
+        phase('app', 'running'),
+        phase('app', 'exited', { exitCode: 0 }),
+        phase('db', 'stopping'),
+        phase('db', 'stopped'),
+      ]),
+    ).toEqual([
+      'Container p-db-1 Starting',
+      'Container p-db-1 Started',
+      'Container p-app-1 Starting',
+      'Container p-app-1 Started',
+      'Container p-app-1 Exited',
+      'Container p-app-1 Stopped',
+      'Container p-db-1 Stopping',
+      'Container p-db-1 Stopped',
     ]);
   });
 });

@@ -1,6 +1,6 @@
 // Adapted from docker/compose pkg/e2e/up_test.go and compose_test.go: an attached `up` returns
 // once every container it follows has exited (TestUpProfile, TestInitContainer,
-// TestStopWithDependenciesAttached), naming a profiled service enables its profile and starts its
+// TestStopWithDependenciesAttached; TestUpStopWithLogsMixed for the abort), naming a profiled service enables its profile and starts its
 // dependency but not its profile siblings; compose's --menu=false is accepted.
 import { afterEach, describe, expect, it } from 'vitest';
 import { requireEngine } from '../helpers/engine.js';
@@ -41,5 +41,15 @@ describe.runIf(hasEngine)('compose e2e: attached up', () => {
     const r = await s.fx(['up', '--attach-dependencies', 'foo', '--menu=false']);
     expect(r.exitCode, r.all).toBe(0);
     expect(r.all).toContain('exited with code 0');
+  }, 120_000);
+
+  it('TestUpStopWithLogsMixed: --abort-on-container-exit stops the rest, reports the exited one Stopped, runs the pre_stop hook, keeps the other output', async () => {
+    s = scenario('stop-logs-mixed', {
+      'compose.yaml': `services:\n  service1:\n    image: ${BUSYBOX}\n    command: sh -c "sleep 2"\n  service2:\n    image: ${BUSYBOX}\n    init: true\n    command: ping localhost\n    pre_stop:\n      - command: echo "stop hook running..."\n`,
+    });
+    const r = await s.fx(['up', '--abort-on-container-exit']);
+    expect(r.stderr, r.all).toContain(`Container ${s.project}-service1-1 Stopped`);
+    expect(r.stdout, r.all).toContain('stop hook running...');
+    expect(r.stdout, r.all).toContain('64 bytes');
   }, 120_000);
 });
