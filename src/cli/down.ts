@@ -27,25 +27,22 @@ export function register(program: Command): void {
       // compose: a service the file does not have is an error; by name alone a typo cannot be told from one already gone.
       if (!byName) for (const s of services) if (!project.services[s]) throw new FoxdevError('usage', `no such service: ${s}`, { hint: `have: ${Object.keys(project.services).join(', ')}` });
       // A running session stops its services itself first (its supervisor would restart them).
-      if (!byName && services.length) {
+      if (!byName) {
         const { runningSession } = await import('../api/client.js');
         const live = await runningSession(project);
-        if (live) {
+        if (live && services.length) {
           live.close();
           throw new FoxdevError('usage', `a foxdev session runs for ${project.name}: its supervisor would bring ${services.join(', ')} back`, {
             hint: 'stop the session first (foxdev down, or q there), or foxdev stop the services there',
           });
         }
-      } else if (!byName) {
-        const { runningSession } = await import('../api/client.js');
-        const live = await runningSession(project);
         if (live) {
           await live.intent({ kind: 'stop' });
           await live.closed;
           onLine('stopped the running session');
         }
         // The background live sync of an `up -d` goes first: nothing is synced into what is removed.
-        if (await (await import('./sync-daemon.js')).stopSyncDaemon(project)) onLine('stopped the background live sync');
+        if (!services.length && (await (await import('./sync-daemon.js')).stopSyncDaemon(project))) onLine('stopped the background live sync');
       }
       // One-off `run` containers go too, as compose's down removes them (before the network).
       const { removeOneOffs } = await import('../engine/verbs/remove-oneoffs.js');

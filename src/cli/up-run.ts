@@ -136,6 +136,8 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
     throw err;
   });
 
+  // The services whose output this up shows (compose's attach rules); all when undefined.
+  const shown = o.attach ?? notAttached(project);
   let view: { close(): void };
   if (o.tui) {
     const { renderDashboard } = await loadDashboard();
@@ -145,9 +147,8 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
     }, { webUrl: web?.url });
     view = { close: () => dash.unmount() };
   } else {
-    const printer = createLinePrinter(store, (s) => process.stdout.write(s), { color: o.color, timestamps: o.timestamps, services: o.attach ?? notAttached(project) });
+    const printer = createLinePrinter(store, (s) => process.stdout.write(s), { color: o.color, timestamps: o.timestamps, services: shown });
     if (o.watch) announceWatch(store, () => printer.flush(), (s) => process.stdout.write(s));
-    const shown = o.attach ?? notAttached(project);
     const unitService = (unit: string) => session.runs.get(unit)?.svc.name ?? unit;
     const offExits = composeExitLines(store, project.name, (unit) => session.runs.get(unit)?.containerName, (s) => {
       printer.flush();
@@ -161,7 +162,7 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
   if (!o.tui && !o.watch && !o.abortOnExit && !o.abortOnFailure) {
     // As compose's attached up: once every followed container has ended, return (what still
     // runs, e.g. a dependency, keeps running: the session lets go of it as -d does).
-    const followed = targets.length ? targets : (o.attach ?? notAttached(project) ?? Object.keys(project.services));
+    const followed = targets.length ? targets : (shown ?? Object.keys(project.services));
     whenAllEnded(store, () => [...session.runs.values()].filter((r) => followed.includes(r.svc.name)).map((r) => r.name), ({ failed }) => {
       if (stopping) return;
       if (failed) exitCode = 1;
@@ -194,7 +195,6 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
     await session.start(plan);
     if (!o.tui) {
       // compose's line before the attached containers' output.
-      const shown = o.attach ?? notAttached(project);
       const names = [...session.runs.values()].filter((r) => !shown || shown.includes(r.svc.name)).map((r) => (r.containerName ? composeLabel(project.name, r.containerName) : r.name));
       if (names.length) process.stdout.write(`Attaching to ${names.sort().join(', ')}\n`);
     }

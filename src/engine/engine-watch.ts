@@ -31,7 +31,7 @@ export class EngineWatch {
   /** After a wait on the engine ended: 'up' (it answers: a real exit), 'back' (it was gone and answers again) or 'gone'. */
   async check(): Promise<EngineState> {
     if (!this.outage) {
-      const err = await this.o.ping().then(() => undefined, (e: Error) => e);
+      const err = await this.pingError();
       if (!err) return 'up';
       this.begin(err);
     }
@@ -42,6 +42,14 @@ export class EngineWatch {
   lost(): Promise<void> {
     this.startPinger();
     return this.nextLoss;
+  }
+
+  /** undefined when the engine answers, else why it does not. */
+  private pingError(): Promise<Error | undefined> {
+    return this.o.ping().then(
+      () => undefined,
+      (e: Error) => e,
+    );
   }
 
   private armLoss(): void {
@@ -60,7 +68,7 @@ export class EngineWatch {
     const tick = async () => {
       if (this.o.signal.aborted) return;
       if (!this.outage) {
-        const err = await this.o.ping().then(() => undefined, (e: Error) => e);
+        const err = await this.pingError();
         if (err) this.begin(err);
       }
       this.pinger = setTimeout(tick, this.o.pollMs ?? 1000);
@@ -77,8 +85,7 @@ export class EngineWatch {
     this.o.say(`the engine stopped answering (${err.message.split('\n')[0]}); waiting up to ${secs(this.o.limitMs)} s for it to come back (Ctrl-C stops)`);
     while (!this.o.signal.aborted && now() - t0 < this.o.limitMs) {
       await sleep(Math.min(500, this.o.pollMs ?? 500), this.o.signal);
-      const ok = await this.o.ping().then(() => true, () => false);
-      if (ok) {
+      if (!(await this.pingError())) {
         this.o.say(`the engine answers again after ${((now() - t0) / 1000).toFixed(1)} s; starting what it stopped`);
         // Waits from now on race the next outage; services that check in the next moments get
         // this one's answer.

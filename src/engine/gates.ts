@@ -6,6 +6,7 @@
 // waited for (compose's "container x has no healthcheck configured"), not when the file loads.
 import { FoxdevError } from '../errors.js';
 import { conditionText } from '../plan/up.js';
+import { FAILED_TO_START, failedToStart, NO_HEALTHCHECK, notCompleted, notCompletedPrefix } from '../plan/dependency-words.js';
 import type { SessionContext } from './context.js';
 import type { ServiceRun } from './service-run.js';
 
@@ -15,14 +16,10 @@ export function waitingReason(dep: string, condition: string, lastProbe: string)
 
 type Gate = ServiceRun['plan']['gates'][number];
 
-/** Why a service_healthy wait on a dependency nothing measures fails (compose's words, at start, not at load). */
-export const NO_HEALTHCHECK = 'has no healthcheck configured';
-
 /** compose's warning for an optional dependency that failed: `optional dependency "x" failed to start: …`. */
 export function optionalFailure(dep: string, message: string): string {
-  const failed = 'dependency failed to start: ';
-  if (message.startsWith(failed)) return `optional dependency "${dep}" failed to start: ${message.slice(failed.length)}`;
-  const notDone = `service "${dep}" didn't complete successfully`;
+  if (message.startsWith(FAILED_TO_START)) return `optional dependency "${dep}" failed to start: ${message.slice(FAILED_TO_START.length)}`;
+  const notDone = notCompletedPrefix(dep);
   if (message.startsWith(notDone)) return `optional dependency "${dep}" didn't complete successfully${message.slice(notDone.length)}`;
   return `optional dependency "${dep}" failed to start: ${message}`;
 }
@@ -30,11 +27,11 @@ export function optionalFailure(dep: string, message: string): string {
 /** Why `dep` did not meet `condition`, the way compose says it. */
 export function dependencyFailure(dep: ServiceRun, condition: string, reason: string): string {
   const what = dep.svc.kind === 'process' ? `process ${dep.name}` : `container ${dep.containerName ?? dep.name}`;
-  if (!dep.exit && reason === NO_HEALTHCHECK) return `dependency failed to start: ${what} ${NO_HEALTHCHECK}`;
-  if (dep.exit && condition === 'service_completed_successfully') return `service "${dep.name}" didn't complete successfully: exit ${dep.exit.code}`;
-  if (dep.exit) return `dependency failed to start: ${what} exited (${dep.exit.code})`;
-  if (reason.startsWith('unhealthy: ')) return `dependency failed to start: ${what} is unhealthy (${reason.slice('unhealthy: '.length)})`;
-  return `dependency failed to start: ${what}: ${reason || 'stopped'}`;
+  if (!dep.exit && reason === NO_HEALTHCHECK) return failedToStart(what, NO_HEALTHCHECK);
+  if (dep.exit && condition === 'service_completed_successfully') return notCompleted(dep.name, dep.exit.code);
+  if (dep.exit) return failedToStart(what, `exited (${dep.exit.code})`);
+  if (reason.startsWith('unhealthy: ')) return failedToStart(what, `is unhealthy (${reason.slice('unhealthy: '.length)})`);
+  return `${FAILED_TO_START}${what}: ${reason || 'stopped'}`;
 }
 
 /** The runs of a service: itself, or each of its replicas (`web-1`, `web-2`, …). */

@@ -11,7 +11,8 @@ import { waitReady, type TimedProbe } from './readiness.js';
 import type { Instance } from './instance.js';
 import type { SessionContext } from './context.js';
 import type { ServiceRun } from './service-run.js';
-import { NO_HEALTHCHECK, probeSeen } from './gates.js';
+import { probeSeen } from './gates.js';
+import { NO_HEALTHCHECK } from '../plan/dependency-words.js';
 
 /** While starting, probe this often whatever the healthcheck's own interval says. */
 export const FAST_PROBE_MS = 100;

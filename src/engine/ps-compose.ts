@@ -33,7 +33,7 @@ export function composePsRow(project: Project, e: PsEntry): ComposePsRow {
     ID: info?.Id ?? '',
     Name: e.row.name,
     Image: info?.Config.Image ?? '',
-    Command: info ? [...list(info.Config.Entrypoint), ...list(info.Config.Cmd)].join(' ') : '',
+    Command: info ? commandOf(info) : '',
     Project: project.name,
     Service: e.row.service,
     Created: info ? Math.floor(Date.parse(info.Created) / 1000) : 0,
@@ -52,6 +52,11 @@ function publishers(e: PsEntry): ComposePsPublisher[] {
   return (e.container?.ports ?? [])
     .map((p) => ({ URL: p.published ? (p.ip ?? '0.0.0.0') : '', TargetPort: p.target, PublishedPort: p.published ?? 0, Protocol: p.protocol }))
     .sort((a, b) => a.TargetPort - b.TargetPort || a.PublishedPort - b.PublishedPort || a.URL.localeCompare(b.URL) || a.Protocol.localeCompare(b.Protocol));
+}
+
+/** The command a container runs, as compose shows it: entrypoint and command, joined. */
+export function commandOf(info: NonNullable<PsEntry['info']>): string {
+  return [...list(info.Config.Entrypoint), ...list(info.Config.Cmd)].join(' ');
 }
 
 const list = (v: string | string[] | undefined | null): string[] => (v == null ? [] : Array.isArray(v) ? v : [v]);

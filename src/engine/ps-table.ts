@@ -3,6 +3,7 @@
 // age as docker's human duration, the engine's status text, ports as docker lists them. Host
 // processes get a row too (IMAGE "host process"). foxdev's own view is `--format foxdev`.
 import type { PsEntry } from './ps.js';
+import { commandOf } from './ps-compose.js';
 
 export function formatComposePs(entries: PsEntry[], now = Date.now()): string {
   const rows = [['NAME', 'IMAGE', 'COMMAND', 'SERVICE', 'CREATED', 'STATUS', 'PORTS']];
@@ -13,11 +14,10 @@ export function formatComposePs(entries: PsEntry[], now = Date.now()): string {
       rows.push([nameOf(e), 'host process', '', e.row.service, '', e.row.state === 'running' ? 'Up' : 'Exited', '']);
       continue;
     }
-    const command = [...list(info.Config.Entrypoint), ...list(info.Config.Cmd)].join(' ');
     rows.push([
       nameOf(e),
       info.Config.Image,
-      JSON.stringify(ellipsis(command, 20)),
+      JSON.stringify(ellipsis(commandOf(info), 20)),
       e.row.service,
       `${humanDuration(now - Date.parse(info.Created))} ago`,
       e.container?.status ?? e.row.state,
@@ -30,7 +30,6 @@ export function formatComposePs(entries: PsEntry[], now = Date.now()): string {
 }
 
 const nameOf = (e: PsEntry): string => (e.info ? e.row.name : `${e.row.service} (${e.row.name})`);
-const list = (v: string | string[] | undefined | null): string[] => (v == null ? [] : Array.isArray(v) ? v : [v]);
 
 /** docker's Ellipsis: at most `max` characters, the last one `…` when cut. */
 export function ellipsis(s: string, max: number): string {

@@ -38,6 +38,14 @@ export async function supervise(ctx: SessionContext, run: ServiceRun, instance: 
     if (run.generation !== generation) return; // replaced by a rebuild; the new one is supervised
     run.probes.abort();
     if (run.stopping || ctx.signal.aborted) return;
+    // This exit ends the service for good (no restart asked for, none by its policy).
+    const final = !run.restartRequested && !(isJob && code === 0) && !shouldRestartBy(rule, code, restartTimes, ctx.now());
+    // An engine shutting down stops its containers (SIGTERM, then SIGKILL) before it stops
+    // answering: after such an exit, wait a moment before asking it, or the outage is missed.
+    if (ctx.engine && final && !isJob && (code > 128 || code < 0)) {
+      await sleep(ENGINE_SETTLE_MS, ctx.signal);
+      if (run.stopping || ctx.signal.aborted) return;
+    }
     // The wait ended because the engine went away, not the service: wait for it, then start again.
     const engine = await ctx.engine?.check();
     if (engine === 'gone') return engineGone(ctx, run);
@@ -62,20 +70,7 @@ export async function supervise(ctx: SessionContext, run: ServiceRun, instance: 
       for (const l of [run.healthy, run.ready, run.seeded, run.completed]) l.resolve();
       return;
     }
-    if (!shouldRestartBy(rule, code, restartTimes, ctx.now())) {
-      // An engine shutting down stops its containers (SIGTERM, then SIGKILL) before it stops
-      // answering: after such an exit, look again before calling it final.
-      if (ctx.engine && !isJob && (code > 128 || code < 0)) {
-        await sleep(ENGINE_SETTLE_MS, ctx.signal);
-        if (run.stopping || ctx.signal.aborted) return;
-        const again = await ctx.engine.check();
-        if (again === 'gone') return engineGone(ctx, run);
-        if (again === 'back') {
-          if (!(await startAgain(ctx, run, instance))) return;
-          sup.onRestarted?.(run);
-          continue;
-        }
-      }
+    if (final) {
       const reason = exited;
       const gaveUp = rule.condition !== 'none' && code !== 0 ? `; not restarting again after ${restartTimes.length} restart(s) (${rule.label})` : '';
       ctx.say(run.name, reason + gaveUp);

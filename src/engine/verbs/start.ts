@@ -8,7 +8,8 @@ import type { Project } from '../../config/project.js';
 import { FoxdevError } from '../../errors.js';
 import { ancestors, graphOf } from '../../plan/graph.js';
 import { replicasOf } from '../../plan/replicas.js';
-import { awaitDependencies, type ReadState } from './await-deps.js';
+import { dockerRuntime } from '../../runtime/docker/runtime.js';
+import { awaitDependencies } from './await-deps.js';
 import { byStartLevel, checkServices, eachLevel, serviceContainers } from './targets.js';
 import { containerProgress } from '../../logfmt/progress.js';
 
@@ -23,18 +24,12 @@ export async function startServices(docker: Docker, project: Project, names: str
   }
   if (!names.length && !containers.length) throw new FoxdevError('usage', `${project.name} has no containers to start`, { hint: 'create them with foxdev up -d' });
   const all = names.length ? await serviceContainers(docker, project, []) : containers;
+  const runtime = dockerRuntime(docker);
   await eachLevel(byStartLevel(project, containers.filter((c) => !c.running)), async (c) => {
-    await awaitDependencies(stateOf(docker), project, c.service, all, onLine);
+    await awaitDependencies((id) => runtime.containerState(id), project, c.service, all, onLine);
     onLine(containerProgress(c.name, 'Starting'));
-    await docker.getContainer(c.id).start().catch((err: { statusCode?: number }) => {
-      if (err.statusCode !== 304) throw err; // 304: already started
-    });
+    await runtime.startContainer(c.id);
     onLine(containerProgress(c.name, 'Started'));
   });
 }
 
-
-const stateOf = (docker: Docker): ReadState => async (id) => {
-  const s = (await docker.getContainer(id).inspect()).State;
-  return { status: s.Status, exitCode: s.ExitCode, health: s.Health?.Status ?? '' };
-};
