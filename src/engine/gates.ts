@@ -6,7 +6,7 @@
 // waited for (compose's "container x has no healthcheck configured"), not when the file loads.
 import { FoxdevError } from '../errors.js';
 import { conditionText } from '../plan/up.js';
-import { FAILED_TO_START, failedToStart, NO_HEALTHCHECK, notCompleted, notCompletedPrefix } from '../plan/dependency-words.js';
+import { FAILED_TO_START, failedToStart, NO_HEALTHCHECK, notCompleted, optionalFailure } from '../plan/dependency-words.js';
 import type { SessionContext } from './context.js';
 import type { ServiceRun } from './service-run.js';
 
@@ -15,14 +15,6 @@ export function waitingReason(dep: string, condition: string, lastProbe: string)
 }
 
 type Gate = ServiceRun['plan']['gates'][number];
-
-/** compose's warning for an optional dependency that failed: `optional dependency "x" failed to start: …`. */
-export function optionalFailure(dep: string, message: string): string {
-  if (message.startsWith(FAILED_TO_START)) return `optional dependency "${dep}" failed to start: ${message.slice(FAILED_TO_START.length)}`;
-  const notDone = notCompletedPrefix(dep);
-  if (message.startsWith(notDone)) return `optional dependency "${dep}" didn't complete successfully${message.slice(notDone.length)}`;
-  return `optional dependency "${dep}" failed to start: ${message}`;
-}
 
 /** Why `dep` did not meet `condition`, the way compose says it. */
 export function dependencyFailure(dep: ServiceRun, condition: string, reason: string): string {

@@ -14,3 +14,11 @@ export const failedToStart = (what: string, why: string): string => `${FAILED_TO
 export const notCompleted = (service: string, code: number): string => `${notCompletedPrefix(service)}: exit ${code}`;
 
 export const notCompletedPrefix = (service: string): string => `service "${service}" didn't complete successfully`;
+
+/** compose's warning for an optional dependency that failed: `optional dependency "x" failed to start: …`. */
+export function optionalFailure(dep: string, message: string): string {
+  if (message.startsWith(FAILED_TO_START)) return `optional dependency "${dep}" failed to start: ${message.slice(FAILED_TO_START.length)}`;
+  const notDone = notCompletedPrefix(dep);
+  if (message.startsWith(notDone)) return `optional dependency "${dep}" didn't complete successfully${message.slice(notDone.length)}`;
+  return `optional dependency "${dep}" failed to start: ${message}`;
+}

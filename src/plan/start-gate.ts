@@ -4,6 +4,8 @@
 import { failedToStart, NO_HEALTHCHECK, notCompleted } from './dependency-words.js';
 
 export interface ContainerNow {
+  /** The service it belongs to: compose names the service when a job did not complete. */
+  service: string;
   name: string;
   status: string; // created | running | exited | paused | restarting | dead
   exitCode: number;
@@ -17,7 +19,7 @@ export function startGate(condition: string, c: ContainerNow): GateVerdict {
   const gone = c.status === 'exited' || c.status === 'dead';
   if (condition === 'service_completed_successfully') {
     if (!gone) return { kind: 'wait' };
-    return c.exitCode === 0 ? { kind: 'met' } : { kind: 'failed', message: notCompleted(c.name, c.exitCode) };
+    return c.exitCode === 0 ? { kind: 'met' } : { kind: 'failed', message: notCompleted(c.service, c.exitCode) };
   }
   if (condition === 'service_healthy') {
     if (gone) return { kind: 'failed', message: failedToStart(`container ${c.name}`, `exited (${c.exitCode})`) };

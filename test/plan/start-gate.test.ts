@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startGate, type ContainerNow } from '../../src/plan/start-gate.js';
 
-const c = (over: Partial<ContainerNow>): ContainerNow => ({ name: 'p-db-1', status: 'running', exitCode: 0, health: '', ...over });
+const c = (over: Partial<ContainerNow>): ContainerNow => ({ service: 'db', name: 'p-db-1', status: 'running', exitCode: 0, health: '', ...over });
 
 describe('startGate: a dependency as the engine reports it, against its condition', () => {
   it('service_completed_successfully waits while running, then passes on 0 and fails on anything else', () => {
@@ -9,7 +9,7 @@ describe('startGate: a dependency as the engine reports it, against its conditio
     expect(startGate('service_completed_successfully', c({ status: 'exited' }))).toEqual({ kind: 'met' });
     expect(startGate('service_completed_successfully', c({ status: 'exited', exitCode: 3 }))).toEqual({
       kind: 'failed',
-      message: `service "p-db-1" didn't complete successfully: exit 3`,
+      message: `service "db" didn't complete successfully: exit 3`,
     });
   });
   it('service_healthy waits for starting, passes on healthy, fails on unhealthy, exited, or no healthcheck', () => {

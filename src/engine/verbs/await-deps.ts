@@ -5,6 +5,7 @@
 import type { Project, ResolvedDepends } from '../../config/project.js';
 import { FoxdevError } from '../../errors.js';
 import { containerProgress } from '../../logfmt/progress.js';
+import { optionalFailure } from '../../plan/dependency-words.js';
 import { startGate } from '../../plan/start-gate.js';
 import type { ProjectContainer } from '../../runtime/docker/containers.js';
 
@@ -27,7 +28,7 @@ export async function awaitDependencies(
     for (const c of all.filter((x) => x.service === dep)) {
       onLine(containerProgress(c.name, 'Waiting'));
       for (;;) {
-        const v = startGate(d.condition, { name: c.name, ...(await read(c.id)) });
+        const v = startGate(d.condition, { service: dep, name: c.name, ...(await read(c.id)) });
         if (v.kind === 'met') {
           if (d.condition === 'service_healthy') onLine(containerProgress(c.name, 'Healthy'));
           if (d.condition === 'service_completed_successfully') onLine(containerProgress(c.name, 'Exited'));
@@ -36,7 +37,7 @@ export async function awaitDependencies(
         if (v.kind === 'failed') {
           // compose warns about an optional dependency and goes on.
           if (!d.required) {
-            onLine(`optional dependency "${dep}": ${v.message}; starting ${service} without it`);
+            onLine(`${optionalFailure(dep, v.message)}; starting anyway`);
             break;
           }
           throw new FoxdevError('dependency', v.message);
