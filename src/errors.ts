@@ -3,6 +3,7 @@
 
 export type ErrorKind =
   | 'usage' // bad flags or arguments
+  | 'not-found' // a service named on the command line is not in the project (compose exits 1, not 2)
   | 'config' // the project description is invalid
   | 'engine' // the Docker engine is missing or refused a request
   | 'dependency' // a service could not start because something it needs failed
@@ -51,7 +52,12 @@ export class ConfigError extends FoxdevError {
   }
 }
 
-/** Exit codes: 1 runtime failure, 2 bad input (usage or config), 130 interrupted. */
+/** `no such service: x (have: a, b)`, compose's words and exit code 1; `prefix` names the flag that named it. */
+export function noSuchService(name: string, have: Iterable<string>, o: { prefix?: string; hint?: string } = {}): FoxdevError {
+  return new FoxdevError('not-found', `${o.prefix ?? ''}no such service: ${name} (have: ${[...have].join(', ') || 'none'})`, { hint: o.hint });
+}
+
+/** Exit codes: 1 runtime failure, 2 bad input (usage or config; an unknown service name is 1, as in compose), 130 interrupted. */
 export function exitCodeFor(err: unknown): number {
   if (!(err instanceof FoxdevError)) return 70; // EX_SOFTWARE: a bug in foxdev
   switch (err.kind) {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { projectOrName } from './project-or-name.js';
-import { FoxdevError } from '../errors.js';
+import { FoxdevError, noSuchService } from '../errors.js';
 import { progress, timeoutMs } from './engine-verb.js';
 
 export function register(program: Command): void {
@@ -25,7 +25,7 @@ export function register(program: Command): void {
       });
       const onLine = (l: string) => void process.stdout.write(`${l}\n`);
       // compose: a service the file does not have is an error; by name alone a typo cannot be told from one already gone.
-      if (!byName) for (const s of services) if (!project.services[s]) throw new FoxdevError('usage', `no such service: ${s}`, { hint: `have: ${Object.keys(project.services).join(', ')}` });
+      if (!byName) for (const s of services) if (!project.services[s]) throw noSuchService(s, Object.keys(project.services));
       // A running session stops its services itself first (its supervisor would restart them).
       if (!byName) {
         const { runningSession } = await import('../api/client.js');

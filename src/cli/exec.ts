@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { FoxdevError } from '../errors.js';
+import { FoxdevError, noSuchService } from '../errors.js';
 import { loadFromOptions } from './options.js';
 
 export function register(program: Command): void {
@@ -16,7 +16,7 @@ export function register(program: Command): void {
     .option('--index <n>', 'which replica of a scaled service (default: 1)')
     .action(async (service: string, command: string[], flags: { tty?: boolean; user?: string; workdir?: string; env?: string[]; privileged?: boolean; index?: string }, cmd: Command) => {
       const project = await loadFromOptions(cmd, [service]);
-      if (!project.services[service]) throw new FoxdevError('usage', `no such service: ${service} (have: ${Object.keys(project.services).join(', ')})`);
+      if (!project.services[service]) throw noSuchService(service, Object.keys(project.services));
       if (project.services[service].kind === 'process') throw new FoxdevError('usage', `${service} is a host process; run the command on the host instead`);
       const { dockerClient } = await import('../runtime/docker-client.js');
       const { execInteractive } = await import('../runtime/docker/exec-interactive.js');

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { projectOrName } from './project-or-name.js';
-import { FoxdevError } from '../errors.js';
+import { FoxdevError, noSuchService } from '../errors.js';
 
 interface PsFlags {
   json?: boolean;
@@ -32,7 +32,7 @@ export function register(program: Command): void {
       const modules = Promise.all([import('../runtime/engine-endpoint.js'), import('../engine/ps.js'), import('./ps-select.js'), import('../runtime/ps-readers.js')]);
       const { project } = await projectOrName(cmd, process.env, services); // -p NAME alone lists by label, as compose does
       const [{ engineEndpoint, engineUnreachable }, { psEntries, formatPs }, { selectPs }, { httpPsEngine, dockerPsEngine }] = await modules;
-      for (const s of services) if (project.files.length > 0 && !project.services[s]) throw new FoxdevError('usage', `no such service: ${s} (have: ${Object.keys(project.services).join(', ')})`);
+      for (const s of services) if (project.files.length > 0 && !project.services[s]) throw noSuchService(s, Object.keys(project.services));
       // The small HTTP reader, not dockerode: importing dockerode alone would use up most of ps's time.
       const ep = engineEndpoint();
       // ssh:// engines need dockerode's ssh transport; everything else takes the small reader.

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { FoxdevError } from '../errors.js';
+import { FoxdevError, noSuchService } from '../errors.js';
 import { loadFromOptions } from './options.js';
 import { parseScaleFlags } from '../plan/replicas.js';
 
@@ -88,7 +88,7 @@ export function register(program: Command): void {
       const daemon = await import('./sync-daemon.js');
       // The background live sync an earlier `up -d` started: same arguments, only syncing.
       if (daemon.isSyncDaemon()) return void (process.exitCode = await daemon.runSyncDaemon(project, services));
-      if (flags.exitCodeFrom && !project.services[flags.exitCodeFrom]) throw new FoxdevError('usage', `--exit-code-from: no such service: ${flags.exitCodeFrom}`);
+      if (flags.exitCodeFrom && !project.services[flags.exitCodeFrom]) throw noSuchService(flags.exitCodeFrom, Object.keys(project.services), { prefix: '--exit-code-from: ' });
       const { attachedServices } = await import('./up-attach.js');
       const attach = attachedServices(project, services, flags);
       if (flags.watch) {

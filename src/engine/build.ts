@@ -1,6 +1,6 @@
 // `foxdev build`: the same builds `up` does, without starting anything. Services build in parallel.
 import type { Project } from '../config/project.js';
-import { FoxdevError } from '../errors.js';
+import { noSuchService } from '../errors.js';
 import { imageName } from '../names/labels.js';
 import { prepareBuild } from '../runtime/docker/build.js';
 import type { Runtime } from '../runtime/runtime.js';
@@ -11,7 +11,7 @@ export async function buildServices(
   names: string[],
   o: { force: boolean; onLine: (service: string, line: string) => void },
 ): Promise<void> {
-  for (const n of names) if (!project.services[n]) throw new FoxdevError('usage', `no such service: ${n} (have: ${Object.keys(project.services).join(', ')})`);
+  for (const n of names) if (!project.services[n]) throw noSuchService(n, Object.keys(project.services));
   const targets = (names.length ? names : Object.keys(project.services)).filter((n) => project.services[n].build && project.services[n].kind !== 'process');
   await Promise.all(
     targets.map(async (name) => {

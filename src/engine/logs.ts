@@ -2,7 +2,7 @@
 // from the log file of a host process.
 import { open, stat } from 'node:fs/promises';
 import type { Project } from '../config/project.js';
-import { FoxdevError } from '../errors.js';
+import { FoxdevError, noSuchService } from '../errors.js';
 import { sleep } from '../sleep.js';
 import type { LogEntry } from '../store/types.js';
 import { isOneOff } from '../names/compose-labels.js';
@@ -23,7 +23,7 @@ export interface LogsOptions {
 
 export async function serviceLogs(runtime: Runtime, project: Project, services: string[], o: LogsOptions, onEntry: (e: LogEntry) => void): Promise<void> {
   const names = services.length ? services : Object.keys(project.services);
-  for (const n of names) if (!project.services[n]) throw new FoxdevError('usage', `no such service: ${n} (have: ${Object.keys(project.services).join(', ')})`);
+  for (const n of names) if (!project.services[n]) throw noSuchService(n, Object.keys(project.services));
   const containers = await runtime.listProjectContainers(project.name);
   const follower = new ContainerFollower(runtime, project.name, o, onEntry);
   await Promise.all([

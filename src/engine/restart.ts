@@ -1,6 +1,6 @@
 // `foxdev restart` outside a session: restart what runs, found by label or pid file.
 import type { Project } from '../config/project.js';
-import { FoxdevError } from '../errors.js';
+import { FoxdevError, noSuchService } from '../errors.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { isOneOff } from '../names/compose-labels.js';
 import { recordedProcesses, stateDir } from '../runtime/process-state.js';
@@ -25,7 +25,7 @@ export async function restartServices(
   for (const name of names) {
     const svc = project.services[name];
     if (added.has(name) && !containers.some((c) => c.service === name) && !processes.some((p) => p.service === name && p.alive)) continue;
-    if (!svc) throw new FoxdevError('usage', `no such service: ${name} (have: ${Object.keys(project.services).join(', ')})`);
+    if (!svc) throw noSuchService(name, Object.keys(project.services));
     const grace = o.timeoutMs ?? svc.stopGracePeriodMs;
     if (svc.kind === 'process') {
       const p = processes.find((x) => x.service === name && x.alive);

@@ -3,7 +3,7 @@
 // rebuild, reseed or stop — the same operations the dashboard's keys ask for, carried out by the
 // same Session, so a second terminal no longer acts on the engine behind the session's back.
 import type { Project } from '../config/project.js';
-import { FoxdevError } from '../errors.js';
+import { noSuchService } from '../errors.js';
 import { MAX_LINE_BYTES, PROTOCOL_VERSION, parseRequest, snapshotOf, type Hello, type Intent } from '../api/protocol.js';
 import type { Store } from '../store/store.js';
 import { serveLines, type Connection, type SocketServer } from '../runtime/socket-server.js';
@@ -57,7 +57,7 @@ export async function serveSession(o: SessionServerOptions): Promise<SocketServe
 /** What an intent does, for every client of the session (the socket here, the web page's POSTs). */
 export async function carryOut(o: SessionServerOptions, intent: Intent): Promise<unknown> {
   const known = (s: string) => {
-    if (!o.project.services[s] && !o.session.runs.has(s)) throw new FoxdevError('usage', `no such service: ${s} (have: ${Object.keys(o.project.services).join(', ')})`);
+    if (!o.project.services[s] && !o.session.runs.has(s)) throw noSuchService(s, Object.keys(o.project.services));
   };
   switch (intent.kind) {
     case 'restart': {

@@ -2,7 +2,7 @@
 // dependencies allow (builds begin at once, in parallel), supervise them, and stop them in
 // reverse dependency order. Decisions live in plan/; this file carries them out.
 import type { Project, Service } from '../config/project.js';
-import { FoxdevError } from '../errors.js';
+import { FoxdevError, noSuchService } from '../errors.js';
 import { ancestors, dependencyOrder, graphOf } from '../plan/graph.js';
 import { containerNameOf } from '../plan/spec-runtime.js';
 import { hooksOf } from '../plan/hooks.js';
@@ -118,7 +118,7 @@ export class Session {
   /** The services to run for `targets` (all when empty): them and what they need, dependencies first. */
   select(targets: string[], noDeps = false, project = this.project): string[] {
     for (const t of targets) {
-      if (!project.services[t]) throw new FoxdevError('usage', `no such service: ${t} (have: ${Object.keys(project.services).join(', ')})`);
+      if (!project.services[t]) throw noSuchService(t, Object.keys(project.services));
     }
     const g = graphOf(project);
     const wanted = new Set(targets.length ? (noDeps ? targets : ancestors(g, targets)) : Object.keys(project.services));

@@ -3,7 +3,7 @@
 // (store rows, log prefixes, `restart api`); with more, each replica is a unit `<service>-<n>`,
 // numbered from 1 as compose numbers its containers (`<project>-<service>-<n>`).
 import type { Project, Service } from '../config/project.js';
-import { FoxdevError } from '../errors.js';
+import { FoxdevError, noSuchService } from '../errors.js';
 
 /** The replica count asked for: --scale first, then `scale`, then `deploy.replicas`, else 1. */
 export function replicasOf(svc: Service, overrides: Record<string, number> = {}): number {
@@ -51,7 +51,7 @@ export function parseScaleFlags(project: Project, values: string[]): Record<stri
     const m = /^([^=]+)=(\d+)$/.exec(v);
     if (!m) throw new FoxdevError('usage', `--scale ${v}: expected SERVICE=NUMBER, e.g. --scale web=3`);
     const svc = project.services[m[1]];
-    if (!svc) throw new FoxdevError('usage', `--scale ${v}: no such service: ${m[1]} (have: ${Object.keys(project.services).join(', ')})`);
+    if (!svc) throw noSuchService(m[1], Object.keys(project.services), { prefix: `--scale ${v}: ` });
     if (svc.kind === 'process' && Number(m[2]) !== 1) throw new FoxdevError('usage', `--scale ${v}: ${m[1]} is a host process; it runs once`);
     out[m[1]] = Number(m[2]);
   }

@@ -10,7 +10,7 @@
 // is restarted with it (as compose's restart does). Host processes are left alone: foxdev can
 // neither pause them nor stop them from another terminal the same way.
 import type { Project } from '../config/project.js';
-import { FoxdevError } from '../errors.js';
+import { FoxdevError, noSuchService } from '../errors.js';
 import { dependencyOrder, graphOf } from './graph.js';
 
 export type ReseedOpKind = 'stop' | 'pause' | 'reseed' | 'run-job' | 'restart' | 'resume';
@@ -48,7 +48,7 @@ const STRENGTH: Record<Policy, number> = { none: 0, pause: 1, restart: 2 };
  */
 export function planReseed(project: Project, targets: string[], state: ReseedState, cause: string): ReseedPlan {
   for (const t of targets) {
-    if (!project.services[t]) throw new FoxdevError('usage', `no service named "${t}"`);
+    if (!project.services[t]) throw noSuchService(t, Object.keys(project.services));
     if (!project.services[t].seed) throw new FoxdevError('usage', `${t} declares no seed`);
   }
   const order = dependencyOrder(graphOf(project));

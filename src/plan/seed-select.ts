@@ -1,7 +1,7 @@
 // Which services `foxdev seed` acts on. PURE. Only services whose config declares a seed: foxdev
 // never resets a database the config does not name.
 import type { Project } from '../config/project.js';
-import { FoxdevError } from '../errors.js';
+import { FoxdevError, noSuchService } from '../errors.js';
 
 export function selectSeedServices(project: Project, names: readonly string[]): string[] {
   const seeded = Object.values(project.services)
@@ -14,7 +14,7 @@ export function selectSeedServices(project: Project, names: readonly string[]): 
   }
   for (const n of names) {
     if (!project.services[n]) {
-      throw new FoxdevError('usage', `no service named "${n}" in ${project.name}`, { hint: `services with a seed: ${seeded.join(', ') || 'none'}` });
+      throw noSuchService(n, Object.keys(project.services), { hint: `services with a seed: ${seeded.join(', ') || 'none'}` });
     }
     if (!project.services[n].seed) {
       throw new FoxdevError('usage', `service "${n}" declares no seed; foxdev only resets databases its config names`, {

@@ -136,7 +136,7 @@ const rows: Row[] = [
   ['--scale with a container_name', svc('    container_name: fixed\n'), ['up', '--dry-run', '--scale', 'web=2'], 2, 'foxdev: services.web: container_name "fixed" names one container; remove it to run 2 replicas (compose refuses this too)'],
   ['two services under one container_name', compose('services:\n  test:\n    image: busybox\n    container_name: fixed\n  another_test:\n    image: busybox\n    container_name: fixed\n'), ['up', '--dry-run'], 2, 'foxdev: services.another_test: container name "fixed" is already in use by service test'],
   ['--scale without a number', svc(''), ['up', '--dry-run', '--scale', 'web'], 2, 'foxdev: --scale web: expected SERVICE=NUMBER, e.g. --scale web=3'],
-  ['--scale of an unknown service', svc(''), ['up', '--dry-run', '--scale', 'api=2'], 2, 'foxdev: --scale api=2: no such service: api (have: web)'],
+  ['--scale of an unknown service', svc(''), ['up', '--dry-run', '--scale', 'api=2'], 1, 'foxdev: --scale api=2: no such service: api (have: web)'],
   ['deploy replicas negative', svc('    deploy:\n      replicas: -1\n'), ['config'], 2, "foxdev: compose.yaml:5:7: services.web.deploy.replicas: expected a whole number of containers (0 or more), got -1"],
   // networks, links, volumes
   ['network_mode beside networks', svc('    network_mode: host\n    networks: [default]\n'), ['config'], 2, /^foxdev: compose.yaml:\d+:\d+: services\.\w+\.network_mode: service "\w+" declares mutually exclusive "network_mode" and "networks"$/],
@@ -189,8 +189,8 @@ const rows: Row[] = [
   ['all services in profiles', compose('services:\n  web:\n    image: busybox\n    profiles: [a]\n'), ['up', '--dry-run'], 2, "foxdev: no service selected: every service is in a profile that is not enabled (no profile enabled): web (a); use --profile a, or name a service (foxdev up web)"],
   ['COMPOSE_PROFILES selecting nothing', compose('services:\n  web:\n    image: busybox\n    profiles: [debug]\n  tool:\n    image: busybox\n    profiles: [tools]\n'), ['up', '--dry-run'], 2, "foxdev: no service selected: every service is in a profile that is not enabled (enabled profiles: b): web (debug), tool (tools); use --profile debug, or name a service (foxdev up web)", { env: { COMPOSE_PROFILES: 'b' } }],
   ['empty project', {}, ['config'], 2, "foxdev: no foxdev.config.ts or compose file (compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml) here or in a parent directory"],
-  ['up --dry-run unknown service', svc(''), ['up', '--dry-run', 'nope'], 2, "foxdev: no such service: nope (have: web)"],
-  ['up --dry-run did-you-mean service', svc(''), ['up', '--dry-run', 'wbe'], 2, "foxdev: no such service: wbe (have: web)"],
+  ['up --dry-run unknown service', svc(''), ['up', '--dry-run', 'nope'], 1, "foxdev: no such service: nope (have: web)"],
+  ['up --dry-run did-you-mean service', svc(''), ['up', '--dry-run', 'wbe'], 1, "foxdev: no such service: wbe (have: web)"],
   // CLI
   ['-C /missing', {}, ['-C', '/missing/dir', 'config'], 2, "foxdev: /missing/dir: no foxdev.config.ts or compose file (compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml) here or in a parent directory"],
   ['-f missing file', svc(''), ['-f', 'nope.yaml', 'config'], 2, "foxdev: nope.yaml: file not found"],

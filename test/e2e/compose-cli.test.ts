@@ -61,7 +61,7 @@ describe.runIf(hasEngine)('compose global options against the engine', () => {
     expect(named.stdout).toMatch(/^web(?:-\d+)?\s+\| value=from-env-file$/m);
     const all = await foxdev(['-p', p, 'logs'], { cwd: elsewhere });
     expect(all.stdout).toMatch(/^dbg(?:-\d+)?\s+\| value=$/m);
-    expect((await foxdev(['-p', p, 'logs', 'nope'], { cwd: elsewhere })).exitCode).toBe(2);
+    expect((await foxdev(['-p', p, 'logs', 'nope'], { cwd: elsewhere })).exitCode).toBe(1);
     const down = await foxdev(['-p', p, 'down'], { cwd: elsewhere, timeoutMs: 60_000 });
     expect(down.exitCode, down.all).toBe(0);
     expect(await projectContainers(p)).toEqual([]);

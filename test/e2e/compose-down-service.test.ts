@@ -47,7 +47,7 @@ describe.runIf(hasEngine)('down SERVICE', () => {
     expect(await states()).toEqual({ db: 'running', other: 'running' });
     // With the file named, a service it does not have is an error.
     const named = await foxdev(['-C', dir, '-f', 'compose.yaml', '-p', p, 'down', 'nope']);
-    expect(named.exitCode).toBe(2);
+    expect(named.exitCode).toBe(1);
     expect(named.stderr).toMatch(/no such service: nope/);
 
     expect((await fx('down')).exitCode).toBe(0);

@@ -212,7 +212,7 @@ ${svc('    deploy:\n      replicas: 0\n')}
     await run('scale', 'back=2');
     expect([await numbers('back'), await numbers('db')]).toEqual([[1, 2], [1]]);
     const bad = await foxdev(['-C', dir, '-p', p, 'scale', 'nope=2']);
-    expect(bad.exitCode).toBe(2);
+    expect(bad.exitCode).toBe(1);
     expect(bad.stderr).toContain('no such service: nope');
   }, 120_000);
 

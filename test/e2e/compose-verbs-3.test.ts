@@ -155,7 +155,7 @@ ${sleeper()}`);
     expect(one.stdout.split('\n')).toHaveLength(1); // header only: idle is not running
     const bad = await a.fx('stats', '--no-stream', '--format', '{{.Name}}');
     expect(bad.exitCode).toBe(2);
-    expect((await a.fx('stats', '--no-stream', 'nosuch')).exitCode).toBe(2);
+    expect((await a.fx('stats', '--no-stream', 'nosuch')).exitCode).toBe(1);
   });
 
   it('create makes the named service and its dependencies, starts nothing; start runs them; up --no-start creates the rest', async () => {
@@ -192,7 +192,7 @@ ${sleeper()}`);
       expect(r.exitCode).toBe(2);
       expect(r.stderr).toContain(msg);
     }
-    expect((await b.fx('create', 'nosuch')).exitCode).toBe(2);
+    expect((await b.fx('create', 'nosuch')).exitCode).toBe(1);
     const scaled = await b.fx('create', '--scale', 'another=2', 'another');
     expect(scaled.exitCode, scaled.all).toBe(0);
     const another = (await projectContainers(b.p)).filter((x) => x.service === 'another');

@@ -70,7 +70,7 @@ describe.runIf(hasEngine)('more compose verbs against the engine', () => {
     expect(ignored.exitCode, ignored.all).toBe(0);
     expect(ignored.stderr.trim().split('\n')).toHaveLength(1);
     const bad = await fx('pull', 'nosuch');
-    expect(bad.exitCode).toBe(2);
+    expect(bad.exitCode).toBe(1);
     expect(bad.stderr).toMatch(/no such service: nosuch/);
   });
 
@@ -102,7 +102,7 @@ describe.runIf(hasEngine)('more compose verbs against the engine', () => {
     expect(json[0]).toMatchObject({ ContainerName: containerName(p, 'tagged'), Repository: ownTag.split(':')[0], Tag: '1' });
     const ids = (await fx('images', '-q')).stdout.trim().split('\n');
     expect(ids.every((id) => /^[0-9a-f]{12}$/.test(id))).toBe(true);
-    expect((await fx('images', 'nosuch')).exitCode).toBe(2);
+    expect((await fx('images', 'nosuch')).exitCode).toBe(1);
   });
 
   it('top: one block per running container, its name then the process table', async () => {
@@ -144,7 +144,8 @@ describe.runIf(hasEngine)('more compose verbs against the engine', () => {
         [['nosuch:/a', host], /no such service: nosuch/],
       ] as const) {
         const r = await fx('cp', ...args);
-        expect(r.exitCode, r.all).toBe(2);
+        // compose: 1 for a service the project does not have, 2 (foxdev's usage code) for the rest.
+        expect(r.exitCode, r.all).toBe(String(msg).includes('no such service') ? 1 : 2);
         expect(r.stderr).toMatch(msg);
         expect(r.stderr).not.toMatch(/\n\s+at /);
       }

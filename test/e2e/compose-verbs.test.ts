@@ -127,7 +127,7 @@ describe.runIf(hasEngine)('compose verbs against the engine', () => {
     expect(start.stdout).toBe('');
     expect(await states()).toEqual({ db: 'running', migrate: 'exited', app: 'running' });
     const none = await fx('start', 'nope');
-    expect(none.exitCode).toBe(2);
+    expect(none.exitCode).toBe(1);
     expect(none.stderr).toMatch(/no such service: nope/);
   });
 

@@ -105,7 +105,7 @@ describe.runIf(hasEngine)('foxdev up/down against the engine', () => {
       [`project ${p}`, 'db   container create', 'job  job       create  after db:healthy'].join('\n'),
     );
     const bad = await foxdev(['-C', 'fixtures/engine-chain', '-p', p, 'up', 'nope', '--dry-run']);
-    expect(bad.exitCode).toBe(2);
+    expect(bad.exitCode).toBe(1);
     expect(bad.stderr).toBe('foxdev: no such service: nope (have: db, job, app)');
   });
 

@@ -38,8 +38,8 @@ describe('selectSeedServices', () => {
   it('defaults to every service with a seed', () => {
     expect(selectSeedServices(project('none'), [])).toEqual(['cache', 'db']);
   });
-  it('refuses a service without a seed, and an unknown one, as usage errors', () => {
-    for (const [name, msg] of [['api', /declares no seed/], ['nope', /no service named "nope"/]] as const) {
+  it('refuses a service without a seed (a usage error) and an unknown one (not-found: compose exits 1)', () => {
+    for (const [name, msg, kind] of [['api', /declares no seed/, 'usage'], ['nope', /no such service: nope/, 'not-found']] as const) {
       let err: unknown;
       try {
         selectSeedServices(project('none'), [name]);
@@ -47,7 +47,7 @@ describe('selectSeedServices', () => {
         err = e;
       }
       expect(err).toBeInstanceOf(FoxdevError);
-      expect((err as FoxdevError).kind).toBe('usage');
+      expect((err as FoxdevError).kind).toBe(kind);
       expect((err as FoxdevError).message).toMatch(msg);
       expect((err as FoxdevError).hint).toBe('services with a seed: cache, db');
     }

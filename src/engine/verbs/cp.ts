@@ -39,7 +39,7 @@ export async function copy(docker: Docker, project: Project, src: CpEnd, dst: Cp
   checkCpArgs(src, dst);
   const service = (src.service ?? dst.service)!;
   const c = (await serviceContainers(docker, project, [service]))[0];
-  if (!c) throw new FoxdevError('usage', `service ${service} has no container`, { hint: `start it with foxdev up ${service}` });
+  if (!c) throw new FoxdevError('not-found', `service ${service} has no container`, { hint: `start it with foxdev up ${service}` });
   const container = docker.getContainer(c.id);
   if (src.service) await fromContainer(container, src.path, path.resolve(dst.path));
   else await toContainer(container, path.resolve(src.path), dst.path, c.name);

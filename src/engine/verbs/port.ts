@@ -8,7 +8,7 @@ import { serviceContainers } from './targets.js';
 export async function publishedPort(docker: Docker, project: Project, service: string, privatePort: number, protocol = 'tcp', index = 1): Promise<string> {
   const containers = (await serviceContainers(docker, project, [service])).filter((c) => c.running);
   const c = containers.find((x) => x.number === index);
-  if (!c) throw new FoxdevError('usage', `service ${service} is not running${index > 1 ? ` with index ${index}` : ''}`);
+  if (!c) throw new FoxdevError('not-found', `service ${service} is not running${index > 1 ? ` with index ${index}` : ''}`);
   const info = await docker.getContainer(c.id).inspect();
   const bindings = (info.NetworkSettings.Ports ?? {})[`${privatePort}/${protocol}`];
   if (!bindings?.length) throw new FoxdevError('usage', `no port ${privatePort}/${protocol} published for ${c.name}`);

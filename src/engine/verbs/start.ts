@@ -20,7 +20,7 @@ export async function startServices(docker: Docker, project: Project, names: str
   for (const n of selected) {
     const svc = project.services[n];
     if (svc.kind === 'process' || replicasOf(svc) === 0) continue;
-    if (!containers.some((c) => c.service === n)) throw new FoxdevError('usage', `service ${n} has no container to start`, { hint: `create it with foxdev up -d ${n}` });
+    if (!containers.some((c) => c.service === n)) throw new FoxdevError('not-found', `service ${n} has no container to start`, { hint: `create it with foxdev up -d ${n}` });
   }
   if (!names.length && !containers.length) throw new FoxdevError('usage', `${project.name} has no containers to start`, { hint: 'create them with foxdev up -d' });
   const all = names.length ? await serviceContainers(docker, project, []) : containers;

@@ -2,14 +2,14 @@
 // it works with no session running), for the named services or all of them, one-offs aside.
 import type Docker from 'dockerode';
 import type { Project } from '../../config/project.js';
-import { FoxdevError } from '../../errors.js';
+import { noSuchService } from '../../errors.js';
 import { graphOf, startLevels } from '../../plan/graph.js';
 import { isOneOff } from '../../names/compose-labels.js';
 import { listProjectContainers, type ProjectContainer } from '../../runtime/docker/containers.js';
 
 export function checkServices(project: Project, names: string[]): void {
   for (const n of names) {
-    if (!project.services[n]) throw new FoxdevError('usage', `no such service: ${n}`, { hint: `have: ${Object.keys(project.services).join(', ')}` });
+    if (!project.services[n]) throw noSuchService(n, Object.keys(project.services));
   }
 }
 
