@@ -43,6 +43,9 @@ export function composeProgressLines(store: Store, containerOf: (unit: string) =
         }
         return;
       case 'waiting': {
+        // Created first, then waiting to start (compose creates every container before it starts any).
+        if (last.get(a.service) === 'Creating') say(a.service, 'Created');
+        if (last.get(a.service) === 'Recreate') say(a.service, 'Recreated');
         // (Not for service_started: compose waits for nothing there.)
         const dep = /^waiting for (\S+): (?!started\b)/.exec(a.reason ?? '')?.[1];
         // compose names the dependency being waited for, once, after it has started.

@@ -10,6 +10,8 @@ import type { LogWatch } from './probes/log.js';
 export const LAST_LINES = 20;
 
 export class ServiceRun {
+  /** Its container exists (created or found): dependents are created after it, in compose's order. */
+  readonly created = new Latch();
   readonly started = new Latch();
   readonly healthy = new Latch();
   readonly ready = new Latch();
@@ -60,7 +62,7 @@ export class ServiceRun {
 
   /** Every condition not met yet fails with `reason`, releasing dependents with an explanation. */
   failAll(reason: string): void {
-    for (const l of [this.started, this.healthy, this.ready, this.completed, this.seeded]) l.fail(reason);
+    for (const l of [this.created, this.started, this.healthy, this.ready, this.completed, this.seeded]) l.fail(reason);
   }
 
   /** A restart: conditions are met again only once the new run meets them. */

@@ -226,12 +226,19 @@ export class Session {
     const phase = (p: Action & { type: 'service/phase' }) => this.opts.dispatch(p);
     try {
       const image = await this.imageOnce(run, sp);
-      await awaitGates(this.ctx, run);
+      // compose creates every container first, in dependency order, and only then starts each once
+      // its dependencies meet their conditions; so does a session (a created container waits, and
+      // its creation is off the critical path). A host process has nothing to create: it waits first.
+      const container = sp.kind !== 'process';
+      if (container) await this.afterDependenciesCreated(run);
+      else await awaitGates(this.ctx, run);
       const fresh = sp.step.action === 'create' || sp.step.action === 'recreate' || sp.step.action === 'spawn';
       if (fresh) phase({ type: 'service/phase', service: run.name, phase: 'creating', at: this.ctx.now(), ...(sp.step.action === 'recreate' ? { reason: RECREATING } : {}) });
-      if (this.stopping) return; // stop() came while this one waited: nothing is made after it
+      if (this.stopping) return void run.created.fail('stopped'); // stop() came while this one waited: nothing is made after it
       const instance = await this.instanceFor(run, sp, image);
       this.instances.set(run.name, instance);
+      run.created.resolve();
+      if (container) await awaitGates(this.ctx, run);
       if (this.stopping && sp.step.action !== 'reuse') return; // created, never started
       const reattach = sp.step.action === 'reuse' && instance instanceof ContainerInstance;
       phase({ type: 'service/phase', service: run.name, phase: 'starting', at: this.ctx.now(), ...(reattach ? { reason: REATTACHED } : {}) });
@@ -251,6 +258,11 @@ export class Session {
       phase({ type: 'service/phase', service: run.name, phase: 'failed', at: this.ctx.now(), reason });
       run.failAll(reason);
     }
+  }
+
+  /** Until every container this one depends on exists (made, or failed to be: the gates then say why). */
+  private async afterDependenciesCreated(run: ServiceRun): Promise<void> {
+    for (const gate of run.plan.gates) for (const dep of runsOf(this.runs, gate.service)) await dep.created.wait(this.abort.signal);
   }
 
   /** The service's image, built once however many replicas wait for it (the first replica's plan decides). */

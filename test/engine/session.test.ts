@@ -36,25 +36,31 @@ function setup(services: Record<string, ServiceInput>, scripts: Record<string, S
 }
 
 describe('Session over a Runtime', () => {
-  it('starts in dependency order: a dependent is created only once its dependency is healthy', async () => {
+  it('creates every container in dependency order first, then starts each once its dependency meets its condition (compose\'s order)', async () => {
     const t = setup({ db: { healthcheck: hc() }, api: { depends_on: { db: 'service_healthy' } }, web: { depends_on: { api: 'service_started' } } });
     const r = await t.up();
     expect(r).toEqual({ ok: true, failures: [] });
     const order = t.runtime.calls.filter((c) => /^(create|start) /.test(c));
-    expect(order).toEqual(['create db', 'start db', 'create api', 'start api', 'create web', 'start web']);
+    // Creation only waits for the dependency's container to exist; starting waits for the condition.
+    expect(order.indexOf('create api')).toBeGreaterThan(order.indexOf('create db'));
+    expect(order.indexOf('create web')).toBeGreaterThan(order.indexOf('create api'));
+    expect(order.indexOf('create web')).toBeLessThan(order.indexOf('start api')); // made while db was still getting healthy
+    expect(order.filter((c) => c.startsWith('start '))).toEqual(['start db', 'start api', 'start web']);
     expect(t.phases('api').filter((p) => p !== 'waiting')).toEqual(['pending', 'creating', 'starting', 'running', 'ready']);
+    // api waited for db's health after its container was made: created, then waiting.
+    expect(t.phases('api').indexOf('waiting')).toBeGreaterThan(t.phases('api').indexOf('creating'));
     expect(t.actions.some((a) => a.type === 'service/phase' && a.service === 'api' && a.phase === 'waiting' && /db/.test(a.reason ?? ''))).toBe(true);
     expect(t.runtime.calls).toContain('network demo_default');
   });
 
-  it('a create the engine refuses: that service fails with the engine\'s words; what depends on it is never created', async () => {
+  it('a create the engine refuses: that service fails with the engine\'s words; what depends on it is created but never started', async () => {
     const t = setup({ db: {}, api: { depends_on: { db: 'service_started' } } }, { db: { createFails: { message: 'invalid mount config for type "bind"', statusCode: 400 } } });
     const r = await t.up();
     expect(r.ok).toBe(false);
     const db = r.failures.find((f) => f.service === 'db');
     expect(db?.reason).toContain('invalid mount config');
     expect(t.phases('db').at(-1)).toBe('failed');
-    expect(t.runtime.calls).not.toContain('create api');
+    expect(t.runtime.calls).not.toContain('start api');
     expect(r.failures.map((f) => f.service)).toContain('api');
   });
 
@@ -75,7 +81,8 @@ describe('Session over a Runtime', () => {
     const migrate = r.failures.find((f) => f.service === 'migrate')!;
     expect(migrate.reason).toMatch(/exited with code 1/);
     expect(migrate.lastLines.join('\n')).toContain('relation "orders" already exists');
-    expect(t.runtime.calls).not.toContain('create api');
+    expect(t.runtime.calls).toContain('create api'); // created with the rest, as compose does
+    expect(t.runtime.calls).not.toContain('start api');
     expect(r.failures.find((f) => f.service === 'api')?.reason).toMatch(/migrate/);
   });
 
@@ -84,17 +91,17 @@ describe('Session over a Runtime', () => {
     const r = await t.up();
     expect(r.ok).toBe(true);
     const calls = t.runtime.calls;
-    expect(calls.indexOf('create api')).toBeGreaterThan(calls.indexOf('start migrate'));
+    expect(calls.indexOf('start api')).toBeGreaterThan(calls.indexOf('start migrate'));
     expect(t.phases('migrate')).toContain('completed');
   });
 
-  it('a healthcheck that never passes: unhealthy with the probe\'s output, dependents not created', async () => {
+  it('a healthcheck that never passes: unhealthy with the probe\'s output, dependents never started', async () => {
     const t = setup({ db: { healthcheck: hc({ retries: 1, intervalMs: 100 }) }, api: { depends_on: { db: 'service_healthy' } } }, { db: { probeExit: 1 } });
     const r = await t.up();
     expect(r.ok).toBe(false);
     expect(r.failures.find((f) => f.service === 'db')?.reason).toMatch(/unhealthy: healthcheck failed exit 1: not yet/);
     expect(t.phases('db')).toContain('unhealthy');
-    expect(t.runtime.calls).not.toContain('create api');
+    expect(t.runtime.calls).not.toContain('start api');
   });
 
   it('a service that crashes after it was ready: settled reports it as failed', async () => {
