@@ -1,5 +1,5 @@
 // compose's dependency semantics through the real CLI and engine: a dependency that dies keeps
-// its dependents from starting (compose's message, no container made for them), an optional one
+// its dependents from starting (compose's message; their containers are created, never started), an optional one
 // does not, deploy.restart_policy max_attempts restarts exactly that often, service_healthy on a
 // service without a healthcheck is a config error at its line, and `up <profiled service>` runs it.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,6 +34,41 @@ describe.runIf(hasEngine)('compose dependency semantics against the engine', () 
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
+  it('creates every container before it starts what waits: app exists while db is still getting healthy', async () => {
+    const p = uniq('order');
+    const dir = compose(`services:
+  db:
+    image: foxdev/busybox:1
+    command: ["sh", "-c", "sleep 2; touch /tmp/ok; exec sleep 3600"]
+    healthcheck: { test: ["CMD", "test", "-f", "/tmp/ok"], interval: 500ms, retries: 30 }
+  app:
+    image: foxdev/busybox:1
+    command: ["sleep", "3600"]
+    depends_on:
+      db: { condition: service_healthy }
+  web:
+    image: foxdev/busybox:1
+    command: ["sleep", "3600"]
+    depends_on: [app]
+`);
+    const r = await foxdev(['-C', dir, '-p', p, 'up', '-d']);
+    expect(r.exitCode, r.all).toBe(0);
+    const lines = r.stderr.split('\n').map((l) => l.trim());
+    const at = (what: string) => {
+      const i = lines.indexOf(what);
+      expect(i, `${what} in\n${r.stderr}`).toBeGreaterThanOrEqual(0);
+      return i;
+    };
+    const c = (s: string) => `Container ${p}-${s}-1`;
+    // compose's order: created in dependency order, then each started once what it needs is met.
+    expect(at(`${c('db')} Created`)).toBeLessThan(at(`${c('app')} Created`));
+    expect(at(`${c('app')} Created`)).toBeLessThan(at(`${c('web')} Created`));
+    expect(at(`${c('web')} Created`)).toBeLessThan(at(`${c('db')} Healthy`));
+    expect(at(`${c('db')} Healthy`)).toBeLessThan(at(`${c('app')} Starting`));
+    expect(at(`${c('app')} Started`)).toBeLessThan(at(`${c('web')} Starting`));
+    expect(await states(p)).toEqual({ db: 'running', app: 'running', web: 'running' });
+  });
+
   it('a dependency that exits after it was healthy, and a failed job, fail up -d; their dependents never start', async () => {
     const p = uniq('fail');
     const dir = compose(`services:
@@ -65,8 +100,9 @@ describe.runIf(hasEngine)('compose dependency semantics against the engine', () 
     expect(r.all).toMatch(new RegExp(`app(?:-\\d+)? +\\| ◆ failed: dependency failed to start: container ${p}-db(-1)? exited \\(3\\)`));
     expect(r.all).toMatch(/after(?:-\d+)? +\| ◆ failed: service "job" didn't complete successfully: exit 5/);
     expect(r.stderr).toMatch(/^foxdev: db: exited with code 3 \(and app, job, after\)$/m);
-    // Neither dependent got as far as a container; what they depend on is as it ended.
-    expect(await states(p)).toEqual({ db: 'exited', slow: 'running', job: 'exited' });
+    // Both dependents were created with the rest (compose creates every container first) and never
+    // started; what they depend on is as it ended.
+    expect(await states(p)).toEqual({ db: 'exited', slow: 'running', job: 'exited', app: 'created', after: 'created' });
   });
 
   it('required: false — a failed optional dependency is reported once and the dependent starts anyway', async () => {
