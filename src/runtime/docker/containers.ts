@@ -103,3 +103,14 @@ export async function removeContainer(docker: Docker, id: string, opts: { volume
     if ((err as { statusCode?: number }).statusCode !== 404) throw err;
   }
 }
+
+/** Containers carrying every one of `labels` (running ones only unless `all`), in the engine's order. */
+export async function listContainersByLabel(docker: Docker, labels: string[], opts: { all?: boolean } = {}): Promise<ProjectContainer[]> {
+  const list = await docker.listContainers({ all: opts.all === true, filters: { label: labels } });
+  return list.map(projectContainerFrom);
+}
+
+/** Send a signal (compose's `kill -s`); the engine's errors (409: not running) pass through. */
+export async function signalContainer(docker: Docker, id: string, signal: string): Promise<void> {
+  await docker.getContainer(id).kill({ signal });
+}
