@@ -59,8 +59,8 @@ export interface Runtime {
 
   // Containers
   listProjectContainers(project: string): Promise<ProjectContainer[]>;
-  /** Containers carrying every one of `labels`: running ones only, unless `all`. */
-  listContainersByLabel(labels: string[], opts?: { all?: boolean }): Promise<ProjectContainer[]>;
+  /** Containers carrying every one of `labels`: running and paused ones, every one with `all`; `status` keeps only those states. */
+  listContainersByLabel(labels: string[], opts?: { all?: boolean; status?: string[] }): Promise<ProjectContainer[]>;
   /** The fields the compose verbs read (image, ports, whether it runs, its last exit code). */
   inspectContainer(id: string): Promise<ContainerDetails>;
   /** Create under `name`; a leftover of the same project and service under that name is replaced. Returns the id. */

@@ -6,7 +6,7 @@ import type { Project, ResolvedDepends } from '../../config/project.js';
 import { FoxdevError } from '../../errors.js';
 import { containerProgress } from '../../logfmt/progress.js';
 import { startGate } from '../../plan/start-gate.js';
-import type { ProjectContainer } from '../../runtime/docker/containers.js';
+import type { ProjectContainer } from '../../runtime/runtime.js';
 
 export type ReadState = (id: string) => Promise<{ status: string; exitCode: number; health: string }>;
 

@@ -104,9 +104,14 @@ export async function removeContainer(docker: Docker, id: string, opts: { volume
   }
 }
 
-/** Containers carrying every one of `labels` (running ones only unless `all`), in the engine's order. */
-export async function listContainersByLabel(docker: Docker, labels: string[], opts: { all?: boolean } = {}): Promise<ProjectContainer[]> {
-  const list = await docker.listContainers({ all: opts.all === true, filters: { label: labels } });
+/**
+ * Containers carrying every one of `labels`, in the engine's order: running (and paused) ones, all
+ * with `all`; `status` narrows to those states (status=running leaves paused ones out).
+ */
+export async function listContainersByLabel(docker: Docker, labels: string[], opts: { all?: boolean; status?: string[] } = {}): Promise<ProjectContainer[]> {
+  const filters: Record<string, string[]> = { label: labels };
+  if (opts.status) filters.status = opts.status;
+  const list = await docker.listContainers({ ...(opts.all ? { all: true } : {}), filters });
   return list.map(projectContainerFrom);
 }
 
