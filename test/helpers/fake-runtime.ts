@@ -3,7 +3,7 @@
 // slow or hard to provoke on a real engine (a create that fails, a job that exits 1, a stop that
 // times out, a healthcheck that never passes) are tested in milliseconds. Every call is recorded
 // as "verb service" in `calls`, in order. The e2e tests prove the same paths on Docker.
-import type { ContainerDetails, EngineEvent, EngineStats, EngineVersion, EventQuery, ExecResult, HostProcess, ImageDetails, LogLine, LogOptions, ProcessTable, ProjectContainer, Runtime } from '../../src/runtime/runtime.js';
+import type { ContainerDetails, ContainerHandle, EngineEvent, EngineStats, EngineVersion, EventQuery, ExecResult, HostProcess, ImageDetails, LogLine, LogOptions, ProcessTable, ProjectContainer, Runtime } from '../../src/runtime/runtime.js';
 import { LABEL_CONFIG_HASH, LABEL_PROJECT, LABEL_SERVICE } from '../../src/names/labels.js';
 
 /** How one service's containers behave. */
@@ -298,8 +298,9 @@ export class FakeRuntime implements Runtime {
     this.eventListeners.delete(listener);
   }
 
-  handle(): never {
-    throw new Error('the fake runtime has no container handles (seeding and sync are tested on the engine)');
+  /** Only the id: streaming through it (seeding, live sync) is tested on the engine, and opening it fails clearly. */
+  handle(id: string): ContainerHandle {
+    return { id: this.get(id).id };
   }
 
   async imageBuildHash(): Promise<string | undefined> {
