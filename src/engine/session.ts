@@ -38,7 +38,7 @@ import { sessionReseedActions, sessionReseedState } from './seed/reseed-session.
 import { EngineWatch } from './engine-watch.js';
 
 export interface SessionOptions {
-  /** Every change goes through it (runtime/docker/runtime.ts, or a fake in unit tests). */
+  /** Every change goes through it (runtime/engine-runtime.ts builds it over the Engine API; a fake in unit tests). */
   runtime: Runtime;
   project: Project;
   dispatch: (a: Action) => void;

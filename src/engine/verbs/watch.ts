@@ -42,8 +42,7 @@ export async function watchRunning(runtime: Runtime, project: Project, targets: 
   for (const [unit, c] of byUnit) await sync.attachContainer(project.services[c.service], c.id, unit);
   let events: Promise<void> = Promise.resolve();
   if (o.follow) {
-    events = runtime
-      .streamEvents(
+    events = runtime.streamEvents(
       { labels: [`${LABEL_PROJECT}=${project.name}`], type: 'container' },
       (e) => {
         const attrs = e.Actor?.Attributes ?? {};
