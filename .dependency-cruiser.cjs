@@ -78,10 +78,18 @@ module.exports = {
       to: { path: ['^src/', IO_CORE, IO_NPM], pathNot: ['^src/(store|logfmt)/', '^src/web/(wire|snapshot|timeline)\\.ts$', '^src/errors\\.ts$'] },
     },
     {
+      name: 'engine-client-only-in-runtime',
+      severity: 'error',
+      comment:
+        'Talk to Docker only through runtime/ (issue 11): every layer above it (engine with its verbs, seed and sync libraries, cli, doctor, api, web, …) takes a Runtime (runtime/runtime.ts, built for the CLI by runtime/engine-runtime.ts) or its ContainerHandle, so the Engine API client can change, and each caller can run against the fake runtime in unit tests. The client library, its transport, the Engine API implementation (runtime/docker/) and the client constructor (runtime/docker-client.ts) are runtime-private.',
+      from: { path: '^src/', pathNot: '^src/runtime/' },
+      to: { path: ['^node_modules/(@types/)?(dockerode|docker-modem)/', '^src/runtime/docker/', '^src/runtime/docker-client\\.ts$', '^src/runtime/dockerode-load\\.ts$'] },
+    },
+    {
       name: 'engine-core-acts-through-runtime',
       severity: 'error',
       comment:
-        'The session core (src/engine/*.ts: session, instances, observe, networks, down, build, logs, restart, ps) acts only through the Runtime interface (runtime/runtime.ts), so it runs against the fake runtime in unit tests. engine/verbs, engine/seed and engine/sync are libraries over a container handle and are not covered yet.',
+        'The session core (src/engine/*.ts: session, instances, observe, networks, down, build, logs, restart, ps) acts only through the Runtime interface (runtime/runtime.ts), so it runs against the fake runtime in unit tests; it spawns no host process itself either (execa stays in runtime/process.ts).',
       from: { path: '^src/engine/[^/]+\\.ts$' },
       to: { path: '^node_modules/(@types/)?(dockerode|docker-modem|execa)/' },
     },

@@ -9,13 +9,9 @@ export function register(program: Command): void {
     .option('--force', 'build even when the context and config are unchanged')
     .action(async (services: string[], flags: { force?: boolean }, cmd: Command) => {
       const project = await loadFromOptions(cmd, services.length ? services : undefined);
-      const { dockerClient, engineUnreachable } = await import('../runtime/docker-client.js');
+      const { connectRuntime } = await import('../runtime/engine-runtime.js');
       const { buildServices } = await import('../engine/build.js');
-      const docker = dockerClient();
-      await docker.ping().catch((err) => {
-        throw engineUnreachable(err);
-      });
-      const { dockerRuntime } = await import('../runtime/docker/runtime.js');
-      await buildServices(dockerRuntime(docker), project, services, { force: flags.force === true, onLine: (s, l) => process.stdout.write(`${s} | ${l}\n`) });
+      const runtime = await connectRuntime();
+      await buildServices(runtime, project, services, { force: flags.force === true, onLine: (s, l) => process.stdout.write(`${s} | ${l}\n`) });
     });
 }

@@ -22,10 +22,9 @@ export function register(program: Command): void {
         });
       } finally {
         if (flags.down) {
-          const { dockerClient } = await import('../runtime/docker-client.js');
+          const { engineRuntime } = await import('../runtime/engine-runtime.js');
           const { down } = await import('../engine/down.js');
-          const { dockerRuntime } = await import('../runtime/docker/runtime.js');
-          await down(dockerRuntime(dockerClient()), project, { onLine: (l) => process.stdout.write(`${l}\n`) });
+          await down(engineRuntime(), project, { onLine: (l) => process.stdout.write(`${l}\n`) });
         }
       }
     });

@@ -11,7 +11,7 @@ export function register(program: Command): void {
       const { parseCpArg, checkCpArgs, copy } = await import('../engine/verbs/cp.js');
       const [s, d] = [parseCpArg(src), parseCpArg(dest)];
       checkCpArgs(s, d); // before loading the project: a usage mistake needs no engine
-      const { project, docker } = await projectAndEngine(cmd);
-      await copy(docker, project, s, d, (l) => process.stderr.write(`${l}\n`));
+      const { project, runtime } = await projectAndEngine(cmd);
+      await copy(runtime, project, s, d, (l) => process.stderr.write(`${l}\n`));
     });
 }

@@ -9,16 +9,12 @@ import { removeOrphansSet } from '../plan/orphans.js';
 
 /** `up --no-start`: create as `foxdev create` does, for a project up has loaded already. */
 export async function createOnly(project: Project, services: string[], plan: UpPlanOptions, removeOrphans: boolean): Promise<void> {
-  const { dockerClient, engineUnreachable } = await import('../runtime/docker-client.js');
-  const docker = dockerClient();
-  await docker.ping().catch((err) => {
-    throw engineUnreachable(err);
-  });
+  const runtime = await (await import('../runtime/engine-runtime.js')).connectRuntime();
   const orphans = await import('../engine/verbs/orphans.js');
-  if (removeOrphans || removeOrphansSet(project)) await orphans.removeOrphans(docker, project, say);
-  else await orphans.warnOrphans(docker, project, (l) => process.stderr.write(`${l}\n`));
+  if (removeOrphans || removeOrphansSet(project)) await orphans.removeOrphans(runtime, project, say);
+  else await orphans.warnOrphans(runtime, project, (l) => process.stderr.write(`${l}\n`));
   const { createServices } = await import('../engine/verbs/create.js');
-  await createServices(docker, project, services, plan, say);
+  await createServices(runtime, project, services, plan, say);
 }
 
 interface CreateFlags {
@@ -55,12 +51,12 @@ export function register(program: Command): void {
     .option('-y, --yes', 'assume "yes" as answer to all prompts (accepted; create asks nothing)')
     .action(async (services: string[], flags: CreateFlags, cmd: Command) => {
       const plan = createPlanOptions(process.argv, flags);
-      const { project, docker } = await projectAndEngine(cmd, services);
+      const { project, runtime } = await projectAndEngine(cmd, services);
       const orphans = await import('../engine/verbs/orphans.js');
-      if (flags.removeOrphans || removeOrphansSet(project)) await orphans.removeOrphans(docker, project, say);
-      else await orphans.warnOrphans(docker, project, (l) => process.stderr.write(`${l}\n`));
+      if (flags.removeOrphans || removeOrphansSet(project)) await orphans.removeOrphans(runtime, project, say);
+      else await orphans.warnOrphans(runtime, project, (l) => process.stderr.write(`${l}\n`));
       const { createServices } = await import('../engine/verbs/create.js');
       const { parseScaleFlags } = await import('../plan/replicas.js');
-      await createServices(docker, project, services, { ...plan, scale: parseScaleFlags(project, flags.scale ?? []) }, say);
+      await createServices(runtime, project, services, { ...plan, scale: parseScaleFlags(project, flags.scale ?? []) }, say);
     });
 }

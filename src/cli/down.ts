@@ -17,12 +17,9 @@ export function register(program: Command): void {
       const graceMs = timeoutMs(flags.timeout);
       // -p NAME without files: every container labelled NAME goes, as compose's down does.
       const { project, byName } = await projectOrName(cmd, process.env, services);
-      const { dockerClient, engineUnreachable } = await import('../runtime/docker-client.js');
+      const { connectRuntime } = await import('../runtime/engine-runtime.js');
       const { down } = await import('../engine/down.js');
-      const docker = dockerClient();
-      await docker.ping().catch((err) => {
-        throw engineUnreachable(err);
-      });
+      const runtime = await connectRuntime();
       const onLine = (l: string) => void process.stdout.write(`${l}\n`);
       // compose: a service the file does not have is an error; by name alone a typo cannot be told from one already gone.
       if (!byName) for (const s of services) if (!project.services[s]) throw noSuchService(s, Object.keys(project.services));
@@ -46,9 +43,8 @@ export function register(program: Command): void {
       }
       // One-off `run` containers go too, as compose's down removes them (before the network).
       const { removeOneOffs } = await import('../engine/verbs/remove-oneoffs.js');
-      const oneOffs = services.length ? [] : await removeOneOffs(docker, project.name, graceMs ?? 10_000, progress);
-      const { dockerRuntime } = await import('../runtime/docker/runtime.js');
-      const r = await down(dockerRuntime(docker), project, {
+      const oneOffs = services.length ? [] : await removeOneOffs(runtime, project.name, graceMs ?? 10_000, progress);
+      const r = await down(runtime, project, {
         volumes: flags.volumes,
         removeOrphans: flags.removeOrphans || (byName && !services.length),
         services,
@@ -57,7 +53,7 @@ export function register(program: Command): void {
       });
       if (flags.rmi) {
         const { imagesToRemove, removeImages } = await import('../engine/verbs/remove-images.js');
-        await removeImages(docker, imagesToRemove(project, flags.rmi), onLine);
+        await removeImages(runtime, imagesToRemove(project, flags.rmi), onLine);
       }
       if (r.orphansLeft.length) process.stdout.write(`left orphan containers ${r.orphansLeft.join(', ')} (use --remove-orphans)\n`);
       process.stdout.write(`foxdev: ${project.name} down (${r.containers.length + oneOffs.length} containers, ${r.processes.length} host processes, ${r.volumes.length} volumes removed)\n`);

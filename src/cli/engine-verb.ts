@@ -1,21 +1,17 @@
 // What every compose verb starts with: the project from the global options and an engine that
 // answers (one clear line when it does not), loaded lazily so `--help` stays fast.
 import type { Command } from 'commander';
-import type Docker from 'dockerode';
+import type { Runtime } from '../runtime/runtime.js';
 import type { Project } from '../config/project.js';
 import { loadFromOptions } from './options.js';
 import { FoxdevError } from '../errors.js';
 
 /** `named`: services the command names, whose profiles it enables (compose's rule for up/run). */
-export async function projectAndEngine(cmd: Command, named?: string[]): Promise<{ project: Project; docker: Docker }> {
-  const client = import('../runtime/docker-client.js');
+export async function projectAndEngine(cmd: Command, named?: string[]): Promise<{ project: Project; runtime: Runtime }> {
+  const engine = import('../runtime/engine-runtime.js'); // loads while the config does
   const project = await loadFromOptions(cmd, named?.length ? named : undefined);
-  const { dockerClient, engineUnreachable } = await client;
-  const docker = dockerClient();
-  await docker.ping().catch((err) => {
-    throw engineUnreachable(err);
-  });
-  return { project, docker };
+  const runtime = await (await engine).connectRuntime();
+  return { project, runtime };
 }
 
 export const say = (l: string): void => void process.stdout.write(`${l}\n`);

@@ -21,13 +21,9 @@ export function register(program: Command): void {
       // tar-stream, which every other command would otherwise load at start-up.
       const { checkServices } = await import('../engine/verbs/targets.js');
       if (!byName) checkServices(project, services);
-      const { dockerClient, engineUnreachable } = await import('../runtime/docker-client.js');
-      const docker = dockerClient();
-      await docker.ping().catch((err) => {
-        throw engineUnreachable(err);
-      });
+      const runtime = await (await import('../runtime/engine-runtime.js')).connectRuntime();
       const { projectEvents } = await import('../engine/verbs/events.js');
       const out = (l: string) => void process.stdout.write(flags.json ? `${l}\n` : `${l}\n\n`);
-      await projectEvents(docker, project.name, { services, json: flags.json === true, since, until }, out);
+      await projectEvents(runtime, project.name, { services, json: flags.json === true, since, until }, out);
     });
 }

@@ -18,18 +18,16 @@ export function register(program: Command): void {
       const project = await loadFromOptions(cmd, [service]);
       if (!project.services[service]) throw noSuchService(service, Object.keys(project.services));
       if (project.services[service].kind === 'process') throw new FoxdevError('usage', `${service} is a host process; run the command on the host instead`);
-      const { dockerClient } = await import('../runtime/docker-client.js');
-      const { execInteractive } = await import('../runtime/docker/exec-interactive.js');
-      const { listProjectContainers } = await import('../runtime/docker/containers.js');
-      const docker = dockerClient();
+      const { engineRuntime } = await import('../runtime/engine-runtime.js');
+      const runtime = engineRuntime();
       const index = flags.index === undefined ? 1 : Number(flags.index);
       if (!(Number.isInteger(index) && index >= 1)) throw new FoxdevError('usage', `--index ${flags.index}: expected a replica number (1, 2, …)`);
       for (const e of flags.env ?? []) if (!/^[^=]+(=|$)/.test(e)) throw new FoxdevError('usage', `-e ${e}: expected KEY=VALUE`);
       const { isOneOff } = await import('../names/compose-labels.js');
       // The service's own container number `index` (never a `foxdev run` one-off), as compose exec picks it.
-      const c = (await listProjectContainers(docker, project.name)).find((x) => x.service === service && x.running && !isOneOff(x.labels) && x.number === index);
+      const c = (await runtime.listProjectContainers(project.name)).find((x) => x.service === service && x.running && !isOneOff(x.labels) && x.number === index);
       if (!c) throw new FoxdevError('usage', index === 1 ? `${service} is not running` : `${service} has no running container number ${index}`, { hint: `start it with foxdev up ${service}` });
       const tty = flags.tty !== false && process.stdin.isTTY === true && process.stdout.isTTY === true;
-      process.exitCode = await execInteractive(docker, c.id, command, { tty, user: flags.user, workdir: flags.workdir, env: flags.env, privileged: flags.privileged });
+      process.exitCode = await runtime.execInteractive(c.id, command, { tty, user: flags.user, workdir: flags.workdir, env: flags.env, privileged: flags.privileged });
     });
 }

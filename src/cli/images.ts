@@ -11,9 +11,9 @@ export function register(program: Command): void {
     .option('-q, --quiet', 'only the image ids')
     .action(async (services: string[], flags: { format: string; quiet?: boolean }, cmd: Command) => {
       if (flags.format !== 'table' && flags.format !== 'json') throw new FoxdevError('usage', `invalid format ${flags.format}: table or json`);
-      const { project, docker } = await projectAndEngine(cmd, services);
+      const { project, runtime } = await projectAndEngine(cmd, services);
       const { projectImages, shortId } = await import('../engine/verbs/images.js');
-      const rows = await projectImages(docker, project, services);
+      const rows = await projectImages(runtime, project, services);
       if (flags.quiet) return [...new Set(rows.map((r) => shortId(r.ID)))].forEach((id) => say(id));
       if (flags.format === 'json') return say(JSON.stringify(rows));
       const { table, humanSize } = await import('../engine/verbs/table.js');

@@ -8,9 +8,9 @@ export function register(program: Command): void {
     .argument('[services...]')
     .option('-s, --signal <signal>', 'signal to send, e.g. SIGTERM, HUP or 15', 'SIGKILL')
     .action(async (services: string[], flags: { signal: string }, cmd: Command) => {
-      const { project, docker } = await projectAndEngine(cmd, services);
+      const { project, runtime } = await projectAndEngine(cmd, services);
       const { killServices } = await import('../engine/verbs/kill.js');
-      const n = await killServices(docker, project, services, flags.signal, progress);
+      const n = await killServices(runtime, project, services, flags.signal, progress);
       if (n === 0) say('no running containers to kill');
     });
 }

@@ -1,16 +1,14 @@
 // `foxdev -p NAME logs` with no project files: the services are whatever containers carry the
 // project's label (compose does the same), so their output comes straight from the engine.
-import type Docker from 'dockerode';
 import { noSuchService } from '../errors.js';
 import { ContainerFollower, type LogsOptions } from '../engine/logs.js';
 import type { LogEntry } from '../store/types.js';
 import { isOneOff } from '../names/compose-labels.js';
-import { listProjectContainers } from '../runtime/docker/containers.js';
 import type { Runtime } from '../runtime/runtime.js';
 
 /** The services that have a container labelled with the project, in the engine's order. */
-export async function labelledServices(docker: Docker, project: string): Promise<string[]> {
-  return [...new Set((await listProjectContainers(docker, project)).map((c) => c.service).filter(Boolean))];
+export async function labelledServices(runtime: Runtime, project: string): Promise<string[]> {
+  return [...new Set((await runtime.listProjectContainers(project)).map((c) => c.service).filter(Boolean))];
 }
 
 export async function logsByName(runtime: Runtime, project: string, services: string[], o: LogsOptions, onEntry: (e: LogEntry) => void): Promise<void> {

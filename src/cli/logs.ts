@@ -36,14 +36,14 @@ export function register(program: Command): void {
     .option('--index <n>', 'only this replica of a scaled service')
     .action(async (services: string[], flags: LogsFlags, cmd: Command) => {
       const { project } = await projectOrName(cmd, process.env, services); // -p NAME alone reads the labelled containers, as compose does
-      const { dockerClient } = await import('../runtime/docker-client.js');
+      const { engineRuntime } = await import('../runtime/engine-runtime.js');
       const { serviceLogs } = await import('../engine/logs.js');
       const byName = project.files.length === 0 ? await import('./logs-by-name.js') : undefined;
-      const docker = dockerClient();
+      const runtime = engineRuntime();
       const { formatLogLine, widestName } = await import('../logfmt/index.js');
       const tail = flags.tail === undefined ? undefined : Number(flags.tail);
       if (tail !== undefined && !(Number.isInteger(tail) && tail >= 0)) throw new FoxdevError('usage', `--tail ${flags.tail}: expected a whole number`);
-      const shown = services.length ? services : byName ? await byName.labelledServices(docker, project.name) : Object.keys(project.services);
+      const shown = services.length ? services : byName ? await byName.labelledServices(runtime, project.name) : Object.keys(project.services);
       // compose's width: the widest `<service>-<n>` plus one (a longer container_name widens it as it comes).
       const fmt = { width: widestName(shown) + 3, color: wantColor(flags.color), timestamps: flags.timestamps === true };
       const ac = new AbortController();
@@ -55,7 +55,6 @@ export function register(program: Command): void {
         if (e.service.length >= fmt.width) fmt.width = e.service.length + 1;
         process.stdout.write((flags.logPrefix === false ? e.line : formatLogLine(e, fmt)) + '\n');
       };
-      const runtime = (await import('../runtime/docker/runtime.js')).dockerRuntime(docker);
       if (byName) await byName.logsByName(runtime, project.name, services, o, print);
       else await serviceLogs(runtime, project, services, o, print);
     });

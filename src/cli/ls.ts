@@ -12,13 +12,9 @@ export function register(program: Command): void {
     .action(async (flags: { all?: boolean; format: string; quiet?: boolean }) => {
       if (flags.format !== 'table' && flags.format !== 'json') throw new FoxdevError('usage', `invalid format ${flags.format}: table or json`);
       // No project is loaded: ls works from any directory, as compose's does.
-      const { dockerClient, engineUnreachable } = await import('../runtime/docker-client.js');
-      const docker = dockerClient();
-      await docker.ping().catch((err) => {
-        throw engineUnreachable(err);
-      });
+      const runtime = await (await import('../runtime/engine-runtime.js')).connectRuntime();
       const { listProjects } = await import('../engine/verbs/ls.js');
-      const rows = await listProjects(docker, { all: flags.all });
+      const rows = await listProjects(runtime, { all: flags.all });
       if (flags.quiet) return rows.forEach((r) => say(r.Name));
       if (flags.format === 'json') return say(JSON.stringify(rows));
       const { table } = await import('../engine/verbs/table.js');

@@ -13,8 +13,8 @@ export function register(program: Command): void {
     .action(async (service: string, port: string, flags: { protocol: string; index: string }, cmd: Command) => {
       if (!/^\d+$/.test(port)) throw new FoxdevError('usage', `invalid port ${port}`);
       if (flags.protocol !== 'tcp' && flags.protocol !== 'udp') throw new FoxdevError('usage', `invalid protocol ${flags.protocol}: tcp or udp`);
-      const { project, docker } = await projectAndEngine(cmd, [service]);
+      const { project, runtime } = await projectAndEngine(cmd, [service]);
       const { publishedPort } = await import('../engine/verbs/port.js');
-      say(await publishedPort(docker, project, service, Number(port), flags.protocol, Number(flags.index)));
+      say(await publishedPort(runtime, project, service, Number(port), flags.protocol, Number(flags.index)));
     });
 }

@@ -31,12 +31,12 @@ export function register(program: Command): void {
       // Start loading the ps modules while the config loads; neither waits for the other.
       const modules = Promise.all([import('../runtime/engine-endpoint.js'), import('../engine/ps.js'), import('./ps-select.js'), import('../runtime/ps-readers.js')]);
       const { project } = await projectOrName(cmd, process.env, services); // -p NAME alone lists by label, as compose does
-      const [{ engineEndpoint, engineUnreachable }, { psEntries, formatPs }, { selectPs }, { httpPsEngine, dockerPsEngine }] = await modules;
+      const [{ engineEndpoint, engineUnreachable }, { psEntries, formatPs }, { selectPs }, { httpPsEngine, clientPsEngine }] = await modules;
       for (const s of services) if (project.files.length > 0 && !project.services[s]) throw noSuchService(s, Object.keys(project.services));
       // The small HTTP reader, not dockerode: importing dockerode alone would use up most of ps's time.
       const ep = engineEndpoint();
       // ssh:// engines need dockerode's ssh transport; everything else takes the small reader.
-      const reader = ep.options.protocol === 'ssh' ? dockerPsEngine((await import('../runtime/docker-client.js')).dockerClient()) : httpPsEngine(ep);
+      const reader = ep.options.protocol === 'ssh' ? await clientPsEngine() : httpPsEngine(ep);
       const all = await psEntries(reader, project).catch((err) => {
         throw engineUnreachable(err);
       });

@@ -9,9 +9,9 @@ export function register(program: Command): void {
     .option('--ignore-pull-failures', 'pull what can be pulled; a failure is reported but exits 0')
     .option('-q, --quiet', 'no progress lines, only failures')
     .action(async (services: string[], flags: { ignorePullFailures?: boolean; quiet?: boolean }, cmd: Command) => {
-      const { project, docker } = await projectAndEngine(cmd, services);
+      const { project, runtime } = await projectAndEngine(cmd, services);
       const { pullImages } = await import('../engine/verbs/pull.js');
-      const r = await pullImages(docker, project, services, (l) => {
+      const r = await pullImages(runtime, project, services, (l) => {
         if (!flags.quiet) process.stderr.write(`${l}\n`);
       });
       for (const w of r.warnings) process.stderr.write(`warning: ${w}\n`);

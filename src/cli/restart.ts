@@ -23,10 +23,9 @@ export function register(program: Command): void {
         }
         return;
       }
-      const { dockerClient } = await import('../runtime/docker-client.js');
+      const { engineRuntime } = await import('../runtime/engine-runtime.js');
       const { restartServices } = await import('../engine/restart.js');
-      const { dockerRuntime } = await import('../runtime/docker/runtime.js');
-      await restartServices(dockerRuntime(dockerClient()), project, services, {
+      await restartServices(engineRuntime(), project, services, {
         timeoutMs: flags.timeout ? Number(flags.timeout) * 1000 : undefined,
         onLine: (l) => process.stderr.write(`${l}\n`), // progress lines, on stderr as compose's
       });

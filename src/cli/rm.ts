@@ -16,9 +16,9 @@ export function register(program: Command): void {
     .option('-s, --stop', 'stop running containers first, then remove them')
     .option('-v, --volumes', 'also remove the containers’ anonymous volumes')
     .action(async (services: string[], flags: RmFlags, cmd: Command) => {
-      const { project, docker } = await projectAndEngine(cmd, services);
+      const { project, runtime } = await projectAndEngine(cmd, services);
       const { rmTargets, removeContainers } = await import('../engine/verbs/rm.js');
-      const t = await rmTargets(docker, project, services, flags);
+      const t = await rmTargets(runtime, project, services, flags);
       for (const c of t.running) say(`${c.name} is running; not removed (use -s to stop it first)`);
       if (!t.remove.length) return say('No stopped containers');
       // Compose asks before removing; only a person at a terminal can answer.
@@ -30,6 +30,6 @@ export function register(program: Command): void {
         rl.close();
         if (!/^y(es)?$/i.test(answer.trim())) return;
       }
-      await removeContainers(docker, project, t.remove, flags, progress);
+      await removeContainers(runtime, project, t.remove, flags, progress);
     });
 }

@@ -71,10 +71,10 @@ export function register(program: Command): void {
         return parsed;
       });
       const fileEnv = flags.envFromFile.flatMap((f) => envFromFile(f));
-      const { project, docker } = await projectAndEngine(cmd, [service]);
+      const { project, runtime } = await projectAndEngine(cmd, [service]);
       const { runOneOff } = await import('../engine/verbs/run.js');
       const interactive = process.stdin.isTTY === true && flags.detach !== true;
-      process.exitCode = await runOneOff(docker, project, service, {
+      process.exitCode = await runOneOff(runtime, project, service, {
         command,
         env: [...fileEnv, ...flags.env],
         labels: [...flags.label, ...flags.labels],

@@ -7,8 +7,8 @@ export function register(program: Command): void {
     .description('start existing stopped containers, dependencies first (creates nothing; use up for that)')
     .argument('[services...]')
     .action(async (services: string[], _flags: object, cmd: Command) => {
-      const { project, docker } = await projectAndEngine(cmd, services);
+      const { project, runtime } = await projectAndEngine(cmd, services);
       const { startServices } = await import('../engine/verbs/start.js');
-      await startServices(docker, project, services, progress);
+      await startServices(runtime, project, services, progress);
     });
 }

@@ -23,7 +23,7 @@ export function register(program: Command): void {
     .action(async (services: string[], flags: StatsFlags, cmd: Command) => {
       const format = flags.format ?? 'table';
       if (format !== 'table' && format !== 'json') throw new FoxdevError('usage', `invalid format ${format}: table or json (templates are not supported)`);
-      const { project, docker } = await projectAndEngine(cmd, services);
+      const { project, runtime } = await projectAndEngine(cmd, services);
       const { projectStats } = await import('../engine/verbs/stats.js');
       const { STATS_HEADER, statsCells, statsTableRow } = await import('../engine/verbs/stats-math.js');
       const { table } = await import('../engine/verbs/table.js');
@@ -31,12 +31,12 @@ export function register(program: Command): void {
       const render = (rows: Awaited<ReturnType<typeof projectStats>>): string =>
         format === 'json' ? rows.map((r) => `${JSON.stringify(statsCells(r, trunc))}\n`).join('') : `${table([STATS_HEADER, ...rows.map((r) => statsTableRow(r, trunc))])}\n`;
       if (flags.stream === false) {
-        process.stdout.write(render(await projectStats(docker, project, services, flags.all === true)));
+        process.stdout.write(render(await projectStats(runtime, project, services, flags.all === true)));
         return;
       }
       const tty = process.stdout.isTTY === true;
       for (;;) {
-        const text = render(await projectStats(docker, project, services, flags.all === true));
+        const text = render(await projectStats(runtime, project, services, flags.all === true));
         // On a terminal the table is redrawn in place, as docker stats does.
         process.stdout.write(tty ? `\x1b[2J\x1b[H${text}` : text);
         await new Promise((r) => setTimeout(r, 500));

@@ -9,10 +9,10 @@ export function register(program: Command): void {
     .option('-t, --timeout <seconds>', 'grace period before killing, instead of each service’s stop_grace_period')
     .action(async (services: string[], flags: { timeout?: string }, cmd: Command) => {
       const t = timeoutMs(flags.timeout);
-      const { project, docker } = await projectAndEngine(cmd, services);
+      const { project, runtime } = await projectAndEngine(cmd, services);
       // Stopping everything ends the background live sync of an `up -d` too.
       if (!services.length) await (await import('./sync-daemon.js')).stopSyncDaemon(project);
       const { stopServices } = await import('../engine/verbs/stop.js');
-      await stopServices(docker, project, services, { timeoutMs: t, onLine: progress });
+      await stopServices(runtime, project, services, { timeoutMs: t, onLine: progress });
     });
 }

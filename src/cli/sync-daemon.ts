@@ -48,13 +48,13 @@ export async function startSyncDaemon(project: Project): Promise<number> {
 
 /** The daemon itself: sync until SIGTERM, or until nothing synced is left. */
 export async function runSyncDaemon(project: Project, services: string[]): Promise<number> {
-  const { dockerClient } = await import('../runtime/docker-client.js');
+  const { engineRuntime } = await import('../runtime/engine-runtime.js');
   const { watchRunning } = await import('../engine/verbs/watch.js');
   const stamp = () => new Date().toISOString();
   const say = (service: string, line: string) => process.stdout.write(`${stamp()} ${service} | ${line}\n`);
   let resolveDone!: () => void;
   const done = new Promise<void>((r) => (resolveDone = r));
-  const stop = await watchRunning(dockerClient(), project, services, say, { follow: true, onEmpty: () => (say(project.name, 'no synced container left; stopping'), resolveDone()) });
+  const stop = await watchRunning(engineRuntime(), project, services, say, { follow: true, onEmpty: () => (say(project.name, 'no synced container left; stopping'), resolveDone()) });
   say(project.name, `live sync running in the background (pid ${process.pid})`);
   process.once('SIGTERM', resolveDone);
   process.once('SIGINT', resolveDone);

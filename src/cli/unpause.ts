@@ -7,8 +7,8 @@ export function register(program: Command): void {
     .description('thaw paused containers')
     .argument('[services...]')
     .action(async (services: string[], _flags: object, cmd: Command) => {
-      const { project, docker } = await projectAndEngine(cmd, services);
+      const { project, runtime } = await projectAndEngine(cmd, services);
       const { pauseServices } = await import('../engine/verbs/pause.js');
-      await pauseServices(docker, project, services, false, progress);
+      await pauseServices(runtime, project, services, false, progress);
     });
 }

@@ -4,7 +4,8 @@ import type { Project } from '../config/project.js';
 import { formatPlan, type UpPlanOptions } from '../plan/up.js';
 import { createStore, initialState } from '../store/index.js';
 import { createLinePrinter } from '../logfmt/index.js';
-import { dockerClient, engineUnreachable } from '../runtime/docker-client.js';
+import { connectRuntime } from '../runtime/engine-runtime.js';
+import type { Runtime } from '../runtime/runtime.js';
 import { Session } from '../engine/session.js';
 import { dockerReseed, dockerSeeder } from '../engine/seeder.js';
 import { settledError, waitSettled } from '../engine/up.js';
@@ -19,7 +20,6 @@ import { composeExitLines } from './up-exits.js';
 import { whenAllEnded } from './up-ends.js';
 import { removeOrphansSet } from '../plan/orphans.js';
 import { serveWeb, type WebFlags } from './up-web.js';
-import { dockerRuntime } from '../runtime/docker/runtime.js';
 
 export interface RunUpOptions {
   detach: boolean;
@@ -49,12 +49,8 @@ export interface RunUpOptions {
 
 export async function runUp(given: Project, targets: string[], o: RunUpOptions): Promise<number> {
   const project = o.stopTimeoutMs === undefined ? given : withStopTimeout(given, o.stopTimeoutMs);
-  const docker = dockerClient();
-  await docker.ping().catch((err) => {
-    throw engineUnreachable(err);
-  });
+  const runtime = await connectRuntime();
   const store = createStore(initialState({ logBufferLines: project.logBuffer }));
-  const runtime = dockerRuntime(docker);
   const session = new Session({ runtime, project, dispatch: store.dispatch, seeder: dockerSeeder(runtime, project.dir), reseed: dockerReseed(runtime, project.dir), detach: o.detach });
   const plan = await session.prepare(targets, o.plan);
   if (o.dryRun) {
@@ -73,8 +69,8 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
   }
   // As compose: --remove-orphans or COMPOSE_REMOVE_ORPHANS removes them, else a warning names them.
   const orphans = await import('../engine/verbs/orphans.js');
-  if (o.removeOrphans || removeOrphansSet(project)) await orphans.removeOrphans(docker, project, (l) => process.stdout.write(`${l}\n`));
-  else await orphans.warnOrphans(docker, project, (l) => process.stderr.write(`${l}\n`));
+  if (o.removeOrphans || removeOrphansSet(project)) await orphans.removeOrphans(runtime, project, (l) => process.stdout.write(`${l}\n`));
+  else await orphans.warnOrphans(runtime, project, (l) => process.stderr.write(`${l}\n`));
 
   // Whatever this up does, the background sync of an earlier `up -d` stops: this one replaces it
   // (a foreground session syncs by itself; a detached one starts a fresh daemon below).
@@ -131,7 +127,7 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
   // The session's API: other terminals and programs reach this session through it.
   const { serveSession } = await import('../engine/session-server.js');
   const server = await serveSession({ project, store, session, stop });
-  const web = await serveWeb({ project, store, session, stop, docker, flags: o.web ?? {}, print: (s) => process.stdout.write(s) }).catch(async (err: unknown) => {
+  const web = await serveWeb({ project, store, session, stop, runtime, flags: o.web ?? {}, print: (s) => process.stdout.write(s) }).catch(async (err: unknown) => {
     await server.close();
     throw err;
   });
@@ -218,7 +214,7 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
     : undefined;
   await done;
   // --exit-code-from a service the abort stopped: its code is the one the stop gave it (143), as compose reports.
-  if (o.exitCodeFrom && !exitCodeSeen) exitCode = (await stoppedExitCode(docker, session.runs.get(o.exitCodeFrom)?.containerName)) ?? exitCode;
+  if (o.exitCodeFrom && !exitCodeSeen) exitCode = (await stoppedExitCode(runtime, session.runs.get(o.exitCodeFrom)?.containerName)) ?? exitCode;
   await configWatch?.close();
   await server.close();
   await web?.close();
@@ -230,10 +226,10 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
   return exitCode;
 }
 
-async function stoppedExitCode(docker: ReturnType<typeof dockerClient>, name: string | undefined): Promise<number | undefined> {
+async function stoppedExitCode(runtime: Runtime, name: string | undefined): Promise<number | undefined> {
   if (!name) return undefined;
-  const info = await docker.getContainer(name).inspect().catch(() => undefined);
-  return info && !info.State.Running ? info.State.ExitCode : undefined;
+  const info = await runtime.inspectContainer(name).catch(() => undefined);
+  return info && !info.running ? info.exitCode : undefined;
 }
 
 function withStopTimeout(project: Project, ms: number): Project {

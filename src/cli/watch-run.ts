@@ -5,11 +5,10 @@
 import type { Project } from '../config/project.js';
 import { createStore, initialState, type Action, type Store } from '../store/index.js';
 import { createLinePrinter } from '../logfmt/index.js';
-import { dockerClient, engineUnreachable } from '../runtime/docker-client.js';
+import { connectRuntime } from '../runtime/engine-runtime.js';
 import { Session } from '../engine/session.js';
 import { dockerReseed, dockerSeeder } from '../engine/seeder.js';
 import { announceWatch } from './watch-announce.js';
-import { dockerRuntime } from '../runtime/docker/runtime.js';
 
 export interface RunWatchOptions {
   up: boolean;
@@ -38,10 +37,7 @@ function withoutServiceOutput(store: Store): Store {
 }
 
 export async function runWatch(project: Project, targets: string[], o: RunWatchOptions): Promise<number> {
-  const docker = dockerClient();
-  await docker.ping().catch((err) => {
-    throw engineUnreachable(err);
-  });
+  const runtime = await connectRuntime();
   const write = (s: string) => void process.stdout.write(s);
   let interrupted!: () => void;
   const done = new Promise<void>((r) => (interrupted = r));
@@ -50,7 +46,7 @@ export async function runWatch(project: Project, targets: string[], o: RunWatchO
 
   if (!o.up) {
     const { watchRunning } = await import('../engine/verbs/watch.js');
-    const stop = await watchRunning(docker, project, targets, (service, line) => write(`${service} | ${line}\n`));
+    const stop = await watchRunning(runtime, project, targets, (service, line) => write(`${service} | ${line}\n`));
     write('Watch enabled\n');
     await done;
     await stop();
@@ -59,7 +55,6 @@ export async function runWatch(project: Project, targets: string[], o: RunWatchO
   }
 
   const store = createStore(initialState({ logBufferLines: project.logBuffer }));
-  const runtime = dockerRuntime(docker);
   const session = new Session({ runtime, project, dispatch: store.dispatch, seeder: dockerSeeder(runtime, project.dir), reseed: dockerReseed(runtime, project.dir) });
   const printer = createLinePrinter(o.quiet ? withoutServiceOutput(store) : store, write, { color: o.color });
   const off = announceWatch(store, () => printer.flush(), write);

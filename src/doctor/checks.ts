@@ -1,7 +1,8 @@
 // Gathers the facts `foxdev doctor` reports. Each check says whether foxdev can work without it.
 import { existsSync } from 'node:fs';
 import { statfs, readFile } from 'node:fs/promises';
-import { dockerClient, engineEndpoint } from '../runtime/docker-client.js';
+import { engineEndpoint } from '../runtime/engine-endpoint.js';
+import { engineRuntime } from '../runtime/engine-runtime.js';
 
 export interface Check {
   name: string;
@@ -27,8 +28,8 @@ export async function engineCheck(): Promise<Check[]> {
   const missing = path !== undefined && !existsSync(path);
   const socket: Check = { name: 'socket', ok: !missing, required: true, detail: `${ep.display}${from}, ${where}${missing ? ': no such socket (is the engine running?)' : ''}` };
   try {
-    const v = (await withTimeout(dockerClient().version(), 5000)) as { Version: string; ApiVersion: string; Os: string; Arch: string };
-    return [socket, { name: 'engine', ok: true, required: true, detail: `Docker ${v.Version}, API ${v.ApiVersion} (${v.Os}/${v.Arch})` }];
+    const v = await withTimeout(engineRuntime().engineVersion(), 5000);
+    return [socket, { name: 'engine', ok: true, required: true, detail: `Docker ${v.version}, API ${v.apiVersion} (${v.os}/${v.arch})` }];
   } catch (err) {
     return [socket, { name: 'engine', ok: false, required: true, detail: `not reachable: ${(err as Error).message}; start the engine (dockerd or Docker Desktop) or set DOCKER_HOST / --context` }];
   }
@@ -63,7 +64,7 @@ export async function imagesCheck(tags: string[]): Promise<Check> {
   const missing: string[] = [];
   for (const tag of tags) {
     try {
-      await withTimeout(dockerClient().getImage(tag).inspect(), 5000);
+      await withTimeout(engineRuntime().inspectImage(tag), 5000);
     } catch {
       missing.push(tag);
     }

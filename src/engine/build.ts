@@ -2,7 +2,7 @@
 import type { Project } from '../config/project.js';
 import { noSuchService } from '../errors.js';
 import { imageName } from '../names/labels.js';
-import { prepareBuild } from '../runtime/docker/build.js';
+import { prepareBuild } from '../runtime/build-prepare.js';
 import type { Runtime } from '../runtime/runtime.js';
 
 export async function buildServices(

@@ -8,7 +8,7 @@ import type { LogEntry } from '../store/types.js';
 import { isOneOff } from '../names/compose-labels.js';
 import { composeLabel } from '../names/labels.js';
 import type { Runtime } from '../runtime/runtime.js';
-import type { ProjectContainer } from '../runtime/docker/containers.js';
+import type { ProjectContainer } from '../runtime/runtime.js';
 import { processLogFile, stateDir } from '../runtime/process-state.js';
 
 export interface LogsOptions {

@@ -5,7 +5,7 @@ import type { Observed } from '../plan/up.js';
 import { imageName } from '../names/labels.js';
 import { isOneOff } from '../names/compose-labels.js';
 import { replicaKey } from '../plan/replicas.js';
-import { prepareBuild, type PreparedBuild } from '../runtime/docker/build.js';
+import { prepareBuild, type PreparedBuild } from '../runtime/build-prepare.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { recordedProcesses, stateDir } from '../runtime/process.js';
 

@@ -3,7 +3,7 @@
 // instead of loading dockerode.
 import type { Project } from '../config/project.js';
 import { dependencyOrder, graphOf } from '../plan/graph.js';
-import type { ProjectContainer } from '../runtime/docker/containers.js';
+import type { ProjectContainer } from '../runtime/runtime.js';
 import type { ContainerInspectInfo, PsEngine } from '../runtime/ps-readers.js';
 import { recordedProcesses, stateDir } from '../runtime/process-state.js';
 import { isOneOff } from '../names/compose-labels.js';

@@ -10,7 +10,7 @@ import { planUp, type ServicePlan, type UpPlan, type UpPlanOptions } from '../pl
 import { planStop } from '../plan/stop.js';
 import type { Action } from '../store/actions.js';
 import { REATTACHED, RECREATING } from '../store/types.js';
-import { prepareBuild, type PreparedBuild } from '../runtime/docker/build.js';
+import { prepareBuild, type PreparedBuild } from '../runtime/build-prepare.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { engineRestartPolicy, SUPERVISED } from '../plan/engine-restart.js';
 import { composeLabel, containerName, imageName } from '../names/labels.js';
@@ -38,7 +38,7 @@ import { sessionReseedActions, sessionReseedState } from './seed/reseed-session.
 import { EngineWatch } from './engine-watch.js';
 
 export interface SessionOptions {
-  /** Every change goes through it (runtime/docker/runtime.ts, or a fake in unit tests). */
+  /** Every change goes through it (runtime/engine-runtime.ts builds it over the Engine API; a fake in unit tests). */
   runtime: Runtime;
   project: Project;
   dispatch: (a: Action) => void;

@@ -7,7 +7,8 @@
 // than the other two (numbers in the bench output and the report). Deletions go over the same
 // channel ('stream') or as one `rm -rf` exec per batch.
 import { lstat, readFile } from 'node:fs/promises';
-import type Docker from 'dockerode';
+import type { ContainerHandle } from './container-handle.js';
+import { containerOf } from './docker/handle.js';
 import { pack } from 'tar-stream';
 import { FoxdevError } from '../errors.js';
 import { execOk } from './sync-exec.js';
@@ -101,9 +102,9 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R
 }
 
 /** Drain the response so the socket is released, and surface HTTP errors as FoxdevError. */
-async function putArchive(container: Docker.Container, tar: Buffer): Promise<void> {
+async function putArchive(container: ContainerHandle, tar: Buffer): Promise<void> {
   try {
-    const res = await container.putArchive(tar, { path: '/' });
+    const res = await containerOf(container).putArchive(tar, { path: '/' });
     if (res && typeof (res as NodeJS.ReadableStream).resume === 'function') {
       await new Promise<void>((resolve) => {
         (res as NodeJS.ReadableStream).on('end', resolve);
@@ -116,13 +117,13 @@ async function putArchive(container: Docker.Container, tar: Buffer): Promise<voi
   }
 }
 
-export async function sendTar(container: Docker.Container, tar: Buffer, transport: Transport = DEFAULT_TRANSPORT): Promise<void> {
+export async function sendTar(container: ContainerHandle, tar: Buffer, transport: Transport = DEFAULT_TRANSPORT): Promise<void> {
   if (transport === 'archive') return putArchive(container, tar);
   await execOk(container, ['tar', '-x', '-f', '-', '-C', '/'], { stdin: tar });
 }
 
 /** `rm -rf` in batches small enough for one argv. Needs a running container. */
-export async function removeInContainer(container: Docker.Container, paths: string[]): Promise<void> {
+export async function removeInContainer(container: ContainerHandle, paths: string[]): Promise<void> {
   for (const p of paths) {
     if (!p.startsWith('/') || p === '/') throw new FoxdevError('internal', `refusing to delete ${JSON.stringify(p)} in a container`);
   }
@@ -136,10 +137,10 @@ export interface ContainerWriter {
   close(): void;
 }
 
-export function openWriter(container: Docker.Container, transport: Transport = DEFAULT_TRANSPORT): ContainerWriter {
+export function openWriter(container: ContainerHandle, transport: Transport = DEFAULT_TRANSPORT): ContainerWriter {
   if (transport !== 'stream') {
     return { put: (p) => sendTar(container, p.tar, transport), remove: (paths) => removeInContainer(container, paths), close: () => undefined };
   }
-  const receiver = new SyncReceiver(container);
+  const receiver = new SyncReceiver(containerOf(container));
   return { put: (p) => receiver.extract(p.tar, p.kinds), remove: (paths) => receiver.remove(paths), close: () => receiver.close() };
 }

@@ -3,7 +3,7 @@
 // (foxdev/busybox) find/stat/md5sum. Directories named in `prune` (node_modules, .git) are not
 // descended into — listing and hashing a container's node_modules would dwarf the sync itself.
 // File names containing a newline are not supported.
-import type Docker from 'dockerode';
+import type { ContainerHandle } from './container-handle.js';
 import { execOk } from './sync-exec.js';
 
 /**
@@ -40,7 +40,7 @@ const S_IFMT = 0o170000;
 const KIND: Record<number, TreeEntry['kind']> = { 0o100000: 'file', 0o040000: 'dir', 0o120000: 'symlink' };
 
 export async function readContainerTree(
-  container: Docker.Container,
+  container: ContainerHandle,
   target: string,
   opts: { prune?: string[] } = {},
 ): Promise<TreeEntry[]> {

@@ -22,6 +22,11 @@ export function dockerPsEngine(docker: Docker): PsEngine {
   };
 }
 
+/** dockerPsEngine over the shared client, loaded only when asked (ssh:// engines). */
+export async function clientPsEngine(): Promise<PsEngine> {
+  return dockerPsEngine((await import('./docker-client.js')).dockerClient());
+}
+
 export function httpPsEngine(endpoint: EngineEndpoint): PsEngine {
   return {
     list: async (project) => (await listContainersByLabel<Docker.ContainerInfo>(endpoint, projectLabelFilter(project))).map(projectContainerFrom),

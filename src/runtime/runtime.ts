@@ -1,7 +1,7 @@
 // The one interface the session core acts through: containers, images and builds, exec, files
 // into containers, logs, networks and volumes, and host processes. The engine decides what to do
 // and asks a Runtime to do it; it never names dockerode or execa. docker/runtime.ts implements it
-// over the Engine API; test/support/fake-runtime.ts implements it in memory so the session's
+// over the Engine API; test/helpers/fake-runtime.ts implements it in memory so the session's
 // failure paths (a create that fails, a job that exits 1, a stop that times out) have unit tests.
 //
 // Errors: a call the engine refused throws an error carrying the engine's HTTP status
@@ -11,12 +11,23 @@ import type { PreparedBuild } from './docker/build.js';
 import type { ExecOptions, ExecResult } from './docker/exec.js';
 import type { LogLine, LogOptions } from './docker/logs.js';
 import type { ProjectContainer } from './docker/containers.js';
+import type { EngineEvent, EventQuery } from './docker/events.js';
+import type { EngineStats } from './docker/stats.js';
 import type { HostProcess } from './process.js';
+import type { ContainerHandle } from './container-handle.js';
+import type { ContainerDetails, EngineVersion, ImageDetails, PortBinding, ProcessTable } from './container-info.js';
 
-export type { ExecOptions, ExecResult, LogLine, LogOptions, PreparedBuild, ProjectContainer, HostProcess };
+export type { ExecOptions, ExecResult, LogLine, LogOptions, PreparedBuild, ProjectContainer, HostProcess, ContainerHandle };
+export type { ContainerDetails, EngineEvent, EngineStats, EngineVersion, EventQuery, ImageDetails, PortBinding, ProcessTable };
 
-/** What the lower-level libraries (seeding, live sync) stream through: opaque above runtime/. */
-export type ContainerHandle = import('dockerode').Container;
+/** How `foxdev exec` runs its command: the user's terminal attached. */
+export interface InteractiveExec {
+  tty: boolean;
+  user?: string;
+  workdir?: string;
+  env?: string[];
+  privileged?: boolean;
+}
 
 export interface RestartPolicy {
   Name: string;
@@ -43,9 +54,15 @@ export interface Runtime {
   apiVersion(): Promise<string | undefined>;
   /** Answers when the engine does; throws when it cannot be reached. */
   ping(): Promise<void>;
+  /** The engine's version and platform (`foxdev doctor`). */
+  engineVersion(): Promise<EngineVersion>;
 
   // Containers
   listProjectContainers(project: string): Promise<ProjectContainer[]>;
+  /** Containers carrying every one of `labels`: running and paused ones, every one with `all`; `status` keeps only those states. */
+  listContainersByLabel(labels: string[], opts?: { all?: boolean; status?: string[] }): Promise<ProjectContainer[]>;
+  /** The fields the compose verbs read (image, ports, whether it runs, its last exit code). */
+  inspectContainer(id: string): Promise<ContainerDetails>;
   /** Create under `name`; a leftover of the same project and service under that name is replaced. Returns the id. */
   createContainer(name: string, body: Record<string, unknown>): Promise<string>;
   /** Start; one already running is fine. */
@@ -53,6 +70,8 @@ export interface Runtime {
   /** Stop with the container's stop signal, kill after `graceMs`; one already stopped or gone is fine. */
   stopContainer(id: string, graceMs: number): Promise<void>;
   killContainer(id: string): Promise<void>;
+  /** Send `signal` (SIGKILL, SIGHUP, "9"…); unlike killContainer the engine's errors (409: not running) reach the caller. */
+  signalContainer(id: string, signal: string): Promise<void>;
   /** Remove with force (anonymous volumes too only with `volumes`); one already gone is fine. */
   removeContainer(id: string, opts?: { volumes?: boolean }): Promise<void>;
   /** Stop (grace as for stopContainer) and start again. */
@@ -72,13 +91,34 @@ export interface Runtime {
   putFile(id: string, file: FileIntoContainer): Promise<void>;
   containerLogs(id: string, opts: LogOptions, onLine: (l: LogLine) => void): Promise<void>;
   exec(id: string, cmd: string[], opts?: ExecOptions): Promise<ExecResult>;
+  /** `foxdev exec`: the command with this terminal wired to it; resolves with its exit code. */
+  execInteractive(id: string, cmd: string[], opts: InteractiveExec): Promise<number>;
+  /** `foxdev run`: start a created container attached to this terminal; resolves with its exit code. */
+  runAttached(id: string, opts: { tty: boolean; interactive: boolean }): Promise<number>;
+  /** The processes it runs (`foxdev top`). */
+  topContainer(id: string): Promise<ProcessTable>;
+  /** One resource sample (`foxdev stats`, the web page's column). */
+  containerStats(id: string): Promise<EngineStats>;
+  /** A tar stream of `path` in the container; 404 when it does not exist. */
+  copyFromContainer(id: string, path: string): Promise<NodeJS.ReadableStream>;
+  /** Extract a tar archive under `dir` in the container. */
+  copyIntoContainer(id: string, dir: string, tar: Buffer): Promise<void>;
+  /** Whether `path` in the container is a directory (false when it does not exist); works on stopped containers. */
+  containerPathIsDir(id: string, path: string): Promise<boolean>;
   /** For the seeding and live-sync libraries, which stream archives and exec sessions themselves. */
   handle(id: string): ContainerHandle;
+
+  /** The engine's container events matching `q`, until the stream ends (`until`) or `signal` aborts it. */
+  streamEvents(q: EventQuery, onEvent: (e: EngineEvent) => void, signal?: AbortSignal): Promise<void>;
 
   // Images
   imageBuildHash(tag: string): Promise<string | undefined>;
   buildImage(build: PreparedBuild, onLine: (line: string) => void, signal?: AbortSignal): Promise<void>;
   pullImage(image: string): Promise<void>;
+  /** Throws the engine's error (404) when there is no such image. */
+  inspectImage(ref: string): Promise<ImageDetails>;
+  /** Throws the engine's error: 404 gone, 409 still used by a container. */
+  removeImage(ref: string): Promise<void>;
 
   // Networks and volumes
   networkExists(name: string): Promise<boolean>;

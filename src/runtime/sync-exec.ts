@@ -2,7 +2,8 @@
 // or stream it line by line (a rule's `exec`), optionally feeding stdin (exec-tar transport). The
 // exec itself (create, attach, exit code) is docker/exec.ts's, the one exec helper.
 import { Writable } from 'node:stream';
-import type Docker from 'dockerode';
+import type { ContainerHandle } from './container-handle.js';
+import { containerOf } from './docker/handle.js';
 import { FoxdevError } from '../errors.js';
 import { execIn as runExec } from './docker/exec.js';
 
@@ -35,7 +36,7 @@ function lineSplitter(onLine: (line: string) => void): { push(b: Buffer): void; 
 }
 
 /** One command through the exec helper every caller shares (docker/exec.ts), with Buffer output. */
-export async function execIn(container: Docker.Container, cmd: string[], opts: ExecOptions = {}): Promise<ExecResult> {
+export async function execIn(container: ContainerHandle, cmd: string[], opts: ExecOptions = {}): Promise<ExecResult> {
   const out: Buffer[] = [];
   const lines = opts.onLine ? lineSplitter(opts.onLine) : undefined;
   const sink = new Writable({
@@ -47,7 +48,7 @@ export async function execIn(container: Docker.Container, cmd: string[], opts: E
   });
   let r: { exitCode: number; stderr: string };
   try {
-    r = await runExec(container, cmd, { stdin: opts.stdin, workdir: opts.workingDir, stdout: sink, onStderr: opts.onLine });
+    r = await runExec(containerOf(container), cmd, { stdin: opts.stdin, workdir: opts.workingDir, stdout: sink, onStderr: opts.onLine });
   } catch (err) {
     throw err instanceof FoxdevError && err.kind === 'engine' ? new FoxdevError('sync', err.message, { cause: err }) : err;
   }
@@ -56,7 +57,7 @@ export async function execIn(container: Docker.Container, cmd: string[], opts: E
 }
 
 /** execIn that throws a FoxdevError('sync') naming the command when it exits non-zero. */
-export async function execOk(container: Docker.Container, cmd: string[], opts: ExecOptions = {}): Promise<ExecResult> {
+export async function execOk(container: ContainerHandle, cmd: string[], opts: ExecOptions = {}): Promise<ExecResult> {
   const r = await execIn(container, cmd, opts);
   if (r.exitCode !== 0) {
     const msg = r.stderr.toString('utf8').trim().split('\n').slice(-3).join(' / ');

@@ -3,7 +3,7 @@
 // slow or hard to provoke on a real engine (a create that fails, a job that exits 1, a stop that
 // times out, a healthcheck that never passes) are tested in milliseconds. Every call is recorded
 // as "verb service" in `calls`, in order. The e2e tests prove the same paths on Docker.
-import type { ExecResult, HostProcess, LogLine, LogOptions, ProjectContainer, Runtime } from '../../src/runtime/runtime.js';
+import type { ContainerDetails, ContainerHandle, EngineEvent, EngineStats, EngineVersion, EventQuery, ExecResult, HostProcess, ImageDetails, LogLine, LogOptions, ProcessTable, ProjectContainer, Runtime } from '../../src/runtime/runtime.js';
 import { LABEL_CONFIG_HASH, LABEL_PROJECT, LABEL_SERVICE } from '../../src/names/labels.js';
 
 /** How one service's containers behave. */
@@ -38,7 +38,12 @@ interface FakeContainer {
 export class FakeRuntime implements Runtime {
   readonly calls: string[] = [];
   readonly containers = new Map<string, FakeContainer>();
+  /** Images the engine has, by reference: pullImage adds one; `inUse` makes removeImage answer 409. */
+  readonly images = new Map<string, ImageDetails & { inUse?: boolean }>();
+  /** Files copied in, as "container-id:dir" → the tar's size. */
+  readonly copies: string[] = [];
   private next = 1;
+  private eventListeners = new Set<(e: EngineEvent) => void>();
 
   constructor(private readonly scripts: Record<string, Script> = {}) {}
 
@@ -50,6 +55,11 @@ export class FakeRuntime implements Runtime {
     const c = this.containers.get(id) ?? [...this.containers.values()].find((x) => x.name === id);
     if (!c) throw Object.assign(new Error(`no such container: ${id}`), { statusCode: 404 });
     return c;
+  }
+
+  private emit(c: FakeContainer, action: string): void {
+    const e: EngineEvent = { Type: 'container', Action: action, Actor: { ID: c.id, Attributes: { ...c.labels, name: c.name } } };
+    for (const l of this.eventListeners) l(e);
   }
 
   private end(c: FakeContainer, code: number): void {
@@ -75,8 +85,20 @@ export class FakeRuntime implements Runtime {
   }
 
   async listProjectContainers(project: string): Promise<ProjectContainer[]> {
+    return this.listed((c) => c.labels[LABEL_PROJECT] === project);
+  }
+
+  async listContainersByLabel(labels: string[], opts: { all?: boolean; status?: string[] } = {}): Promise<ProjectContainer[]> {
+    // `key=value` must match, a bare `key` must be present: the engine's label filter.
+    const has = (c: FakeContainer, l: string) => (l.includes('=') ? c.labels[l.slice(0, l.indexOf('='))] === l.slice(l.indexOf('=') + 1) : l in c.labels);
+    return this.listed(
+      (c) => labels.every((l) => has(c, l)) && (opts.all === true || c.state === 'running' || c.state === 'paused') && (!opts.status || opts.status.includes(c.state)),
+    );
+  }
+
+  private listed(keep: (c: FakeContainer) => boolean): ProjectContainer[] {
     return [...this.containers.values()]
-      .filter((c) => c.labels[LABEL_PROJECT] === project)
+      .filter(keep)
       .map((c) => ({
         id: c.id,
         name: c.name,
@@ -91,6 +113,16 @@ export class FakeRuntime implements Runtime {
       }));
   }
 
+  async inspectContainer(id: string): Promise<ContainerDetails> {
+    const c = this.get(id);
+    const image = String(c.labels['foxdev.test/image'] ?? `${c.service}:latest`);
+    return { imageId: `sha256:${c.service}`, configuredImage: image, running: c.state === 'running' || c.state === 'paused', exitCode: c.exitCode, ports: {} };
+  }
+
+  async engineVersion(): Promise<EngineVersion> {
+    return { version: 'fake', apiVersion: '1.41', os: 'linux', arch: 'amd64' };
+  }
+
   async createContainer(name: string, body: Record<string, unknown>): Promise<string> {
     const labels = (body.Labels ?? {}) as Record<string, string>;
     const service = labels[LABEL_SERVICE] ?? name;
@@ -99,6 +131,7 @@ export class FakeRuntime implements Runtime {
     if (fail && (fail.times === undefined || fail.times-- > 0)) throw Object.assign(new Error(fail.message), { statusCode: fail.statusCode ?? 500 });
     const id = `c${this.next++}`;
     this.containers.set(id, { id, name, service, labels, state: 'created', exitCode: 0, runs: 0, waiters: [], listeners: [] });
+    this.emit(this.containers.get(id)!, 'create');
     return id;
   }
 
@@ -108,6 +141,7 @@ export class FakeRuntime implements Runtime {
     if (c.state === 'running') return;
     c.state = 'running';
     c.runs++;
+    this.emit(c, 'start');
     const s = this.script(c);
     // After the caller had a chance to follow (as the engine's `since` would catch them).
     setImmediate(() => {
@@ -136,12 +170,20 @@ export class FakeRuntime implements Runtime {
     this.end(c, 137);
   }
 
+  async signalContainer(id: string, signal: string): Promise<void> {
+    const c = this.get(id);
+    if (c.state !== 'running') throw Object.assign(new Error(`container ${id} is not running`), { statusCode: 409 });
+    this.calls.push(`signal ${c.service} ${signal}`);
+    this.end(c, 137);
+  }
+
   async removeContainer(id: string): Promise<void> {
     const c = this.containers.get(id);
     if (!c) return;
     this.calls.push(`remove ${c.service}`);
     this.end(c, 137);
     this.containers.delete(id);
+    this.emit(c, 'destroy');
   }
 
   async restartContainer(id: string, graceMs: number): Promise<void> {
@@ -209,8 +251,56 @@ export class FakeRuntime implements Runtime {
     return { exitCode: code, stdout: code === 0 ? 'ok\n' : 'not yet\n', stderr: '' };
   }
 
-  handle(): never {
-    throw new Error('the fake runtime has no container handles (seeding and sync are tested on the engine)');
+  async execInteractive(id: string): Promise<number> {
+    return (await this.exec(id)).exitCode;
+  }
+
+  async runAttached(id: string): Promise<number> {
+    await this.startContainer(id);
+    return this.waitContainer(id, new AbortController().signal);
+  }
+
+  async topContainer(id: string): Promise<ProcessTable> {
+    const c = this.get(id);
+    return { titles: ['PID', 'CMD'], processes: c.state === 'running' ? [['1', c.service]] : [] };
+  }
+
+  async containerStats(id: string): Promise<EngineStats> {
+    this.get(id);
+    return { memory_stats: { usage: 1024, limit: 4096 } };
+  }
+
+  async copyFromContainer(id: string, path: string): Promise<NodeJS.ReadableStream> {
+    this.get(id);
+    throw Object.assign(new Error(`Could not find the file ${path} in container ${id}`), { statusCode: 404 });
+  }
+
+  async copyIntoContainer(id: string, dir: string, tar: Buffer): Promise<void> {
+    this.copies.push(`${this.get(id).id}:${dir} ${tar.length}`);
+  }
+
+  async containerPathIsDir(id: string, path: string): Promise<boolean> {
+    this.get(id);
+    return path === '/' || path === '/tmp'; // the scripted containers have nothing else
+  }
+
+  async streamEvents(q: EventQuery, onEvent: (e: EngineEvent) => void, signal?: AbortSignal): Promise<void> {
+    const has = (e: EngineEvent, l: string) => {
+      const attrs = e.Actor?.Attributes ?? {};
+      return l.includes('=') ? attrs[l.slice(0, l.indexOf('='))] === l.slice(l.indexOf('=') + 1) : l in attrs;
+    };
+    const listener = (e: EngineEvent) => {
+      if ((!q.type || e.Type === q.type) && q.labels.every((l) => has(e, l))) onEvent(e);
+    };
+    this.eventListeners.add(listener);
+    // The fake's stream has no `until`: it ends when the caller lets go.
+    await new Promise<void>((resolve) => (signal?.aborted ? resolve() : signal?.addEventListener('abort', () => resolve(), { once: true })));
+    this.eventListeners.delete(listener);
+  }
+
+  /** Only the id: streaming through it (seeding, live sync) is tested on the engine, and opening it fails clearly. */
+  handle(id: string): ContainerHandle {
+    return { id: this.get(id).id };
   }
 
   async imageBuildHash(): Promise<string | undefined> {
@@ -221,6 +311,19 @@ export class FakeRuntime implements Runtime {
   }
   async pullImage(image: string): Promise<void> {
     this.calls.push(`pull ${image}`);
+    this.images.set(image, { repoTags: [image], size: 1000 });
+  }
+  async inspectImage(ref: string): Promise<ImageDetails> {
+    const img = this.images.get(ref);
+    if (!img) throw Object.assign(new Error(`No such image: ${ref}`), { statusCode: 404 });
+    return { repoTags: img.repoTags, size: img.size };
+  }
+  async removeImage(ref: string): Promise<void> {
+    const img = this.images.get(ref);
+    if (!img) throw Object.assign(new Error(`No such image: ${ref}`), { statusCode: 404 });
+    if (img.inUse) throw Object.assign(new Error(`conflict: unable to remove repository reference "${ref}"`), { statusCode: 409, json: { message: `conflict: unable to remove repository reference "${ref}" (must force)\n- container is using its referenced image` } });
+    this.calls.push(`rmi ${ref}`);
+    this.images.delete(ref);
   }
   async networkExists(): Promise<boolean> {
     return true;

@@ -1,7 +1,7 @@
 // The seeding library: what `foxdev up` (seed a new volume before dependents start), `foxdev seed`
 // and the dashboard's `s` key call. Everything runs inside the database's container through the
 // Engine API. Each function builds a plan (src/plan/seed.ts) and walks it.
-import type Docker from 'dockerode';
+import type { ContainerHandle } from '../../runtime/container-handle.js';
 import type { ResolvedSeed } from '../../config/project.js';
 import { FoxdevError } from '../../errors.js';
 import { planSeed, type SeedMode, type SeedPlan } from '../../plan/seed.js';
@@ -28,11 +28,11 @@ export interface SeedOptions {
 
 type PgSeed = Extract<ResolvedSeed, { kind: 'postgres' }>;
 
-const conn = (container: Docker.Container, seed: PgSeed) => ({ container, user: seed.user, password: seed.password });
+const conn = (container: ContainerHandle, seed: PgSeed) => ({ container, user: seed.user, password: seed.password });
 const projectDirOf = (seed: ResolvedSeed, opts: SeedOptions) => opts.projectDir ?? commonDir(seed.files);
 
 /** unseeded: nothing recorded (a new volume); seeded: the current inputs were applied; changed: other inputs were. */
-export async function seedStatus(container: Docker.Container, given: ResolvedSeed, opts: SeedOptions = {}): Promise<SeedStatus> {
+export async function seedStatus(container: ContainerHandle, given: ResolvedSeed, opts: SeedOptions = {}): Promise<SeedStatus> {
   const seed = await expandSeedFiles(given);
   const hash = await computeSeedHash(seed, projectDirOf(seed, opts));
   if (seed.kind === 'command') return commandStatus(await readCommandRecord(container), hash);
@@ -40,7 +40,7 @@ export async function seedStatus(container: Docker.Container, given: ResolvedSee
 }
 
 /** First seed: applies the files to the (possibly new) database in one transaction; drops nothing. */
-export function applySeed(container: Docker.Container, seed: ResolvedSeed, opts: SeedOptions = {}): Promise<void> {
+export function applySeed(container: ContainerHandle, seed: ResolvedSeed, opts: SeedOptions = {}): Promise<void> {
   return run(container, seed, 'apply', opts);
 }
 
@@ -50,7 +50,7 @@ export function applySeed(container: Docker.Container, seed: ResolvedSeed, opts:
  * changed seed is reported as 'changed' and left for `foxdev seed`.
  * @returns 'applied' when it seeded now, otherwise the status it found.
  */
-export async function ensureSeeded(container: Docker.Container, seed: ResolvedSeed, opts: SeedOptions = {}): Promise<'applied' | 'seeded' | 'changed'> {
+export async function ensureSeeded(container: ContainerHandle, seed: ResolvedSeed, opts: SeedOptions = {}): Promise<'applied' | 'seeded' | 'changed'> {
   const status = await seedStatus(container, seed, opts);
   if (status !== 'unseeded') return status;
   await applySeed(container, seed, opts);
@@ -58,18 +58,18 @@ export async function ensureSeeded(container: Docker.Container, seed: ResolvedSe
 }
 
 /** Reset with the configured strategy and seed again; the previous data survives any failure. */
-export function resetAndSeed(container: Docker.Container, seed: ResolvedSeed, opts: SeedOptions = {}): Promise<void> {
+export function resetAndSeed(container: ContainerHandle, seed: ResolvedSeed, opts: SeedOptions = {}): Promise<void> {
   return run(container, seed, 'reset', opts);
 }
 
 /** Save the database as <dir>/<name>.dump (pg_dump custom format). */
-export async function saveSnapshot(container: Docker.Container, seed: ResolvedSeed, name: string, dir: string, opts: SeedOptions = {}): Promise<SnapshotMeta> {
+export async function saveSnapshot(container: ContainerHandle, seed: ResolvedSeed, name: string, dir: string, opts: SeedOptions = {}): Promise<SnapshotMeta> {
   const pg = postgresOnly(seed, 'snapshots');
   return dumpDatabase(conn(container, pg), pg.database, dir, name, opts.onLog ?? (() => {}));
 }
 
 /** Replace the database with <dir>/<name>.dump: restored into a side database, swapped in on success. */
-export async function restoreSnapshot(container: Docker.Container, seed: ResolvedSeed, name: string, dir: string, opts: SeedOptions = {}): Promise<void> {
+export async function restoreSnapshot(container: ContainerHandle, seed: ResolvedSeed, name: string, dir: string, opts: SeedOptions = {}): Promise<void> {
   postgresOnly(seed, 'snapshots');
   const snap = await readSnapshot(dir, name);
   // A snapshot saved from unseeded or hand-edited data records a marker that differs from every
@@ -83,7 +83,7 @@ export function seedPlanFor(seed: ResolvedSeed, mode: SeedMode, opts: SeedOption
 }
 
 async function run(
-  container: Docker.Container,
+  container: ContainerHandle,
   given: ResolvedSeed,
   mode: SeedMode,
   opts: SeedOptions,

@@ -1,11 +1,11 @@
 // Copy seed files into a container as one tar stream through the Engine API (putArchive), under a
 // fresh directory of their own, and remove that directory afterwards.
-import type Docker from 'dockerode';
+import type { ContainerHandle } from '../../runtime/container-handle.js';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { pack } from 'tar-stream';
 import { FoxdevError } from '../../errors.js';
-import { execIn } from '../../runtime/docker/exec.js';
+import { execIn, putArchive } from '../../runtime/container-io.js';
 
 export interface ArchiveEntry {
   /** Relative path inside the seed directory. */
@@ -46,10 +46,10 @@ export function tarOf(entries: ArchiveEntry[], root: string): Promise<Buffer> {
 }
 
 /** Put the entries under /tmp/foxdev-seed-<random>; returns that directory. */
-export async function putSeedDir(container: Docker.Container, entries: ArchiveEntry[]): Promise<string> {
+export async function putSeedDir(container: ContainerHandle, entries: ArchiveEntry[]): Promise<string> {
   const root = `foxdev-seed-${randomBytes(6).toString('hex')}`;
   try {
-    await container.putArchive(await tarOf(entries, root), { path: '/tmp' });
+    await putArchive(container, await tarOf(entries, root), '/tmp');
   } catch (err) {
     throw new FoxdevError('seed', `cannot copy seed files into the container: ${(err as Error).message}`, {
       hint: 'the container needs a writable /tmp',
@@ -59,7 +59,7 @@ export async function putSeedDir(container: Docker.Container, entries: ArchiveEn
   return `/tmp/${root}`;
 }
 
-export async function removeSeedDir(container: Docker.Container, dir: string): Promise<void> {
+export async function removeSeedDir(container: ContainerHandle, dir: string): Promise<void> {
   // Best effort: a leftover in /tmp is harmless, and failing here must not hide the real result.
   await execIn(container, ['rm', '-rf', dir]).catch(() => undefined);
 }

@@ -3,24 +3,24 @@
 // when the data is (a new volume reads as unseeded) and survives a recreated container. Without a
 // volume the container's root is used. Read and written through the archive API, so the image
 // needs no shell for this.
-import type Docker from 'dockerode';
+import type { ContainerHandle } from '../../runtime/container-handle.js';
+import { containerMounts, getArchive, putArchive } from '../../runtime/container-io.js';
 import { extract, pack } from 'tar-stream';
 import { FoxdevError } from '../../errors.js';
 import type { SeedStatus } from './pg-metadata.js';
 
 const FILE = '.foxdev-seed';
 
-export async function recordDir(container: Docker.Container): Promise<string> {
-  const info = await container.inspect();
-  const vol = (info.Mounts ?? []).find((m) => m.Type === 'volume' && m.RW !== false);
-  return vol ? vol.Destination : '/';
+export async function recordDir(container: ContainerHandle): Promise<string> {
+  const vol = (await containerMounts(container)).find((m) => m.type === 'volume' && m.rw !== false);
+  return vol ? vol.destination : '/';
 }
 
-export async function readCommandRecord(container: Docker.Container): Promise<string | undefined> {
+export async function readCommandRecord(container: ContainerHandle): Promise<string | undefined> {
   const dir = await recordDir(container);
   let archive: NodeJS.ReadableStream;
   try {
-    archive = await container.getArchive({ path: `${dir.replace(/\/$/, '')}/${FILE}` });
+    archive = await getArchive(container, `${dir.replace(/\/$/, '')}/${FILE}`);
   } catch (err) {
     if ((err as { statusCode?: number }).statusCode === 404) return undefined;
     throw new FoxdevError('seed', `cannot read the seed record: ${(err as Error).message}`, { cause: err });
@@ -39,13 +39,13 @@ export async function readCommandRecord(container: Docker.Container): Promise<st
   });
 }
 
-export async function writeCommandRecord(container: Docker.Container, hash: string): Promise<void> {
+export async function writeCommandRecord(container: ContainerHandle, hash: string): Promise<void> {
   const dir = await recordDir(container);
   const p = pack();
   p.entry({ name: FILE, mode: 0o644 }, `${hash}\n`);
   p.finalize();
   try {
-    await container.putArchive(p as unknown as NodeJS.ReadableStream, { path: dir });
+    await putArchive(container, p as unknown as NodeJS.ReadableStream, dir);
   } catch (err) {
     throw new FoxdevError('seed', `cannot record the seed hash in ${dir}: ${(err as Error).message}`, { cause: err });
   }

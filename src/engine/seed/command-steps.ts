@@ -3,16 +3,16 @@
 // FOXDEV_SEED_FILES (newline-separated, in order) and FOXDEV_SEED_DIR; on the host it also gets
 // FOXDEV_CONTAINER so it can reach the store. Whether a failure leaves the old data depends on the
 // command (e.g. a script wrapped in BEGIN … COMMIT); foxdev cannot make an opaque command atomic.
-import type Docker from 'dockerode';
+import type { ContainerHandle } from '../../runtime/container-handle.js';
 import { FoxdevError } from '../../errors.js';
 import type { SeedFile } from '../../plan/seed.js';
 import { putSeedDir, readEntries, removeSeedDir } from './archive.js';
-import { execIn } from '../../runtime/docker/exec.js';
+import { execIn } from '../../runtime/container-io.js';
 import { writeCommandRecord } from './command-record.js';
 import type { StepRunner } from './run-plan.js';
 
 export interface CommandStepContext {
-  container: Docker.Container;
+  container: ContainerHandle;
   projectDir: string;
   seedHash: string;
   onLog: (line: string) => void;

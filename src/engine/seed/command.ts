@@ -1,11 +1,12 @@
 // The body of `foxdev seed`: find each selected service's running container by its labels, then
 // reset (or restore, save, report status). Destructive actions need a confirmation or --yes.
-import type Docker from 'dockerode';
 import type { Project, ResolvedSeed } from '../../config/project.js';
 import { FoxdevError } from '../../errors.js';
 import { formatReseedPlan, planReseed, type ReseedOp } from '../../plan/reseed.js';
 import { selectSeedServices } from '../../plan/seed-select.js';
-import { dockerClient, engineUnreachable } from '../../runtime/docker-client.js';
+import { engineUnreachable } from '../../runtime/engine-endpoint.js';
+import { engineRuntime } from '../../runtime/engine-runtime.js';
+import type { ContainerHandle, Runtime } from '../../runtime/runtime.js';
 import { LABEL_PROJECT, LABEL_SERVICE } from '../../names/labels.js';
 import { resetAndSeed, restoreSnapshot, saveSnapshot, seedStatus, type SeedOptions } from './api.js';
 import { dockerReseedActions, dockerReseedState } from './reseed-docker.js';
@@ -38,17 +39,17 @@ export interface SeedIO {
 interface Target {
   service: string;
   seed: ResolvedSeed;
-  container: Docker.Container;
+  container: ContainerHandle;
 }
 
-export async function runSeedCommand(project: Project, names: string[], opts: SeedCommandOptions, io: SeedIO, docker: Docker = dockerClient()): Promise<number> {
+export async function runSeedCommand(project: Project, names: string[], opts: SeedCommandOptions, io: SeedIO, runtime: Runtime = engineRuntime()): Promise<number> {
   const modes = [opts.save !== undefined, opts.restore !== undefined, Boolean(opts.status)].filter(Boolean).length;
   if (modes > 1) throw new FoxdevError('usage', '--save, --restore and --status cannot be combined');
   const services = selectSeedServices(project, names);
   // Snapshot names are checked before the engine is asked anything, let alone dependents stopped.
   if (opts.save !== undefined) checkSnapshotName('--save', opts.save);
   if (opts.restore !== undefined) for (const s of services) await checkSnapshotExists(project.dir, s, opts.restore);
-  const targets: Target[] = await Promise.all(services.map(async (s) => ({ service: s, seed: project.services[s].seed!, container: await findContainer(docker, project.name, s) })));
+  const targets: Target[] = await Promise.all(services.map(async (s) => ({ service: s, seed: project.services[s].seed!, container: await findContainer(runtime, project.name, s) })));
   const base = (service: string) => ({ service, projectDir: project.dir, onLog: (l: string) => io.err(`${service}: ${l}\n`) });
 
   if (opts.status) {
@@ -64,7 +65,7 @@ export async function runSeedCommand(project: Project, names: string[], opts: Se
   }
 
   if (opts.dryRun) {
-    const { state } = await dockerReseedState(docker, project);
+    const { state } = await dockerReseedState(runtime, project);
     io.out(formatReseedPlan(planReseed(project, services, state, causeOf(opts))) + '\n');
     return 0;
   }
@@ -84,16 +85,16 @@ export async function runSeedCommand(project: Project, names: string[], opts: Se
     io.out(`${services.join(', ')}: reset and seeded by the running session in ${((Date.now() - t0) / 1000).toFixed(2)} s\n`);
     return 0;
   }
-  return reseedWalk(docker, project, targets, opts, io, base);
+  return reseedWalk(runtime, project, targets, opts, io, base);
 }
 
 /** Reset (or restore) the targets through the reseed plan: dependents down, reset, jobs again, dependents back. */
-async function reseedWalk(docker: Docker, project: Project, targets: Target[], opts: SeedCommandOptions, io: SeedIO, base: (s: string) => SeedOptions): Promise<number> {
+async function reseedWalk(runtime: Runtime, project: Project, targets: Target[], opts: SeedCommandOptions, io: SeedIO, base: (s: string) => SeedOptions): Promise<number> {
   const restore = opts.restore;
-  const { state, ids } = await dockerReseedState(docker, project);
+  const { state, ids } = await dockerReseedState(runtime, project);
   const plan = planReseed(project, targets.map((t) => t.service), state, causeOf(opts));
   const byService = new Map(targets.map((t) => [t.service, t]));
-  const actions = dockerReseedActions(docker, project, ids, {
+  const actions = dockerReseedActions(runtime, project, ids, {
     reseed: async (service) => {
       const t = byService.get(service)!;
       const t0 = Date.now();
@@ -132,13 +133,13 @@ function describe(seed: ResolvedSeed): string {
   return seed.kind === 'postgres' ? `postgres database "${seed.database}"` : `command on the ${seed.where}`;
 }
 
-export async function findContainer(docker: Docker, project: string, service: string): Promise<Docker.Container> {
-  let found: Docker.ContainerInfo[];
+export async function findContainer(runtime: Runtime, project: string, service: string): Promise<ContainerHandle> {
+  let found: Array<{ id: string }>;
   try {
-    found = await docker.listContainers({ filters: { label: [`${LABEL_PROJECT}=${project}`, `${LABEL_SERVICE}=${service}`], status: ['running'] } });
+    found = await runtime.listContainersByLabel([`${LABEL_PROJECT}=${project}`, `${LABEL_SERVICE}=${service}`], { status: ['running'] });
   } catch (err) {
     throw engineUnreachable(err);
   }
   if (found.length === 0) throw new FoxdevError('seed', `${service} is not running in project ${project}`, { hint: 'start it with foxdev up' });
-  return docker.getContainer(found[0].Id);
+  return runtime.handle(found[0].id);
 }

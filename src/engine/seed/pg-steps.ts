@@ -3,7 +3,7 @@
 import { createReadStream } from 'node:fs';
 import { FoxdevError } from '../../errors.js';
 import { putSeedDir, readEntries } from './archive.js';
-import { execIn } from '../../runtime/docker/exec.js';
+import { execIn } from '../../runtime/container-io.js';
 import { METADATA_DB, writeSeedRecord } from './pg-metadata.js';
 import { ident, literal, metaArg, pgEnv, psql, type PgConn } from './psql.js';
 import { psqlError } from './sql-error.js';

@@ -1,10 +1,11 @@
 // psql inside the database container, over its local socket. Scripts arrive on stdin; seed files
 // are read by psql itself (`\i`) from the copied seed directory, so its messages name them.
-import type Docker from 'dockerode';
-import { execIn, type ExecResult } from '../../runtime/docker/exec.js';
+import type { ContainerHandle } from '../../runtime/container-handle.js';
+import { execIn } from '../../runtime/container-io.js';
+import type { ExecResult } from '../../runtime/runtime.js';
 
 export interface PgConn {
-  container: Docker.Container;
+  container: ContainerHandle;
   user: string;
   password?: string;
 }

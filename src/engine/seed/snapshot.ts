@@ -6,7 +6,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FoxdevError } from '../../errors.js';
-import { execIn } from '../../runtime/docker/exec.js';
+import { execIn } from '../../runtime/container-io.js';
 import { readSeedRecord } from './pg-metadata.js';
 import { pgEnv, type PgConn } from './psql.js';
 

@@ -3,7 +3,7 @@
 // the host after it (re)starts. This is the library the engine calls; it owns no lifecycle
 // beyond its watcher — restarts and rebuilds are asked of the engine through `onAction`.
 import path from 'node:path';
-import type Docker from 'dockerode';
+import type { ContainerHandle } from '../../runtime/container-handle.js';
 import type { ResolvedSyncRule } from '../../config/project.js';
 import { FoxdevError } from '../../errors.js';
 import { planCatchUp } from '../../plan/sync-catchup.js';
@@ -35,7 +35,7 @@ export interface SyncActionRequest {
 }
 
 export interface StartSyncOptions {
-  container: Docker.Container;
+  container: ContainerHandle;
   serviceName: string;
   rules: ResolvedSyncRule[];
   projectDir: string;

@@ -7,7 +7,7 @@ import { FoxdevError } from '../../errors.js';
 import { containerProgress } from '../../logfmt/progress.js';
 import { optionalFailure } from '../../plan/dependency-words.js';
 import { startGate } from '../../plan/start-gate.js';
-import type { ProjectContainer } from '../../runtime/docker/containers.js';
+import type { ProjectContainer } from '../../runtime/runtime.js';
 
 export type ReadState = (id: string) => Promise<{ status: string; exitCode: number; health: string }>;
 

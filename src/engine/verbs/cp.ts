@@ -4,9 +4,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-import type Docker from 'dockerode';
 import type { Readable } from 'node:stream';
 import { extractTo, packPath } from '../../runtime/tar-copy.js';
+import type { Runtime } from '../../runtime/runtime.js';
 import type { Project } from '../../config/project.js';
 import { FoxdevError } from '../../errors.js';
 import { serviceContainers } from './targets.js';
@@ -35,19 +35,18 @@ export function renameEntry(name: string, newTop: string | undefined): string {
   return i < 0 ? newTop : newTop + name.slice(i);
 }
 
-export async function copy(docker: Docker, project: Project, src: CpEnd, dst: CpEnd, say: (l: string) => void): Promise<void> {
+export async function copy(runtime: Runtime, project: Project, src: CpEnd, dst: CpEnd, say: (l: string) => void): Promise<void> {
   checkCpArgs(src, dst);
   const service = (src.service ?? dst.service)!;
-  const c = (await serviceContainers(docker, project, [service]))[0];
+  const c = (await serviceContainers(runtime, project, [service]))[0];
   if (!c) throw new FoxdevError('not-found', `service ${service} has no container`, { hint: `start it with foxdev up ${service}` });
-  const container = docker.getContainer(c.id);
-  if (src.service) await fromContainer(container, src.path, path.resolve(dst.path));
-  else await toContainer(container, path.resolve(src.path), dst.path, c.name);
+  if (src.service) await fromContainer(runtime, c.id, src.path, path.resolve(dst.path));
+  else await toContainer(runtime, c.id, path.resolve(src.path), dst.path, c.name);
   say(`copied ${src.service ? `${c.name}:${src.path}` : src.path} to ${dst.service ? `${c.name}:${dst.path}` : dst.path}`);
 }
 
-async function fromContainer(container: Docker.Container, src: string, dst: string): Promise<void> {
-  const archive = await container.getArchive({ path: src }).catch((err: { statusCode?: number }) => {
+async function fromContainer(runtime: Runtime, id: string, src: string, dst: string): Promise<void> {
+  const archive = await runtime.copyFromContainer(id, src).catch((err: { statusCode?: number }) => {
     if (err.statusCode === 404) throw new FoxdevError('usage', `no such file or directory in the container: ${src}`);
     throw err;
   });
@@ -58,28 +57,14 @@ async function fromContainer(container: Docker.Container, src: string, dst: stri
   await extractTo(archive as unknown as Readable, dir, (name) => renameEntry(name, newTop));
 }
 
-async function toContainer(container: Docker.Container, src: string, dst: string, name: string): Promise<void> {
+async function toContainer(runtime: Runtime, id: string, src: string, dst: string, name: string): Promise<void> {
   await lstat(src).catch(() => {
     throw new FoxdevError('usage', `no such file or directory: ${src}`);
   });
   const target = path.posix.resolve('/', dst);
-  const intoDir = await isContainerDir(container, target);
+  const intoDir = await runtime.containerPathIsDir(id, target);
   const dir = intoDir ? target : path.posix.dirname(target);
-  if (!intoDir && !(await isContainerDir(container, dir))) throw new FoxdevError('usage', `no such directory in ${name}: ${dir}`);
+  if (!intoDir && !(await runtime.containerPathIsDir(id, dir))) throw new FoxdevError('usage', `no such directory in ${name}: ${dir}`);
   const top = intoDir ? path.basename(src) : path.posix.basename(target);
-  await container.putArchive(await packPath(src, top), { path: dir });
-}
-
-/** Whether a container path is a directory, from the archive API's path stat (works on stopped containers). */
-async function isContainerDir(container: Docker.Container, p: string): Promise<boolean> {
-  try {
-    const res = (await container.infoArchive({ path: p })) as { headers?: Record<string, string>; resume?: () => void };
-    res.resume?.();
-    const stat = JSON.parse(Buffer.from(res.headers?.['x-docker-container-path-stat'] ?? '', 'base64').toString('utf8') || '{}') as { mode?: number };
-    // Go's os.ModeDir is the top bit of the 32-bit mode.
-    return ((stat.mode ?? 0) & 0x80000000) !== 0;
-  } catch (err) {
-    if ((err as { statusCode?: number }).statusCode === 404) return false;
-    throw err;
-  }
+  await runtime.copyIntoContainer(id, dir, await packPath(src, top));
 }

@@ -3,20 +3,16 @@
 // (plan/up.ts against engine/observe.ts) and creates each container with up's creator, so a later
 // `start` or `up` finds exactly the containers `up` would have made. Host processes have nothing
 // to create.
-import type Docker from 'dockerode';
 import type { Project } from '../../config/project.js';
 import { FoxdevError } from '../../errors.js';
 import { imageName } from '../../names/labels.js';
 import { ancestors, dependencyOrder, graphOf } from '../../plan/graph.js';
 import { planUp, type UpPlanOptions } from '../../plan/up.js';
-import { buildImage } from '../../runtime/docker/build.js';
-import { removeContainer, stopContainer } from '../../runtime/docker/containers.js';
-import { createVolume } from '../../runtime/docker/objects.js';
+import type { Runtime } from '../../runtime/runtime.js';
 import { prepareNetworks } from '../networks.js';
 import { observe } from '../observe.js';
 import { createServiceContainer } from '../service-container.js';
 import { checkServices } from './targets.js';
-import { dockerRuntime } from '../../runtime/docker/runtime.js';
 
 /** The services `up targets` would run: them and (unless noDeps) what they need, dependencies first. */
 export function selectForUp(project: Project, targets: string[], noDeps = false): string[] {
@@ -26,19 +22,18 @@ export function selectForUp(project: Project, targets: string[], noDeps = false)
   return dependencyOrder(g).filter((n) => wanted.has(n));
 }
 
-export async function createServices(docker: Docker, project: Project, targets: string[], o: UpPlanOptions, say: (line: string) => void): Promise<void> {
+export async function createServices(runtime: Runtime, project: Project, targets: string[], o: UpPlanOptions, say: (line: string) => void): Promise<void> {
   const selected = selectForUp(project, targets, o.noDeps);
-  const runtime = dockerRuntime(docker);
   const { observed, builds } = await observe(runtime, project, selected);
   const plan = planUp(project, observed, selected, o);
   await prepareNetworks(runtime, project, selected);
   for (const key of plan.volumesToCreate) {
-    await createVolume(docker, project.name, project.volumes[key].name, project.volumes[key].labels);
+    await runtime.createVolume(project.name, project.volumes[key].name, project.volumes[key].labels);
     say(`created volume ${project.volumes[key].name}`);
   }
   for (const d of plan.scaleDown) {
-    await stopContainer(docker, d.id, project.services[d.service]?.stopGracePeriodMs ?? 10_000);
-    await removeContainer(docker, d.id);
+    await runtime.stopContainer(d.id, project.services[d.service]?.stopGracePeriodMs ?? 10_000);
+    await runtime.removeContainer(d.id);
     say(`removed ${d.service} container ${d.number} (scaled down)`);
   }
   for (const sp of plan.services) {
@@ -50,7 +45,7 @@ export async function createServices(docker: Docker, project: Project, targets: 
     const prepared = builds.get(sp.service);
     if (sp.build === 'build' && prepared) {
       say(`building image ${prepared.tag} from ${svc.build!.context}`);
-      await buildImage(docker, prepared, (l) => say(`${sp.service}: ${l}`));
+      await runtime.buildImage(prepared, (l) => say(`${sp.service}: ${l}`));
     }
     const image = svc.build ? imageName(project.name, sp.service) : (svc.image ?? '');
     const step = sp.step;
@@ -59,8 +54,8 @@ export async function createServices(docker: Docker, project: Project, targets: 
       continue;
     }
     if (step.action === 'recreate') {
-      await stopContainer(docker, step.id, svc.stopGracePeriodMs);
-      await removeContainer(docker, step.id);
+      await runtime.stopContainer(step.id, svc.stopGracePeriodMs);
+      await runtime.removeContainer(step.id);
     }
     if (step.action !== 'create' && step.action !== 'recreate') throw new FoxdevError('internal', `create: unexpected step ${step.action} for ${sp.unit}`);
     const c = await createServiceContainer(runtime, project, svc, image, { buildHash: prepared?.hash, replica: sp.replica, say: (l) => say(`${sp.unit}: ${l}`) });

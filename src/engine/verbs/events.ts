@@ -1,8 +1,7 @@
 // `foxdev events [svc…]`: the engine's container events of this project (compose's project
 // label, so containers compose made show too), as compose prints them, until --until or Ctrl-C.
-import type Docker from 'dockerode';
 import { COMPOSE_PROJECT } from '../../names/compose-labels.js';
-import { streamEvents } from '../../runtime/docker/events.js';
+import type { Runtime } from '../../runtime/runtime.js';
 import { composeEvent, eventJson, formatEventLine } from './event-format.js';
 
 export interface EventsOptions {
@@ -13,9 +12,8 @@ export interface EventsOptions {
   signal?: AbortSignal;
 }
 
-export async function projectEvents(docker: Docker, project: string, o: EventsOptions, write: (line: string) => void): Promise<void> {
-  await streamEvents(
-    docker,
+export async function projectEvents(runtime: Runtime, project: string, o: EventsOptions, write: (line: string) => void): Promise<void> {
+  await runtime.streamEvents(
     { labels: [`${COMPOSE_PROJECT}=${project}`], type: 'container', since: o.since, until: o.until },
     (raw) => {
       const e = composeEvent(raw, o.services);

@@ -1,7 +1,7 @@
 // `foxdev images`: the image each of the project's service containers runs, as compose lists
 // them: container, repository, tag, short id, size (stopped containers too).
-import type Docker from 'dockerode';
 import type { Project } from '../../config/project.js';
+import type { Runtime } from '../../runtime/runtime.js';
 import { serviceContainers } from './targets.js';
 
 export interface ImageRow {
@@ -12,14 +12,14 @@ export interface ImageRow {
   Size: number;
 }
 
-export async function projectImages(docker: Docker, project: Project, names: string[]): Promise<ImageRow[]> {
-  const containers = await serviceContainers(docker, project, names);
+export async function projectImages(runtime: Runtime, project: Project, names: string[]): Promise<ImageRow[]> {
+  const containers = await serviceContainers(runtime, project, names);
   const rows: ImageRow[] = [];
   for (const c of containers.sort((a, b) => a.name.localeCompare(b.name))) {
-    const info = await docker.getContainer(c.id).inspect();
-    const img = await docker.getImage(info.Image).inspect().catch(() => undefined);
-    const [Repository, Tag] = splitRef(pickTag(info.Config.Image, img?.RepoTags ?? []));
-    rows.push({ ID: info.Image, ContainerName: c.name, Repository, Tag, Size: img?.Size ?? 0 });
+    const info = await runtime.inspectContainer(c.id);
+    const img = await runtime.inspectImage(info.imageId).catch(() => undefined);
+    const [Repository, Tag] = splitRef(pickTag(info.configuredImage, img?.repoTags ?? []));
+    rows.push({ ID: info.imageId, ContainerName: c.name, Repository, Tag, Size: img?.size ?? 0 });
   }
   return rows;
 }

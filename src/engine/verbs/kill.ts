@@ -1,9 +1,9 @@
 // `foxdev kill [-s SIGNAL] [svc…]`: send a signal (SIGKILL unless told) to running containers and
 // host processes. No grace period, no order: that is what makes it kill and not stop.
-import type Docker from 'dockerode';
 import type { Project } from '../../config/project.js';
 import { FoxdevError } from '../../errors.js';
 import { recordedProcesses, stateDir } from '../../runtime/process.js';
+import type { Runtime } from '../../runtime/runtime.js';
 import { serviceContainers } from './targets.js';
 import { containerProgress } from '../../logfmt/progress.js';
 
@@ -13,14 +13,13 @@ export function normalSignal(signal: string): string {
   return s.startsWith('SIG') ? s : `SIG${s}`;
 }
 
-export async function killServices(docker: Docker, project: Project, names: string[], signal: string, onLine: (l: string) => void): Promise<number> {
+export async function killServices(runtime: Runtime, project: Project, names: string[], signal: string, onLine: (l: string) => void): Promise<number> {
   const sig = normalSignal(signal);
-  const running = (await serviceContainers(docker, project, names)).filter((c) => c.running);
+  const running = (await serviceContainers(runtime, project, names)).filter((c) => c.running);
   await Promise.all(
     running.map(async (c) => {
-      await docker
-        .getContainer(c.id)
-        .kill({ signal: sig })
+      await runtime
+        .signalContainer(c.id, sig)
         .catch((err: { statusCode?: number; message?: string }) => {
           if (err.statusCode === 409) return; // stopped meanwhile
           throw new FoxdevError('engine', `kill ${c.name}: ${(err.message ?? '').split('\n')[0]}`, { cause: err });

@@ -1,8 +1,8 @@
 // `foxdev ls`: the projects on the engine, found by foxdev's project label, with no compose file.
 // As compose: without `all` only running containers count, so a stopped project is not listed.
-import type Docker from 'dockerode';
 import { LABEL_PROJECT } from '../../names/labels.js';
 import { combinedStatus } from './table.js';
+import type { Runtime } from '../../runtime/runtime.js';
 
 export interface ProjectRow {
   Name: string;
@@ -12,9 +12,9 @@ export interface ProjectRow {
 
 const CONFIG_FILES = 'com.docker.compose.project.config_files';
 
-export async function listProjects(docker: Docker, o: { all?: boolean } = {}): Promise<ProjectRow[]> {
-  const list = await docker.listContainers({ all: o.all === true, filters: { label: [LABEL_PROJECT] } });
-  return projectRows(list.map((c) => ({ labels: c.Labels, state: c.State })));
+export async function listProjects(runtime: Runtime, o: { all?: boolean } = {}): Promise<ProjectRow[]> {
+  const list = await runtime.listContainersByLabel([LABEL_PROJECT], { all: o.all === true });
+  return projectRows(list.map((c) => ({ labels: c.labels, state: c.state })));
 }
 
 /** Pure: containers (labels + state) → one row per project, sorted by name. */

@@ -1,10 +1,9 @@
 // `foxdev pull`: pull the images of the named services (all when none). As compose: a service with
 // `build` and no `image` has nothing to pull and is skipped; one with both is built when the pull
 // fails, so its failure is a warning; any other failure is one line naming the image.
-import type Docker from 'dockerode';
 import type { Project } from '../../config/project.js';
 import { checkServices } from './targets.js';
-import { pullImage } from '../../runtime/docker/pull.js';
+import type { Runtime } from '../../runtime/runtime.js';
 
 export interface PullTarget {
   image: string;
@@ -39,14 +38,14 @@ export function pullTargets(project: Project, names: string[]): { targets: PullT
   return { targets: [...targets.values()], skipped };
 }
 
-export async function pullImages(docker: Docker, project: Project, names: string[], say: (l: string) => void): Promise<PullResult> {
+export async function pullImages(runtime: Runtime, project: Project, names: string[], say: (l: string) => void): Promise<PullResult> {
   const { targets, skipped } = pullTargets(project, names);
   const r: PullResult = { pulled: [], skipped, failed: [], warnings: [] };
   for (const s of skipped) say(`skipped ${s}: no image to be pulled (built from source)`);
   await Promise.all(
     targets.map(async (t) => {
       try {
-        await pullImage(docker, t.image);
+        await runtime.pullImage(t.image);
         r.pulled.push(t.image);
         say(`pulled ${t.image}`);
       } catch (err) {

@@ -2,9 +2,9 @@
 // compose does. `local`: only the images without a custom tag, i.e. the ones foxdev built for a
 // service with `build` and no `image`; `all`: every image the services use too. An image already
 // gone is skipped; one another container still uses is named and kept.
-import type Docker from 'dockerode';
 import type { Project } from '../../config/project.js';
 import { imageName } from '../../names/labels.js';
+import type { Runtime } from '../../runtime/runtime.js';
 
 export type RmiMode = 'local' | 'all';
 
@@ -19,12 +19,12 @@ export function imagesToRemove(project: Project, mode: RmiMode): string[] {
   return [...out];
 }
 
-export async function removeImages(docker: Docker, images: string[], say: (l: string) => void): Promise<{ removed: string[]; kept: string[] }> {
+export async function removeImages(runtime: Runtime, images: string[], say: (l: string) => void): Promise<{ removed: string[]; kept: string[] }> {
   const removed: string[] = [];
   const kept: string[] = [];
   for (const image of images) {
     try {
-      await docker.getImage(image).remove();
+      await runtime.removeImage(image);
       removed.push(image);
       say(`removed image ${image}`);
     } catch (err) {

@@ -1,9 +1,8 @@
 // `foxdev rm [svc…]`: remove stopped service containers. Running ones stay (and are named) unless
 // `stop` (-s) stops them first; as in compose, `force` (-f) only skips the question. `volumes`
 // (-v) also removes their anonymous volumes, never named ones.
-import type Docker from 'dockerode';
 import type { Project } from '../../config/project.js';
-import { stopContainer, type ProjectContainer } from '../../runtime/docker/containers.js';
+import type { ProjectContainer, Runtime } from '../../runtime/runtime.js';
 import { serviceContainers } from './targets.js';
 import { containerProgress } from '../../logfmt/progress.js';
 
@@ -19,25 +18,20 @@ export interface RmTargets {
   running: ProjectContainer[];
 }
 
-export async function rmTargets(docker: Docker, project: Project, names: string[], o: RmOptions): Promise<RmTargets> {
-  const containers = await serviceContainers(docker, project, names);
+export async function rmTargets(runtime: Runtime, project: Project, names: string[], o: RmOptions): Promise<RmTargets> {
+  const containers = await serviceContainers(runtime, project, names);
   const take = o.stop === true;
   return { remove: containers.filter((c) => take || !c.running), running: take ? [] : containers.filter((c) => c.running) };
 }
 
-export async function removeContainers(docker: Docker, project: Project, targets: ProjectContainer[], o: RmOptions, onLine: (l: string) => void): Promise<void> {
+export async function removeContainers(runtime: Runtime, project: Project, targets: ProjectContainer[], o: RmOptions, onLine: (l: string) => void): Promise<void> {
   await Promise.all(
     targets.map(async (c) => {
       if (c.running && o.stop) {
         onLine(containerProgress(c.name, 'Stopping'));
-        await stopContainer(docker, c.id, o.timeoutMs ?? project.services[c.service]?.stopGracePeriodMs ?? 10_000);
+        await runtime.stopContainer(c.id, o.timeoutMs ?? project.services[c.service]?.stopGracePeriodMs ?? 10_000);
       }
-      await docker
-        .getContainer(c.id)
-        .remove({ force: true, v: o.volumes === true })
-        .catch((err: { statusCode?: number }) => {
-          if (err.statusCode !== 404) throw err;
-        });
+      await runtime.removeContainer(c.id, { volumes: o.volumes === true }); // one already gone is fine
       onLine(containerProgress(c.name, 'Removed'));
     }),
   );

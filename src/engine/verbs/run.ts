@@ -3,7 +3,6 @@
 // result; `rm` removes the container afterwards. `detach` starts it and prints its id, as
 // `docker compose run -d` does. Orphans are warned about (or removed) first, as compose's run does.
 import { randomBytes } from 'node:crypto';
-import type Docker from 'dockerode';
 import type { Project } from '../../config/project.js';
 import { FoxdevError } from '../../errors.js';
 import { runSpec, type RunOverrides } from '../../plan/run-spec.js';
@@ -12,12 +11,11 @@ import { createLinePrinter } from '../../logfmt/index.js';
 import { imageName } from '../../names/labels.js';
 import { prepareNetworks } from '../networks.js';
 import { createServiceContainer } from '../service-container.js';
-import { runAttached } from '../../runtime/docker/run-attached.js';
 import { Session } from '../session.js';
 import { settledError, waitSettled } from '../up.js';
 import { checkServices } from './targets.js';
 import { removeOrphansSet } from '../../plan/orphans.js';
-import { dockerRuntime } from '../../runtime/docker/runtime.js';
+import type { Runtime } from '../../runtime/runtime.js';
 
 export interface RunOptions extends Omit<RunOverrides, 'id'> {
   rm?: boolean;
@@ -30,16 +28,15 @@ export interface RunOptions extends Omit<RunOverrides, 'id'> {
   onLine: (chunk: string) => void;
 }
 
-export async function runOneOff(docker: Docker, project: Project, service: string, o: RunOptions): Promise<number> {
+export async function runOneOff(runtime: Runtime, project: Project, service: string, o: RunOptions): Promise<number> {
   checkServices(project, [service]);
   const svc = project.services[service];
   if (svc.kind === 'process') throw new FoxdevError('usage', `${service} is a host process; run the command on the host instead`);
   const orphans = await import('./orphans.js');
-  if (o.removeOrphans || removeOrphansSet(project)) await orphans.removeOrphans(docker, project, (l) => o.onLine(`${l}\n`));
-  else await orphans.warnOrphans(docker, project, (l) => o.onLine(`${l}\n`));
+  if (o.removeOrphans || removeOrphansSet(project)) await orphans.removeOrphans(runtime, project, (l) => o.onLine(`${l}\n`));
+  else await orphans.warnOrphans(runtime, project, (l) => o.onLine(`${l}\n`));
   const deps = Object.keys(svc.depends_on);
-  if (!o.noDeps && deps.length) await upDependencies(docker, project, deps, o.onLine);
-  const runtime = dockerRuntime(docker);
+  if (!o.noDeps && deps.length) await upDependencies(runtime, project, deps, o.onLine);
   await prepareNetworks(runtime, project, [service]);
   const image = svc.build ? imageName(project.name, service) : (svc.image ?? '');
   const id = randomBytes(6).toString('hex');
@@ -57,16 +54,16 @@ export async function runOneOff(docker: Docker, project: Project, service: strin
     return 0;
   }
   try {
-    return await runAttached(docker, created.id, { tty: o.tty, interactive: o.interactive });
+    return await runtime.runAttached(created.id, { tty: o.tty, interactive: o.interactive });
   } finally {
     if (o.rm) await runtime.removeContainer(created.id, { volumes: true }).catch(() => {});
   }
 }
 
-async function upDependencies(docker: Docker, project: Project, deps: string[], write: (chunk: string) => void): Promise<void> {
+async function upDependencies(runtime: Runtime, project: Project, deps: string[], write: (chunk: string) => void): Promise<void> {
   const store = createStore(initialState({ logBufferLines: project.logBuffer }));
   const printer = createLinePrinter(store, write, { color: false });
-  const session = new Session({ runtime: dockerRuntime(docker), project, dispatch: store.dispatch, detach: true });
+  const session = new Session({ runtime, project, dispatch: store.dispatch, detach: true });
   try {
     await session.start(await session.prepare(deps));
     const result = await waitSettled(session, 300_000);

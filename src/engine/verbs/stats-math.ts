@@ -1,7 +1,7 @@
 // PURE: docker's `stats` numbers from one engine sample — CPU % from the pair of readings the
 // sample carries (cpu_stats against precpu_stats), memory without the reclaimable page cache, the
 // network and block I/O totals — and the cells `docker compose stats` prints for them.
-import type { EngineStats } from '../../runtime/docker/stats.js';
+import type { EngineStats } from '../../runtime/runtime.js';
 
 export interface StatsRow {
   id: string;

@@ -1,10 +1,9 @@
 // `foxdev stop [svc…]`: stop containers (and host processes) without removing them, in the order
 // plan/stop.ts gives: dependents before what they depend on, each level's units side by side,
 // each with its stop_grace_period unless -t overrides it.
-import type Docker from 'dockerode';
 import type { Project } from '../../config/project.js';
 import { planStop, type StopUnit } from '../../plan/stop.js';
-import { stopContainer } from '../../runtime/docker/containers.js';
+import type { Runtime } from '../../runtime/runtime.js';
 import { recordedProcesses, stateDir, stopGroup } from '../../runtime/process.js';
 import { serviceContainers } from './targets.js';
 import { containerProgress } from '../../logfmt/progress.js';
@@ -16,8 +15,8 @@ export interface StopOptions {
 
 type Unit = StopUnit & ({ kind: 'container'; id: string } | { kind: 'process'; pid: number });
 
-export async function stopServices(docker: Docker, project: Project, names: string[], o: StopOptions): Promise<void> {
-  const containers = await serviceContainers(docker, project, names);
+export async function stopServices(runtime: Runtime, project: Project, names: string[], o: StopOptions): Promise<void> {
+  const containers = await serviceContainers(runtime, project, names);
   const processes = (await recordedProcesses(stateDir(project))).filter((p) => !names.length || names.includes(p.service));
   const units: Unit[] = [
     ...containers.map((c): Unit => ({ service: c.service, name: c.name, kind: 'container', running: c.running || c.state === 'paused', id: c.id })),
@@ -34,7 +33,7 @@ export async function stopServices(docker: Docker, project: Project, names: stri
           return;
         }
         o.onLine(containerProgress(unit.name, 'Stopping'));
-        await stopContainer(docker, unit.id, graceMs);
+        await runtime.stopContainer(unit.id, graceMs);
         o.onLine(containerProgress(unit.name, 'Stopped'));
       }),
     );

@@ -1,11 +1,10 @@
 // Which containers a compose verb acts on: the project's service containers (found by label, so
 // it works with no session running), for the named services or all of them, one-offs aside.
-import type Docker from 'dockerode';
 import type { Project } from '../../config/project.js';
 import { noSuchService } from '../../errors.js';
 import { graphOf, startLevels } from '../../plan/graph.js';
 import { isOneOff } from '../../names/compose-labels.js';
-import { listProjectContainers, type ProjectContainer } from '../../runtime/docker/containers.js';
+import type { ProjectContainer, Runtime } from '../../runtime/runtime.js';
 
 export function checkServices(project: Project, names: string[]): void {
   for (const n of names) {
@@ -13,9 +12,9 @@ export function checkServices(project: Project, names: string[]): void {
   }
 }
 
-export async function serviceContainers(docker: Docker, project: Project, names: string[]): Promise<ProjectContainer[]> {
+export async function serviceContainers(runtime: Runtime, project: Project, names: string[]): Promise<ProjectContainer[]> {
   checkServices(project, names);
-  const all = (await listProjectContainers(docker, project.name)).filter((c) => !isOneOff(c.labels) && project.services[c.service]);
+  const all = (await runtime.listProjectContainers(project.name)).filter((c) => !isOneOff(c.labels) && project.services[c.service]);
   return names.length ? all.filter((c) => names.includes(c.service)) : all;
 }
 

@@ -1,7 +1,7 @@
 // `foxdev top`: the processes of each running service container, from the engine's top API
 // (`ps -ef` columns by default), one block per container: its name, then the table.
-import type Docker from 'dockerode';
 import type { Project } from '../../config/project.js';
+import type { Runtime } from '../../runtime/runtime.js';
 import { serviceContainers } from './targets.js';
 import { table } from './table.js';
 
@@ -11,12 +11,12 @@ export interface TopBlock {
   processes: string[][];
 }
 
-export async function projectTop(docker: Docker, project: Project, names: string[]): Promise<TopBlock[]> {
-  const running = (await serviceContainers(docker, project, names)).filter((c) => c.running).sort((a, b) => a.name.localeCompare(b.name));
+export async function projectTop(runtime: Runtime, project: Project, names: string[]): Promise<TopBlock[]> {
+  const running = (await serviceContainers(runtime, project, names)).filter((c) => c.running).sort((a, b) => a.name.localeCompare(b.name));
   const blocks: TopBlock[] = [];
   for (const c of running) {
-    const top = (await docker.getContainer(c.id).top()) as { Titles?: string[]; Processes?: string[][] };
-    blocks.push({ name: c.name, titles: top.Titles ?? [], processes: top.Processes ?? [] });
+    const top = await runtime.topContainer(c.id);
+    blocks.push({ name: c.name, titles: top.titles, processes: top.processes });
   }
   return blocks;
 }

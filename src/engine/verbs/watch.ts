@@ -4,16 +4,14 @@
 // up's session, so it is reported and skipped. With `follow`, the engine's events keep it current:
 // a container started again (a restart policy, `foxdev restart`) is caught up, a new one (a
 // recreate by another `up -d`) is synced from its start, a removed one is let go.
-import type Docker from 'dockerode';
 import type { Project } from '../../config/project.js';
 import { FoxdevError } from '../../errors.js';
 import { LABEL_SERVICE } from '../../names/labels.js';
 import { isOneOff } from '../../names/compose-labels.js';
 import { LiveSync } from '../live-sync.js';
 import { serviceContainers } from './targets.js';
-import { dockerRuntime } from '../../runtime/docker/runtime.js';
-import { projectLabelFilter } from '../../runtime/docker/containers.js';
-import { streamEvents } from '../../runtime/docker/events.js';
+import type { Runtime } from '../../runtime/runtime.js';
+import { LABEL_PROJECT } from '../../names/labels.js';
 
 export interface WatchRunningOptions {
   /** Follow the engine's container events (see above). */
@@ -24,18 +22,18 @@ export interface WatchRunningOptions {
 
 const unitOf = (service: string, number: number) => (number > 1 ? `${service}-${number}` : service);
 
-export async function watchRunning(docker: Docker, project: Project, targets: string[], say: (service: string, line: string) => void, o: WatchRunningOptions = {}): Promise<() => Promise<void>> {
+export async function watchRunning(runtime: Runtime, project: Project, targets: string[], say: (service: string, line: string) => void, o: WatchRunningOptions = {}): Promise<() => Promise<void>> {
   const abort = new AbortController();
   const synced = (service: string | undefined) => !!service && !!project.services[service]?.sync.length && (!targets.length || targets.includes(service));
-  const containers = (await serviceContainers(docker, project, targets)).filter((c) => c.running && synced(c.service));
+  const containers = (await serviceContainers(runtime, project, targets)).filter((c) => c.running && synced(c.service));
   if (!containers.length) throw new FoxdevError('usage', 'no running container to watch', { hint: 'start the services first (foxdev up -d), or run foxdev watch without --no-up' });
   const byUnit = new Map(containers.map((c) => [unitOf(c.service, c.number), { id: c.id, service: c.service }]));
-  const sync = new LiveSync(dockerRuntime(docker), project, {
+  const sync = new LiveSync(runtime, project, {
     dispatch: () => {},
     say,
     restart: async (unit) => {
       const c = byUnit.get(unit);
-      if (c) await docker.getContainer(c.id).restart({ t: Math.ceil((project.services[c.service]?.stopGracePeriodMs ?? 10_000) / 1000) });
+      if (c) await runtime.restartContainer(c.id, project.services[c.service]?.stopGracePeriodMs ?? 10_000);
       await sync.restarted(unit);
     },
     rebuild: async (unit, because) => say(unit, `rebuild skipped (${because}): foxdev watch --no-up does not rebuild; run foxdev watch`),
@@ -44,9 +42,8 @@ export async function watchRunning(docker: Docker, project: Project, targets: st
   for (const [unit, c] of byUnit) await sync.attachContainer(project.services[c.service], c.id, unit);
   let events: Promise<void> = Promise.resolve();
   if (o.follow) {
-    events = streamEvents(
-      docker,
-      { labels: projectLabelFilter(project.name), type: 'container' },
+    events = runtime.streamEvents(
+      { labels: [`${LABEL_PROJECT}=${project.name}`], type: 'container' },
       (e) => {
         const attrs = e.Actor?.Attributes ?? {};
         const service = attrs[LABEL_SERVICE];

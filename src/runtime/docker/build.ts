@@ -2,32 +2,13 @@
 // comes back as JSON lines and becomes the service's log.
 import type Docker from 'dockerode';
 import { FoxdevError } from '../../errors.js';
-import type { ResolvedBuild } from '../../config/project.js';
 import { LABEL_BUILD_HASH, LABEL_PROJECT, LABEL_SERVICE } from '../../names/labels.js';
-import { hashContext, listContext, packContext, type ContextFile } from './build-context.js';
+import type { PreparedBuild } from '../build-prepare.js';
+import { packContext } from './build-context.js';
 
-export interface BuildInput {
-  project: string;
-  service: string;
-  tag: string;
-  build: ResolvedBuild;
-}
-
-export interface PreparedBuild extends BuildInput {
-  files: ContextFile[];
-  hash: string;
-}
-
-export async function prepareBuild(input: BuildInput): Promise<PreparedBuild> {
-  let files: ContextFile[];
-  try {
-    files = await listContext(input.build.context, input.build.dockerfile);
-  } catch (err) {
-    throw new FoxdevError('config', `service ${input.service}: build context ${input.build.context} cannot be read: ${(err as Error).message}`, { cause: err });
-  }
-  const hash = await hashContext(files, { dockerfile: input.build.dockerfile, target: input.build.target, args: input.build.args });
-  return { ...input, files, hash };
-}
+// Preparing (listing and hashing the context) needs no engine: it lives in ../build-prepare.ts,
+// where the engine's planner can call it; re-exported for the callers of this file.
+export { prepareBuild, type BuildInput, type PreparedBuild } from '../build-prepare.js';
 
 /** The build hash recorded on the service's current image, if it exists. */
 export async function imageBuildHash(docker: Docker, tag: string): Promise<string | undefined> {

@@ -103,3 +103,19 @@ export async function removeContainer(docker: Docker, id: string, opts: { volume
     if ((err as { statusCode?: number }).statusCode !== 404) throw err;
   }
 }
+
+/**
+ * Containers carrying every one of `labels`, in the engine's order: running (and paused) ones, all
+ * with `all`; `status` narrows to those states (status=running leaves paused ones out).
+ */
+export async function listContainersByLabel(docker: Docker, labels: string[], opts: { all?: boolean; status?: string[] } = {}): Promise<ProjectContainer[]> {
+  const filters: Record<string, string[]> = { label: labels };
+  if (opts.status) filters.status = opts.status;
+  const list = await docker.listContainers({ ...(opts.all ? { all: true } : {}), filters });
+  return list.map(projectContainerFrom);
+}
+
+/** Send a signal (compose's `kill -s`); the engine's errors (409: not running) pass through. */
+export async function signalContainer(docker: Docker, id: string, signal: string): Promise<void> {
+  await docker.getContainer(id).kill({ signal });
+}

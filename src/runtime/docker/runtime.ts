@@ -1,12 +1,21 @@
 // The Runtime (runtime/runtime.ts) over the Docker Engine API: each method is one of the small
-// call files beside it (containers, objects, build, exec, logs) bound to one dockerode client,
+// call files beside it (containers, inspect, images, archives, objects, build, exec, logs, events,
+// stats) bound to one dockerode client,
 // and host processes through runtime/process.ts. Nothing is decided here.
 import type Docker from 'dockerode';
 import type { Runtime } from '../runtime.js';
 import { processAlive, runOnHost, spawnHostProcess, stopGroup } from '../process.js';
 import { buildImage, imageBuildHash } from './build.js';
-import { connectNetwork, createContainer, listProjectContainers, putFile, removeContainer, setRestartPolicy, stopContainer } from './containers.js';
+import { connectNetwork, createContainer, listContainersByLabel, listProjectContainers, putFile, removeContainer, setRestartPolicy, signalContainer, stopContainer } from './containers.js';
+import { containerPathIsDir, copyFromContainer, copyIntoContainer } from './archives.js';
+import { streamEvents } from './events.js';
 import { execIn } from './exec.js';
+import { execInteractive } from './exec-interactive.js';
+import { handleOf } from './handle.js';
+import { inspectImage, removeImage } from './images.js';
+import { engineVersion, inspectContainer, topContainer } from './inspect.js';
+import { runAttached } from './run-attached.js';
+import { sampleStats } from './stats.js';
 import { containerLogs } from './logs.js';
 import { createNetworkIfMissing, createVolume, missingVolumes, networkExists, removeProjectNetworks, removeProjectVolumes } from './objects.js';
 import { pullImage } from './pull.js';
@@ -30,7 +39,10 @@ function makeRuntime(docker: Docker): Runtime {
   return {
     ping: async () => void (await docker.ping()),
     apiVersion: () => (api ??= docker.version().then((v) => v.ApiVersion, () => undefined)),
+    engineVersion: () => engineVersion(docker),
     listProjectContainers: (project) => listProjectContainers(docker, project),
+    listContainersByLabel: (labels, opts) => listContainersByLabel(docker, labels, opts),
+    inspectContainer: (id) => inspectContainer(docker, id),
     createContainer: async (name, body) => (await createContainer(docker, name, body)).id,
     async startContainer(id) {
       // Start straight away instead of inspecting first: the engine answers 304 when it already runs.
@@ -46,6 +58,7 @@ function makeRuntime(docker: Docker): Runtime {
         .kill()
         .catch(() => {});
     },
+    signalContainer: (id, signal) => signalContainer(docker, id, signal),
     removeContainer: (id, opts) => removeContainer(docker, id, opts),
     restartContainer: async (id, graceMs) => void (await c(id).restart({ t: Math.max(0, Math.ceil(graceMs / 1000)) })),
     pauseContainer: async (id) => void (await c(id).pause()),
@@ -76,10 +89,20 @@ function makeRuntime(docker: Docker): Runtime {
     putFile: (id, file) => putFile(docker, id, file),
     containerLogs: (id, opts, onLine) => containerLogs(docker, id, opts, onLine),
     exec: (id, cmd, opts) => execIn(c(id), cmd, opts),
-    handle: (id) => c(id),
+    execInteractive: (id, cmd, opts) => execInteractive(docker, id, cmd, opts),
+    runAttached: (id, opts) => runAttached(docker, id, opts),
+    topContainer: (id) => topContainer(docker, id),
+    containerStats: (id) => sampleStats(docker, id),
+    copyFromContainer: (id, path) => copyFromContainer(docker, id, path),
+    copyIntoContainer: (id, dir, tar) => copyIntoContainer(docker, id, dir, tar),
+    containerPathIsDir: (id, path) => containerPathIsDir(docker, id, path),
+    handle: (id) => handleOf(c(id)),
+    streamEvents: (q, onEvent, signal) => streamEvents(docker, q, onEvent, signal),
     imageBuildHash: (tag) => imageBuildHash(docker, tag),
     buildImage: (build, onLine, signal) => buildImage(docker, build, onLine, signal),
     pullImage: (image) => pullImage(docker, image),
+    inspectImage: (ref) => inspectImage(docker, ref),
+    removeImage: (ref) => removeImage(docker, ref),
     networkExists: (name) => networkExists(docker, name),
     createNetworkIfMissing: (body) => createNetworkIfMissing(docker, body),
     missingVolumes: (names) => missingVolumes(docker, names),
