@@ -14,6 +14,8 @@ export function register(program: Command): void {
     .option('-e, --env <KEY=VAL>', 'set an environment variable (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--privileged', 'give the command extended privileges')
     .option('--index <n>', 'which replica of a scaled service (default: 1)')
+    // compose's exec stops reading its own flags at SERVICE: `exec web ls -la` passes -la to ls.
+    .passThroughOptions()
     .action(async (service: string, command: string[], flags: { tty?: boolean; user?: string; workdir?: string; env?: string[]; privileged?: boolean; index?: string }, cmd: Command) => {
       const project = await loadFromOptions(cmd, [service]);
       if (!project.services[service]) throw noSuchService(service, Object.keys(project.services));
@@ -26,8 +28,11 @@ export function register(program: Command): void {
       const { isOneOff } = await import('../names/compose-labels.js');
       // The service's own container number `index` (never a `foxdev run` one-off), as compose exec picks it.
       const c = (await runtime.listProjectContainers(project.name)).find((x) => x.service === service && x.running && !isOneOff(x.labels) && x.number === index);
-      if (!c) throw new FoxdevError('usage', index === 1 ? `${service} is not running` : `${service} has no running container number ${index}`, { hint: `start it with foxdev up ${service}` });
+      if (!c) throw new FoxdevError('not-found', index === 1 ? `${service} is not running` : `${service} has no running container number ${index}`, { hint: `start it with foxdev up ${service}` });
       const tty = flags.tty !== false && process.stdin.isTTY === true && process.stdout.isTTY === true;
-      process.exitCode = await runtime.execInteractive(c.id, command, { tty, user: flags.user, workdir: flags.workdir, env: flags.env, privileged: flags.privileged });
+      // `exec web -- ls -la`: the `--` only marked where foxdev's flags end.
+      const argv = command[0] === '--' ? command.slice(1) : command;
+      if (!argv.length) throw new FoxdevError('usage', 'exec: no command given after the service');
+      process.exitCode = await runtime.execInteractive(c.id, argv, { tty, user: flags.user, workdir: flags.workdir, env: flags.env, privileged: flags.privileged });
     });
 }

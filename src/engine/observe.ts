@@ -1,10 +1,12 @@
 // What exists already, for planUp: the project's containers, its images' build hashes, the
-// build hashes wanted now, and which named volumes are missing.
+// build hashes wanted now, which named volumes are missing, and the networks there are with the
+// definition hash each records.
 import type { Project } from '../config/project.js';
 import type { Observed } from '../plan/up.js';
 import { imageName } from '../names/labels.js';
 import { isOneOff } from '../names/compose-labels.js';
 import { replicaKey } from '../plan/replicas.js';
+import { NETWORK_HASH, planNetworks } from '../plan/networks.js';
 import { prepareBuild, type PreparedBuild } from '../runtime/build-prepare.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { recordedProcesses, stateDir } from '../runtime/process.js';
@@ -21,7 +23,7 @@ export async function observe(runtime: Runtime, project: Project, selected: stri
   const ownPorts = new Set<number>();
   for (const c of await runtime.listProjectContainers(project.name)) {
     // One-off containers (`foxdev run`) are not the service's own: up neither reuses nor removes them.
-    if (c.service && !isOneOff(c.labels)) containers[replicaKey(c.service, c.number)] = { service: c.service, id: c.id, hash: c.hash, running: c.running, number: c.number, name: c.name };
+    if (c.service && !isOneOff(c.labels)) containers[replicaKey(c.service, c.number)] = { service: c.service, id: c.id, hash: c.hash, running: c.running, number: c.number, name: c.name, networks: c.networks };
     for (const p of c.ports) if (p.published) ownPorts.add(p.published);
   }
   const builds = new Map<string, PreparedBuild>();
@@ -41,6 +43,13 @@ export async function observe(runtime: Runtime, project: Project, selected: stri
   );
   const volumeKeys = Object.keys(project.volumes).filter((k) => !project.volumes[k].external);
   const missingNames = new Set(await runtime.missingVolumes(volumeKeys.map((k) => project.volumes[k].name)));
+  const networks: Record<string, string> = {};
+  await Promise.all(
+    planNetworks(project, selected).create.map(async (n) => {
+      const labels = await runtime.networkLabels(n.name);
+      if (labels) networks[n.name] = labels[NETWORK_HASH] ?? '';
+    }),
+  );
   const processes: Record<string, number> = {};
   for (const p of await recordedProcesses(stateDir(project))) if (p.alive) processes[p.service] = p.pid;
   return {
@@ -50,6 +59,7 @@ export async function observe(runtime: Runtime, project: Project, selected: stri
       imageBuildHashes,
       desiredBuildHashes,
       missingVolumes: volumeKeys.filter((k) => missingNames.has(project.volumes[k].name)),
+      networks,
     },
     builds,
     ownPorts,

@@ -17,6 +17,7 @@ import { composeLabel, containerName, imageName } from '../names/labels.js';
 import { isOneOff } from '../names/compose-labels.js';
 import { prepareNetworks } from './networks.js';
 import { createServiceContainer } from './service-container.js';
+import { recreateNetworks } from './network-recreate.js';
 import { ContainerInstance } from './container-instance.js';
 import type { SessionContext, Seeder } from './context.js';
 import { awaitGates, runsOf } from './gates.js';
@@ -151,16 +152,22 @@ export class Session {
       this.line(d.service, 'system', `scaling down: removing ${containerName(project.name, d.service, d.number)}`);
       await runtime.removeContainer(d.id);
     }
-    // Dependents of a recreated `restart: true` dependency stop before it goes (compose's order).
+    // Dependents of a recreated `restart: true` dependency stop before it goes, and containers on a
+    // network that is recreated stop before it is (compose's order).
     await Promise.all(
       plan.services.map(async (sp) => {
         if (sp.step.action !== 'start' || !sp.step.restart) return;
-        this.line(sp.unit, 'system', `restarting: ${sp.step.restart} (depends_on restart: true)`);
+        this.line(sp.unit, 'system', `restarting: ${sp.step.restart}`);
         this.opts.dispatch({ type: 'service/phase', service: sp.unit, phase: 'stopping', at: this.ctx.now() });
         await runtime.stopContainer(sp.step.id, project.services[sp.service].stopGracePeriodMs);
         this.opts.dispatch({ type: 'service/phase', service: sp.unit, phase: 'stopped', at: this.ctx.now() });
       }),
     );
+    if (plan.networksToRecreate.length) {
+      const planned = new Set(plan.services.flatMap((sp) => ('id' in sp.step ? [sp.step.id] : [])));
+      const grace = (s: string) => project.services[s]?.stopGracePeriodMs ?? 10_000;
+      await recreateNetworks(runtime, plan.networksToRecreate, planned, grace, (s, l) => this.line(runsOf(this.runs, s)[0]?.name ?? s, 'system', l));
+    }
     await prepareNetworks(runtime, project, [...new Set(plan.services.map((s) => s.service))]);
     for (const key of plan.volumesToCreate) await runtime.createVolume(project.name, project.volumes[key].name, project.volumes[key].labels);
     this.tasks = [...this.runs.values()].map((run) => this.runService(run));

@@ -5,10 +5,18 @@
 import type { Project } from '../config/project.js';
 import { COMPOSE_PROJECT } from '../names/compose-labels.js';
 import { LABEL_PROJECT } from '../names/labels.js';
+import { stableHash } from './stable-hash.js';
 
 type Dict = Record<string, unknown>;
 
 export const COMPOSE_NETWORK = 'com.docker.compose.network';
+/**
+ * The hash of the network's create body, recorded on the network so a later `up` sees that its
+ * definition changed (compose records its own config-hash for the same reason). foxdev's label,
+ * not compose's: the two hashes are computed differently, and a network made by the other tool
+ * (no foxdev hash) is left as it is, as compose leaves a network with no hash.
+ */
+export const NETWORK_HASH = 'dev.foxdev.network-hash';
 
 export interface NetworkPlan {
   /** Networks to create (when missing), with their Engine API body. */
@@ -39,7 +47,7 @@ export function planNetworks(project: Project, services: string[]): NetworkPlan 
 }
 
 export function networkBody(project: string, key: string, name: string, extra: Dict): Dict {
-  const labels = { ...((extra.labels ?? {}) as Record<string, string>), [COMPOSE_PROJECT]: project, [COMPOSE_NETWORK]: key, [LABEL_PROJECT]: project };
+  const labels: Record<string, string> = { ...((extra.labels ?? {}) as Record<string, string>), [COMPOSE_PROJECT]: project, [COMPOSE_NETWORK]: key, [LABEL_PROJECT]: project };
   const body: Dict = { Name: name, Driver: typeof extra.driver === 'string' ? extra.driver : 'bridge', Labels: labels, CheckDuplicate: true };
   if (extra.driver_opts) body.Options = stringMap(extra.driver_opts as Dict);
   if (extra.internal === true) body.Internal = true;
@@ -47,6 +55,7 @@ export function networkBody(project: string, key: string, name: string, extra: D
   if (extra.enable_ipv6 === true) body.EnableIPv6 = true;
   const ipam = ipamBody(extra.ipam as Dict | undefined);
   if (ipam) body.IPAM = ipam;
+  labels[NETWORK_HASH] = stableHash(body);
   return body;
 }
 

@@ -6,6 +6,8 @@ import { containerSpec } from './container-spec.js';
 import { imageName } from '../names/labels.js';
 import { FoxdevError } from '../errors.js';
 import { pickReplicas, replicaKey, replicasOf, scaleConflict, unitName } from './replicas.js';
+import { driftedNetworks, type NetworkRecreate } from './network-drift.js';
+import { planNetworks } from './networks.js';
 
 export interface ObservedContainer {
   service: string;
@@ -15,6 +17,8 @@ export interface ObservedContainer {
   /** compose's container number (replica), 1 when absent. */
   number?: number;
   name?: string;
+  /** Networks it is attached to, by engine name. */
+  networks?: string[];
 }
 
 export interface Observed {
@@ -28,6 +32,8 @@ export interface Observed {
   missingVolumes: string[];
   /** Host processes still running from an earlier `up -d`, by service. */
   processes?: Record<string, number>;
+  /** The project's networks that exist, by engine name, with the definition hash recorded on each ('' when none). */
+  networks?: Record<string, string>;
 }
 
 export type ContainerStep =
@@ -60,6 +66,8 @@ export interface UpPlan {
   services: ServicePlan[];
   /** Containers beyond a service's replica count (scaled down; stale ones go first): removed, highest number first. */
   scaleDown: Array<{ service: string; id: string; number: number }>;
+  /** Networks whose definition changed: recreated, their containers reconnected (plan/network-drift.ts). */
+  networksToRecreate: NetworkRecreate[];
 }
 
 /** `up` flags that change decisions (compose's --build, --no-build, --force-recreate, --no-recreate, --no-deps). */
@@ -106,7 +114,26 @@ export function planUp(project: Project, observed: Observed, selected: string[],
     for (const n of numbers) services.push(planUnit(project, observed, running, name, n, counts[name], o));
   }
   const used = new Set(running.flatMap((n) => project.services[n].volumes.filter((m) => m.type === 'volume').map((m) => m.source!)));
-  return { project: project.name, volumesToCreate: observed.missingVolumes.filter((v) => used.has(v)), services: withRestartDependents(project, services), scaleDown };
+  const attached = Object.values(observed.containers).map((c) => ({ id: c.id, service: c.service, number: c.number ?? 1, running: c.running, networks: c.networks ?? [] }));
+  const networksToRecreate = observed.networks ? driftedNetworks(project, planNetworks(project, running), observed.networks, attached) : [];
+  return {
+    project: project.name,
+    volumesToCreate: observed.missingVolumes.filter((v) => used.has(v)),
+    services: withNetworkRestarts(withRestartDependents(project, services), networksToRecreate),
+    scaleDown,
+    networksToRecreate,
+  };
+}
+
+/** A running, unchanged container on a network that is recreated is stopped first and started again after (compose's order). */
+function withNetworkRestarts(services: ServicePlan[], nets: NetworkRecreate[]): ServicePlan[] {
+  if (!nets.length) return services;
+  return services.map((s) => {
+    if (s.step.action !== 'reuse') return s;
+    const id = s.step.id;
+    const net = nets.find((n) => n.attached.some((a) => a.id === id));
+    return net ? { ...s, step: { action: 'start', id, restart: `network ${net.key} changed` } } : s;
+  });
 }
 
 /** The config hash a service's containers should carry now (processes have none). */
@@ -170,6 +197,7 @@ export function formatPlan(plan: UpPlan): string {
   const width = Math.max(0, ...plan.services.map((s) => s.unit.length));
   const lines = [`project ${plan.project}`];
   if (plan.volumesToCreate.length) lines.push(`volumes create ${plan.volumesToCreate.join(', ')}`);
+  for (const n of plan.networksToRecreate) lines.push(`network ${n.name}  recreate (definition changed)${n.attached.length ? `, reconnect ${n.attached.map((a) => a.service).join(', ')}` : ''}`);
   for (const d of plan.scaleDown) lines.push(`${d.service}-${d.number}  remove (scaled down)`);
   for (const s of plan.services) {
     const steps: string[] = [];
@@ -193,6 +221,6 @@ function withRestartDependents(project: Project, services: ServicePlan[]): Servi
   return services.map((s) => {
     if (s.step.action !== 'reuse') return s;
     const dep = Object.entries(project.services[s.service].depends_on).find(([d, e]) => e.restart && recreated.has(d))?.[0];
-    return dep ? { ...s, step: { action: 'start', id: s.step.id, restart: `${dep} is recreated` } } : s;
+    return dep ? { ...s, step: { action: 'start', id: s.step.id, restart: `${dep} is recreated, depends_on restart: true` } } : s;
   });
 }

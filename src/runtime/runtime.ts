@@ -87,6 +87,7 @@ export interface Runtime {
   containerHealthcheck(id: string): Promise<ResolvedHealthcheck | undefined>;
   setRestartPolicy(id: string, policy: RestartPolicy): Promise<void>;
   connectNetwork(id: string, network: string, endpoint: Record<string, unknown>): Promise<void>;
+  disconnectNetwork(id: string, network: string): Promise<void>;
   /** Write one file into a created (not yet started) container. */
   putFile(id: string, file: FileIntoContainer): Promise<void>;
   containerLogs(id: string, opts: LogOptions, onLine: (l: LogLine) => void): Promise<void>;
@@ -122,6 +123,9 @@ export interface Runtime {
 
   // Networks and volumes
   networkExists(name: string): Promise<boolean>;
+  /** Its labels (a config hash among them), or undefined when it does not exist. */
+  networkLabels(name: string): Promise<Record<string, string> | undefined>;
+  removeNetwork(name: string): Promise<void>;
   /** Returns whether it was created (false: one of that name exists). */
   createNetworkIfMissing(body: Record<string, unknown>): Promise<boolean>;
   missingVolumes(names: string[]): Promise<string[]>;
@@ -143,4 +147,10 @@ export interface Runtime {
 export function statusOf(err: unknown): number | undefined {
   const code = (err as { statusCode?: unknown } | null)?.statusCode;
   return typeof code === 'number' ? code : undefined;
+}
+
+/** The engine's own words for a refusal, on one line (without the client's "(HTTP code 403) unexpected - " prefix). */
+export function engineMessage(err: unknown): string {
+  const e = err as { json?: { message?: string }; message?: string };
+  return String(e.json?.message ?? e.message ?? err).replace(/^\(HTTP code \d+\) [^-]*- /, '').replace(/\s+/g, ' ').trim();
 }

@@ -115,7 +115,11 @@ describe('options after the command', () => {
     [['-p', 'one', 'ps', '-p', 'two'], 'ps', { projectName: 'two' }],
     [['generate', 'k8s', '-C', 'dir'], 'generate k8s', { projectDir: 'dir' }],
     // A command to run keeps its options: nothing after `exec api` is foxdev's.
-    [['exec', 'api', '--', 'ls', '-f', '-p'], 'exec', {}, {}, ['api', ['ls', '-f', '-p']]],
+    // (a leading `--` reaches the action, which drops it: e2e compose-e2e-networks runs `exec test -- hostname -i`)
+    [['exec', 'api', '--', 'ls', '-f', '-p'], 'exec', {}, {}, ['api', ['--', 'ls', '-f', '-p']]],
+    // ... and with no `--`, compose's habit (TestNetworkConfigChanged's `exec test hostname -i`).
+    [['exec', '-T', 'test', 'hostname', '-i'], 'exec', {}, { tty: false }, ['test', ['hostname', '-i']]],
+    [['exec', 'api', 'ls', '-u', 'x', '-T'], 'exec', {}, {}, ['api', ['ls', '-u', 'x', '-T']]],
   ];
   it.each(table)('%j → %s', async (argv, command, globals, opts, args) => {
     const p = await parse(argv);

@@ -3,7 +3,7 @@ import { ContainerFollower } from '../../src/engine/logs.js';
 import type { ProjectContainer } from '../../src/runtime/docker/containers.js';
 import type { LogEntry } from '../../src/store/types.js';
 
-const box = (name: string, running: boolean): ProjectContainer => ({ id: name, name: `p-${name}`, service: name.replace(/-\d+$/, ''), hash: '', running, state: running ? 'running' : 'exited', status: '', labels: {}, ports: [], number: Number(name.split('-')[1] ?? 1) });
+const box = (name: string, running: boolean): ProjectContainer => ({ id: name, name: `p-${name}`, service: name.replace(/-\d+$/, ''), hash: '', running, state: running ? 'running' : 'exited', status: '', labels: {}, ports: [], networks: [], number: Number(name.split('-')[1] ?? 1) });
 const until = async (ok: () => boolean) => {
   for (let i = 0; i < 100 && !ok(); i++) await new Promise((r) => setTimeout(r, 20));
   expect(ok()).toBe(true);

@@ -6,7 +6,7 @@ const NOW = Date.parse('2026-12-03T12:00:00Z');
 function entry(name: string, service: string, cmd: string[], status: string, ports: PsEntry['container'] extends infer C ? C extends { ports: infer P } ? P : never : never): PsEntry {
   return {
     row: { service, kind: 'container', name, state: 'running', health: 'none', ports: [], restarts: 0 },
-    container: { id: 'x', name, service, hash: '', running: true, state: 'running', status, labels: {}, ports, number: 1 },
+    container: { id: 'x', name, service, hash: '', running: true, state: 'running', status, labels: {}, ports, number: 1, networks: [] },
     info: { Created: '2026-12-03T11:59:55Z', Config: { Image: 'busybox', Cmd: cmd, Entrypoint: null } } as unknown as PsEntry['info'],
   };
 }

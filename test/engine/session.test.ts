@@ -204,6 +204,24 @@ describe('Session over a Runtime', () => {
     expect(runtime.calls.filter((c) => /^(stop|start|reseed) /.test(c))).toEqual(['stop api', 'reseed db', 'start migrate', 'start api']);
   });
 
+  it('a network whose definition changed: containers on it stop, the network is made again, they are reconnected and started (same ids)', async () => {
+    const t = setup({ db: {}, api: { depends_on: { db: 'service_started' } } });
+    expect((await t.up()).ok).toBe(true);
+    const ids = t.runtime.of('api').map((c) => c.id);
+    await t.session.stop();
+    // The next up finds demo_default made from an older definition; both containers are on it, stopped.
+    t.runtime.networkHashes.set('demo_default', 'older');
+    const again = new Session({ runtime: t.runtime, project: t.p, dispatch: () => {} });
+    sessions.push(again);
+    t.runtime.calls.length = 0;
+    await again.start(await again.prepare([]));
+    expect((await again.settled()).ok).toBe(true);
+    const net = t.runtime.calls.filter((c) => /network|connect|^(create|start) /.test(c));
+    expect(net.slice(0, 6)).toEqual(['disconnect db demo_default', 'disconnect api demo_default', 'rm network demo_default', 'network demo_default', 'connect db demo_default', 'connect api demo_default']);
+    expect(net.filter((c) => c.startsWith('create '))).toEqual([]);
+    expect(t.runtime.of('api').map((c) => c.id)).toEqual(ids);
+  });
+
   it('a changed config: only the changed service is recreated, a new one starts, a removed one goes', async () => {
     const t = setup({ db: {}, api: { depends_on: { db: 'service_started' }, environment: { MODE: 'a' } }, old: {} });
     expect((await t.up()).ok).toBe(true);

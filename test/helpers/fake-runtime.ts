@@ -28,6 +28,8 @@ interface FakeContainer {
   service: string;
   labels: Record<string, string>;
   state: 'created' | 'running' | 'exited' | 'paused';
+  /** The networks named in its create body. */
+  networks: string[];
   exitCode: number;
   runs: number;
   waiters: Array<(code: number) => void>;
@@ -110,6 +112,7 @@ export class FakeRuntime implements Runtime {
         labels: c.labels,
         ports: [],
         number: Number(c.labels['com.docker.compose.container-number'] ?? 1) || 1,
+        networks: c.networks,
       }));
   }
 
@@ -130,7 +133,8 @@ export class FakeRuntime implements Runtime {
     const fail = this.scripts[service]?.createFails;
     if (fail && (fail.times === undefined || fail.times-- > 0)) throw Object.assign(new Error(fail.message), { statusCode: fail.statusCode ?? 500 });
     const id = `c${this.next++}`;
-    this.containers.set(id, { id, name, service, labels, state: 'created', exitCode: 0, runs: 0, waiters: [], listeners: [] });
+    const networks = Object.keys(((body.NetworkingConfig ?? {}) as { EndpointsConfig?: Record<string, unknown> }).EndpointsConfig ?? {});
+    this.containers.set(id, { id, name, service, labels, state: 'created', networks, exitCode: 0, runs: 0, waiters: [], listeners: [] });
     this.emit(this.containers.get(id)!, 'create');
     return id;
   }
@@ -231,7 +235,12 @@ export class FakeRuntime implements Runtime {
     this.calls.push(`policy ${this.get(id).service} ${policy.Name}`);
   }
 
-  async connectNetwork(): Promise<void> {}
+  async connectNetwork(id: string, network: string): Promise<void> {
+    if (this.networkHashes.has(network)) this.calls.push(`connect ${this.get(id).service} ${network}`);
+  }
+  async disconnectNetwork(id: string, network: string): Promise<void> {
+    this.calls.push(`disconnect ${this.get(id).service} ${network}`);
+  }
   async putFile(): Promise<void> {}
 
   async containerLogs(id: string, opts: LogOptions, onLine: (l: LogLine) => void): Promise<void> {
@@ -328,8 +337,20 @@ export class FakeRuntime implements Runtime {
   async networkExists(): Promise<boolean> {
     return true;
   }
+  /** Networks a test says exist, with the definition hash recorded on each. */
+  readonly networkHashes = new Map<string, string>();
+  async networkLabels(name: string): Promise<Record<string, string> | undefined> {
+    const h = this.networkHashes.get(name);
+    return h === undefined ? undefined : { 'dev.foxdev.network-hash': h };
+  }
+  async removeNetwork(name: string): Promise<void> {
+    this.calls.push(`rm network ${name}`);
+    this.networkHashes.delete(name);
+  }
   async createNetworkIfMissing(body: Record<string, unknown>): Promise<boolean> {
     this.calls.push(`network ${String(body.Name)}`);
+    const hash = ((body.Labels ?? {}) as Record<string, string>)['dev.foxdev.network-hash'];
+    if (hash) this.networkHashes.set(String(body.Name), hash);
     return true;
   }
   async missingVolumes(names: string[]): Promise<string[]> {

@@ -139,8 +139,8 @@ describe('planUp: depends_on restart: true (compose TestRestartWithDependencies)
     const before = running(project(stack));
     const changed = project({ ...stack, nginx: { labels: { TEST: 'recreate' } } });
     const plan = planUp(changed, before, order);
-    expect(plan.services.find((s) => s.service === 'with-restart')!.step).toEqual({ action: 'start', id: 'id-with-restart', restart: 'nginx is recreated' });
-    expect(formatPlan(plan)).toContain('with-restart  container restart (nginx is recreated)  after nginx:healthy');
+    expect(plan.services.find((s) => s.service === 'with-restart')!.step).toEqual({ action: 'start', id: 'id-with-restart', restart: 'nginx is recreated, depends_on restart: true' });
+    expect(formatPlan(plan)).toContain('with-restart  container restart (nginx is recreated, depends_on restart: true)  after nginx:healthy');
     expect(plan.services.find((s) => s.service === 'no-restart')!.step.action).toBe('reuse');
   });
   it('nothing recreated: everything is reused', () => {

@@ -3,7 +3,7 @@
 // fails, so its failure is a warning; any other failure is one line naming the image.
 import type { Project } from '../../config/project.js';
 import { checkServices } from './targets.js';
-import type { Runtime } from '../../runtime/runtime.js';
+import { engineMessage, type Runtime } from '../../runtime/runtime.js';
 
 export interface PullTarget {
   image: string;
@@ -49,15 +49,10 @@ export async function pullImages(runtime: Runtime, project: Project, names: stri
         r.pulled.push(t.image);
         say(`pulled ${t.image}`);
       } catch (err) {
-        const line = `pull ${t.image} (${t.services.join(', ')}): ${oneLine(err)}`;
+        const line = `pull ${t.image} (${t.services.join(', ')}): ${engineMessage(err)}`;
         (t.buildable ? r.warnings : r.failed).push(t.buildable ? `${line} (it will be built)` : line);
       }
     }),
   );
   return r;
-}
-
-function oneLine(err: unknown): string {
-  const e = err as { json?: { message?: string }; message?: string };
-  return String(e.json?.message ?? e.message ?? err).replace(/^\(HTTP code \d+\) [^-]*- /, '').replace(/\s+/g, ' ').trim();
 }

@@ -17,6 +17,8 @@ export interface ProjectContainer {
   ports: Array<{ published?: number; target: number; protocol: string; ip?: string }>;
   /** compose's container number (the replica), 1 for containers without the label. */
   number: number;
+  /** The networks it is attached to, by name (a stopped container keeps them). */
+  networks: string[];
 }
 
 /** The label filter that finds a project's containers. */
@@ -40,6 +42,7 @@ export function projectContainerFrom(c: Docker.ContainerInfo): ProjectContainer 
     labels: c.Labels,
     ports: c.Ports.map((p) => ({ published: p.PublicPort, target: p.PrivatePort, protocol: p.Type, ...(p.IP ? { ip: p.IP } : {}) })),
     number: Number(c.Labels['com.docker.compose.container-number'] ?? 1) || 1,
+    networks: Object.keys(c.NetworkSettings?.Networks ?? {}),
   };
 }
 
@@ -68,6 +71,11 @@ export async function createContainer(docker: Docker, name: string, body: Record
 /** Join one more network before start (the create body takes only one on API < 1.44). */
 export async function connectNetwork(docker: Docker, id: string, network: string, endpoint: Record<string, unknown>): Promise<void> {
   await docker.getNetwork(network).connect({ Container: id, EndpointConfig: endpoint });
+}
+
+/** Take a container (running or not) off a network; Force, as the endpoint may be half gone. */
+export async function disconnectNetwork(docker: Docker, id: string, network: string): Promise<void> {
+  await docker.getNetwork(network).disconnect({ Container: id, Force: true });
 }
 
 /** Write one file into a created (not yet started) container, with its owner and mode. */

@@ -35,6 +35,22 @@ export async function createVolume(docker: Docker, project: string, name: string
   await docker.createVolume({ Name: name, Labels: { ...labels, [LABEL_PROJECT]: project } });
 }
 
+/** A network's labels, or undefined when there is no network of that exact name. */
+export async function networkLabels(docker: Docker, name: string): Promise<Record<string, string> | undefined> {
+  const existing = await docker.listNetworks({ filters: { name: [name] } });
+  const n = existing.find((x) => x.Name === name);
+  return n ? (n.Labels ?? {}) : undefined;
+}
+
+/** Remove one network by name; gone already is fine. */
+export async function removeNetwork(docker: Docker, name: string): Promise<void> {
+  try {
+    await docker.getNetwork(name).remove();
+  } catch (err) {
+    if ((err as { statusCode?: number }).statusCode !== 404) throw err;
+  }
+}
+
 export async function removeProjectNetworks(docker: Docker, project: string): Promise<string[]> {
   const nets = await docker.listNetworks({ filters: { label: [`${LABEL_PROJECT}=${project}`] } });
   for (const n of nets) await docker.getNetwork(n.Id).remove().catch(() => {});

@@ -6,7 +6,7 @@ import type Docker from 'dockerode';
 import type { Runtime } from '../runtime.js';
 import { processAlive, runOnHost, spawnHostProcess, stopGroup } from '../process.js';
 import { buildImage, imageBuildHash } from './build.js';
-import { connectNetwork, createContainer, listContainersByLabel, listProjectContainers, putFile, removeContainer, setRestartPolicy, signalContainer, stopContainer } from './containers.js';
+import { connectNetwork, disconnectNetwork, createContainer, listContainersByLabel, listProjectContainers, putFile, removeContainer, setRestartPolicy, signalContainer, stopContainer } from './containers.js';
 import { containerPathIsDir, copyFromContainer, copyIntoContainer } from './archives.js';
 import { streamEvents } from './events.js';
 import { execIn } from './exec.js';
@@ -17,7 +17,7 @@ import { engineVersion, inspectContainer, topContainer } from './inspect.js';
 import { runAttached } from './run-attached.js';
 import { sampleStats } from './stats.js';
 import { containerLogs } from './logs.js';
-import { createNetworkIfMissing, createVolume, missingVolumes, networkExists, removeProjectNetworks, removeProjectVolumes } from './objects.js';
+import { createNetworkIfMissing, createVolume, missingVolumes, networkExists, networkLabels, removeNetwork, removeProjectNetworks, removeProjectVolumes } from './objects.js';
 import { pullImage } from './pull.js';
 import { engineHealthcheck } from './engine-healthcheck.js';
 
@@ -86,6 +86,7 @@ function makeRuntime(docker: Docker): Runtime {
     },
     setRestartPolicy: (id, policy) => setRestartPolicy(docker, id, policy),
     connectNetwork: (id, network, endpoint) => connectNetwork(docker, id, network, endpoint),
+    disconnectNetwork: (id, network) => disconnectNetwork(docker, id, network),
     putFile: (id, file) => putFile(docker, id, file),
     containerLogs: (id, opts, onLine) => containerLogs(docker, id, opts, onLine),
     exec: (id, cmd, opts) => execIn(c(id), cmd, opts),
@@ -104,6 +105,8 @@ function makeRuntime(docker: Docker): Runtime {
     inspectImage: (ref) => inspectImage(docker, ref),
     removeImage: (ref) => removeImage(docker, ref),
     networkExists: (name) => networkExists(docker, name),
+    networkLabels: (name) => networkLabels(docker, name),
+    removeNetwork: (name) => removeNetwork(docker, name),
     createNetworkIfMissing: (body) => createNetworkIfMissing(docker, body),
     missingVolumes: (names) => missingVolumes(docker, names),
     createVolume: (project, name, labels) => createVolume(docker, project, name, labels),
