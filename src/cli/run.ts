@@ -11,6 +11,9 @@ import { parseDotenv } from '../config/dotenv.js';
 
 interface RunFlags {
   rm?: boolean;
+  build?: boolean;
+  pull?: string;
+  useAliases?: boolean;
   detach?: boolean;
   env: string[];
   envFromFile: string[];
@@ -61,7 +64,10 @@ export function register(program: Command): void {
     .option('-T, --no-tty', 'do not allocate a TTY')
     .option('-i, --interactive', 'keep stdin open (the default on a terminal)')
     .option('--remove-orphans', 'remove containers of services no longer in the config, and exited one-offs')
-    .option('--quiet-pull', 'accepted; foxdev pulls nothing for run')
+    .option('--quiet-pull', 'accepted (pull progress is not shown)')
+    .option('--build', 'build the service’s image before starting the container')
+    .option('--pull <policy>', 'pull the image before running: always, missing (default) or never')
+    .option('--use-aliases', 'join the service’s networks with its network aliases')
     .passThroughOptions()
     .action(async (service: string, command: string[], flags: RunFlags, cmd: Command) => {
       if (flags.publish.length && flags.servicePorts) throw new FoxdevError('usage', '--service-ports and --publish are incompatible');
@@ -70,6 +76,7 @@ export function register(program: Command): void {
         if (typeof parsed === 'string') throw new FoxdevError('usage', `--publish ${p}: ${parsed}`);
         return parsed;
       });
+      if (flags.pull !== undefined && !['always', 'missing', 'never'].includes(flags.pull)) throw new FoxdevError('usage', `--pull ${flags.pull}: expected always, missing or never`);
       const fileEnv = flags.envFromFile.flatMap((f) => envFromFile(f));
       const { project, runtime } = await projectAndEngine(cmd, [service]);
       const { runOneOff } = await import('../engine/verbs/run.js');
@@ -93,6 +100,9 @@ export function register(program: Command): void {
         detach: flags.detach === true,
         removeOrphans: flags.removeOrphans === true,
         noDeps: flags.deps === false,
+        build: flags.build === true,
+        pull: flags.pull as 'always' | 'missing' | 'never' | undefined,
+        useAliases: flags.useAliases === true,
         onLine: (s) => void process.stderr.write(s),
         onId: (id) => void process.stdout.write(`${id}\n`),
       });

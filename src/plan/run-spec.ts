@@ -1,7 +1,7 @@
 // PURE: the create body of a one-off container (`foxdev run`), derived from the service's own
 // spec the way compose derives it: named `<project>-<service>-run-<id>`, labelled oneoff=True,
 // no published ports (unless --service-ports, or the --publish ones) and no service alias (so it
-// never stands in for the service), with the command, entrypoint, environment, user, working
+// never stands in for the service; --use-aliases gives it the service's), with the command, entrypoint, environment, user, working
 // dir, labels, binds (-v) and capabilities the flags override, as compose's `run` does.
 import type { Project, Service } from '../config/project.js';
 import { COMPOSE_ONEOFF, COMPOSE_PROJECT, COMPOSE_SERVICE } from '../names/compose-labels.js';
@@ -29,6 +29,8 @@ export interface RunOverrides {
   capDrop?: string[];
   /** run --rm -d: the engine removes it when it exits. */
   autoRemove?: boolean;
+  /** --use-aliases: join the networks with the service's aliases, as the service's own containers do. */
+  useAliases?: boolean;
   tty: boolean;
   interactive: boolean;
   /** 12 hex characters; random in the CLI, fixed in tests. */
@@ -82,9 +84,10 @@ export function runSpec(project: Project, svc: Service, image: string, o: RunOve
     AttachStdin: o.interactive,
     AttachStdout: true,
     AttachStderr: true,
-    NetworkingConfig: { EndpointsConfig: Object.fromEntries(Object.keys(endpoints(base)).map((n) => [n, {}])) },
+    NetworkingConfig: { EndpointsConfig: o.useAliases ? endpoints(base) : Object.fromEntries(Object.keys(endpoints(base)).map((n) => [n, {}])) },
   };
-  // A one-off joins the service's networks without its aliases; it keeps container_name's
-  // absence too: compose never gives a one-off the fixed name.
-  return { name: o.name ?? `${project.name}-${svc.name}-run-${o.id}`, body, connect: spec.connect.map((e) => ({ network: e.network, config: {} })) };
+  // A one-off joins the service's networks without its aliases (unless --use-aliases); it keeps
+  // container_name's absence too: compose never gives a one-off the fixed name.
+  const connect = o.useAliases ? spec.connect : spec.connect.map((e) => ({ network: e.network, config: {} }));
+  return { name: o.name ?? `${project.name}-${svc.name}-run-${o.id}`, body, connect };
 }

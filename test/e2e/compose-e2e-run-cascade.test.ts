@@ -4,7 +4,10 @@
 // --exit-code-from passes a service's code (143 when the abort stopped it); run executes the
 // service's command or an override with its dependencies only, warns about orphans (unless
 // COMPOSE_IGNORE_ORPHANS), takes -v/--env-from-file/-e/-p/--service-ports; COMPOSE_REMOVE_ORPHANS
-// in .env makes up remove an exited one-off.
+// in .env makes up remove an exited one-off; run builds a missing image (--build always), --pull
+// never refuses a missing one, --use-aliases gives the one-off the service's aliases.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { requireEngine } from '../helpers/engine.js';
 import { dockerClient } from '../../src/runtime/docker-client.js';
@@ -149,6 +152,30 @@ describe.runIf(hasEngine)('compose e2e: run and orphans', () => {
     expect(r.all).toContain('foo');
     expect((await s.snapshot()).bar).toBeUndefined();
   }, 120_000);
+
+  it('run --build / --pull / --use-aliases: a missing image is built, --build builds again, never refuses, aliases on the network', async () => {
+    s = scenario('run-build', {
+      'compose.yaml': `services:\n  app:\n    build: .\n    command: cat /stamp\n    networks:\n      default:\n        aliases: [app-alias]\n  ghost:\n    image: foxdev/not-here:1\n`,
+      Dockerfile: `FROM ${BUSYBOX}\nARG STAMP=one\nRUN echo "$STAMP" > /stamp\n`,
+    });
+    const first = await s.fx(['run', '--rm', 'app']);
+    expect(first.exitCode, first.all).toBe(0); // the image was missing: run built it, as compose does
+    expect(first.stdout.trim()).toBe('one');
+    writeFileSync(join(s.dir, 'Dockerfile'), `FROM ${BUSYBOX}\nRUN echo two > /stamp\n`);
+    expect((await s.fx(['run', '--rm', 'app'])).stdout.trim()).toBe('one'); // present: used as it is
+    const rebuilt = await s.fx(['run', '--rm', '--build', 'app']);
+    expect(rebuilt.exitCode, rebuilt.all).toBe(0);
+    expect(rebuilt.stdout.trim()).toBe('two');
+    const never = await s.fx(['run', '--rm', '--pull', 'never', 'ghost']);
+    expect(never.exitCode).toBe(1);
+    expect(never.stderr).toContain('image foxdev/not-here:1 is not available locally (--pull never)');
+    const bad = await s.fx(['run', '--pull', 'sometimes', 'app']);
+    expect([bad.exitCode, bad.stderr.trim()]).toEqual([2, 'foxdev: --pull sometimes: expected always, missing or never']);
+    const detached = await s.fx(['run', '-d', '--rm', '--use-aliases', 'app', 'sleep', '30']);
+    expect(detached.exitCode, detached.all).toBe(0);
+    const info = await dockerClient().getContainer(detached.stdout.trim()).inspect();
+    expect(Object.values(info.NetworkSettings.Networks)[0].Aliases).toEqual(expect.arrayContaining(['app', 'app-alias']));
+  }, 180_000);
 
   it('TestRemoveOrphans: COMPOSE_REMOVE_ORPHANS in .env makes up remove the exited one-off', async () => {
     s = scenario('remove-orphans', {

@@ -269,6 +269,10 @@ networks: {x: {}, y: {}}
     expect((r.body.HostConfig as Dict).PortBindings).toBeUndefined();
     expect(r.body.NetworkingConfig).toEqual({ EndpointsConfig: { p_x: {} } });
     expect(r.connect).toEqual([{ network: 'p_y', config: {} }]);
+    // --use-aliases: the service's own endpoints, aliases and all.
+    const aliased = runSpec(project, project.services.a, 'img', { id: 'abc', tty: false, interactive: false, useAliases: true });
+    expect((aliased.body.NetworkingConfig as { EndpointsConfig: Record<string, Dict> }).EndpointsConfig.p_x.Aliases).toContain('a');
+    expect((aliased.connect[0].config as Dict).Aliases).toContain('a');
   });
 
   it('each applied key is named in the table, and the table lists no key the schema lacks', async () => {

@@ -15,10 +15,15 @@ import { Session } from '../session.js';
 import { settledError, waitSettled } from '../up.js';
 import { checkServices } from './targets.js';
 import { removeOrphansSet } from '../../plan/orphans.js';
-import type { Runtime } from '../../runtime/runtime.js';
+import { engineMessage, statusOf, type Runtime } from '../../runtime/runtime.js';
+import { buildServices } from '../build.js';
 
 export interface RunOptions extends Omit<RunOverrides, 'id'> {
   rm?: boolean;
+  /** --build: build the service's image first (without it, only a missing image is built, as compose does). */
+  build?: boolean;
+  /** --pull: always pull the image first, pull it when missing (the default), or never. */
+  pull?: 'always' | 'missing' | 'never';
   noDeps?: boolean;
   detach?: boolean;
   removeOrphans?: boolean;
@@ -39,6 +44,7 @@ export async function runOneOff(runtime: Runtime, project: Project, service: str
   if (!o.noDeps && deps.length) await upDependencies(runtime, project, deps, o.onLine);
   await prepareNetworks(runtime, project, [service]);
   const image = svc.build ? imageName(project.name, service) : (svc.image ?? '');
+  await ensureImage(runtime, project, service, image, o);
   const id = randomBytes(6).toString('hex');
   const created = await createServiceContainer(runtime, project, svc, image, {
     say: (l) => o.onLine(`${l}\n`),
@@ -57,6 +63,22 @@ export async function runOneOff(runtime: Runtime, project: Project, service: str
     return await runtime.runAttached(created.id, { tty: o.tty, interactive: o.interactive });
   } finally {
     if (o.rm) await runtime.removeContainer(created.id, { volumes: true }).catch(() => {});
+  }
+}
+
+/** compose's run: build a service's image when asked or when it is missing; pull as --pull says. */
+async function ensureImage(runtime: Runtime, project: Project, service: string, image: string, o: RunOptions): Promise<void> {
+  const present = () => runtime.inspectImage(image).then(() => true, (err) => (statusOf(err) === 404 ? false : Promise.reject(err)));
+  if (project.services[service].build) {
+    if (o.build || !(await present())) await buildServices(runtime, project, [service], { force: false, onLine: (_s, l) => o.onLine(`${l}\n`) });
+    return;
+  }
+  if (o.pull === 'always' || (o.pull === 'never' && !(await present()))) {
+    if (o.pull === 'never') throw new FoxdevError('engine', `image ${image} is not available locally (--pull never)`);
+    o.onLine(`pulling image ${image}\n`);
+    await runtime.pullImage(image).catch((err) => {
+      throw new FoxdevError('engine', `image ${image} could not be pulled: ${engineMessage(err)}`, { cause: err });
+    });
   }
 }
 
