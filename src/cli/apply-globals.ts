@@ -40,14 +40,14 @@ export function applyGlobals(action: Command, env: NodeJS.ProcessEnv = process.e
   } else if (modes.ansi === 'always') env.FORCE_COLOR ??= '1';
   // No dashboard unless it may draw: plain/quiet/json progress, or no terminal control at all.
   if ((modes.ansi === 'never' || ['plain', 'quiet', 'json'].includes(modes.progress)) && hasOwnOption(action, 'tui')) action.setOptionValue('tui', false);
-  // compose's v1 naming (project_service_1); foxdev names containers as compose v2 does, always.
   // The docker CLI gives --context precedence over DOCKER_HOST; engine-endpoint.ts reads the env.
   if (g.context) {
     env.DOCKER_CONTEXT = g.context;
     env.FOXDEV_CONTEXT_FLAG = g.context;
     delete env.DOCKER_HOST;
   }
-  if (g.compatibility) process.stderr.write('foxdev: warning: --compatibility has no effect: container names keep compose v2’s form\n');
+  // compose v1's names (project_service_1); read where names are made (plan/compose-vars.ts), as compose reads it.
+  if (g.compatibility) env.COMPOSE_COMPATIBILITY = 'true';
   if (g.dryRun) {
     if (!hasOwnOption(action, 'dryRun')) throw new FoxdevError('usage', `--dry-run: foxdev ${action.name()} has no dry run (up, generate and init have one)`);
     action.setOptionValue('dryRun', true);

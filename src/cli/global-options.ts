@@ -23,7 +23,7 @@ export function globalOptionList(): Option[] {
     new Option('--ansi <when>', 'when to print colours and terminal control: never, always or auto (default: COMPOSE_ANSI, else auto)').argParser(choice('--ansi', ANSI_MODES)),
     new Option('--progress <mode>', 'progress output: auto, tty, plain, quiet or json (default: COMPOSE_PROGRESS, else auto)').argParser(choice('--progress', PROGRESS_MODES)),
     new Option('--context <name>', 'the Docker context to use (default: DOCKER_HOST, DOCKER_CONTEXT, then docker’s current context)').argParser(value),
-    new Option('--compatibility', 'accepted for compose compatibility (no effect)'),
+    new Option('--compatibility', 'name containers as compose v1 did (project_service_1); also COMPOSE_COMPATIBILITY=true'),
     new Option('--verbose', 'accepted for compose compatibility: foxdev already shows each step'),
     new Option('--dry-run', 'show what would be done and change nothing (commands that support it)'),
   ];

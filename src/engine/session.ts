@@ -13,7 +13,7 @@ import { REATTACHED, RECREATING } from '../store/types.js';
 import { prepareBuild, type PreparedBuild } from '../runtime/build-prepare.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { engineRestartPolicy, SUPERVISED } from '../plan/engine-restart.js';
-import { composeLabel, containerName, imageName } from '../names/labels.js';
+import { composeLabel, imageName } from '../names/labels.js';
 import { isOneOff } from '../names/compose-labels.js';
 import { prepareNetworks } from './networks.js';
 import { createServiceContainer } from './service-container.js';
@@ -149,7 +149,7 @@ export class Session {
     for (const sp of plan.services) this.addRun(sp);
     // Scaled down: the highest-numbered containers go first, as compose removes them.
     for (const d of plan.scaleDown) {
-      this.line(d.service, 'system', `scaling down: removing ${containerName(project.name, d.service, d.number)}`);
+      this.line(d.service, 'system', `scaling down: removing ${containerNameOf(project, d.service, d.number)}`);
       await runtime.removeContainer(d.id);
     }
     // Dependents of a recreated `restart: true` dependency stop before it goes, and containers on a
@@ -562,5 +562,5 @@ export class Session {
 
 /** The container a unit runs in: its container_name, or `<project>-<service>-<n>`. */
 function unitContainerName(project: Project, sp: ServicePlan): string {
-  return sp.replica === 1 ? containerNameOf(project, sp.service) : containerName(project.name, sp.service, sp.replica);
+  return containerNameOf(project, sp.service, sp.replica);
 }

@@ -4,7 +4,7 @@
 // any runtime key that changes the container recreates it; sync rules, seed files and ready
 // probes are not in the body, so editing those never does. The parts live in spec-*.ts.
 import type { Project, Service } from '../config/project.js';
-import { LABEL_CONFIG_HASH, LABEL_PROJECT, LABEL_SERVICE, composeLabels, containerName } from '../names/labels.js';
+import { LABEL_CONFIG_HASH, LABEL_PROJECT, LABEL_SERVICE, composeLabels } from '../names/labels.js';
 import { COMPOSE_CONTAINER_NUMBER } from '../names/compose-labels.js';
 import { mountParts } from './spec-mounts.js';
 import { serviceNetworking, type Endpoint } from './spec-networks.js';
@@ -126,7 +126,7 @@ export function containerSpec(project: Project, svc: Service, image: string, bui
     notes.push(`healthcheck.start_interval not applied: it needs Docker Engine API 1.44 (this engine has ${engine.api}); the interval is used from the start`);
   }
   const refused = [...mounts.refused, ...problems.map((p) => ({ path: p.path, message: p.message }))];
-  const name = replica === 1 ? containerNameOf(project, svc.name) : containerName(project.name, svc.name, replica);
+  const name = containerNameOf(project, svc.name, replica);
   return { name, body, hash, connect: networking.connect, copies: readOnly ? [] : unfiled, writes, notes, refused };
 }
 

@@ -4,6 +4,7 @@
 // (a service of an inactive profile is still defined).
 import type { Project } from '../config/project.js';
 import { COMPOSE_SERVICE, isOneOff } from '../names/compose-labels.js';
+import { truthy } from './compose-vars.js';
 
 export interface Listed {
   name: string;
@@ -16,8 +17,6 @@ export function orphansOf<C extends Listed>(project: Pick<Project, 'services' | 
   return containers.filter((c) => (isOneOff(c.labels) ? c.state === 'exited' || c.state === 'dead' : !defined.has(c.labels[COMPOSE_SERVICE] ?? '')));
 }
 
-/** compose's truthy strings (strconv.ParseBool): 1, t, T, TRUE, true, True. */
-const truthy = (v: string | undefined): boolean => v !== undefined && ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v);
 
 export const removeOrphansSet = (project: Pick<Project, 'composeVars'>): boolean => truthy(project.composeVars?.COMPOSE_REMOVE_ORPHANS);
 export const ignoreOrphansSet = (project: Pick<Project, 'composeVars'>): boolean => truthy(project.composeVars?.COMPOSE_IGNORE_ORPHANS);

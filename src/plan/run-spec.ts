@@ -7,6 +7,7 @@ import type { Project, Service } from '../config/project.js';
 import { COMPOSE_ONEOFF, COMPOSE_PROJECT, COMPOSE_SERVICE } from '../names/compose-labels.js';
 import { LABEL_CONFIG_HASH, LABEL_SERVICE } from '../names/labels.js';
 import { containerSpec, type ContainerSpec } from './container-spec.js';
+import { nameSeparator } from './compose-vars.js';
 
 const endpoints = (body: Record<string, unknown>) => ((body.NetworkingConfig as { EndpointsConfig?: Record<string, unknown> } | undefined)?.EndpointsConfig ?? {});
 
@@ -89,5 +90,6 @@ export function runSpec(project: Project, svc: Service, image: string, o: RunOve
   // A one-off joins the service's networks without its aliases (unless --use-aliases); it keeps
   // container_name's absence too: compose never gives a one-off the fixed name.
   const connect = o.useAliases ? spec.connect : spec.connect.map((e) => ({ network: e.network, config: {} }));
-  return { name: o.name ?? `${project.name}-${svc.name}-run-${o.id}`, body, connect };
+  const sep = nameSeparator(project);
+  return { name: o.name ?? [project.name, svc.name, 'run', o.id].join(sep), body, connect };
 }

@@ -4,6 +4,7 @@
 import { parseBytes } from '../config/bytes.js';
 import type { Project, Service } from '../config/project.js';
 import { containerName } from '../names/labels.js';
+import { nameSeparator } from './compose-vars.js';
 
 /** The engine's stop timeout when a container sets none. */
 const ENGINE_STOP_TIMEOUT_MS = 10_000;
@@ -27,9 +28,12 @@ export function serviceRef(project: Project, mode: unknown): string | undefined 
 }
 
 /** The name a service's container gets: `container_name`, else compose's `<project>-<service>-1`. */
-export function containerNameOf(project: Project, service: string): string {
+/** The container a service's replica runs in: its container_name (replica 1), or compose's `<project>-<service>-<n>` (`_` with --compatibility). */
+export function containerNameOf(project: Project, service: string, replica = 1): string {
   const fixed = project.services[service]?.extra.container_name;
-  return typeof fixed === 'string' ? fixed : containerName(project.name, service);
+  if (typeof fixed === 'string' && replica === 1) return fixed;
+  const sep = nameSeparator(project);
+  return sep === '-' ? containerName(project.name, service, replica) : [project.name, service, replica].join(sep);
 }
 
 export function runtimeParts(project: Project, svc: Service): RuntimeParts {

@@ -73,10 +73,15 @@ describe('global options before the command', () => {
     if (args) expect(p.args).toEqual(args);
   });
 
-  it('--compatibility is accepted, with a warning that it changes nothing', async () => {
-    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    expect((await parse(['--compatibility', 'ps'])).globals.compatibility).toBe(true);
-    expect(String(err.mock.calls[0]?.[0])).toMatch(/--compatibility has no effect/);
+  it('--compatibility sets COMPOSE_COMPATIBILITY, which names containers as compose v1 did', async () => {
+    const before = process.env.COMPOSE_COMPATIBILITY;
+    try {
+      expect((await parse(['--compatibility', 'ps'])).globals.compatibility).toBe(true);
+      expect(process.env.COMPOSE_COMPATIBILITY).toBe('true');
+    } finally {
+      if (before === undefined) delete process.env.COMPOSE_COMPATIBILITY;
+      else process.env.COMPOSE_COMPATIBILITY = before;
+    }
   });
 
   it.each([

@@ -1,7 +1,8 @@
 // Adapted from docker/compose pkg/e2e/up_test.go and compose_test.go: an attached `up` returns
 // once every container it follows has exited (TestUpProfile, TestInitContainer,
 // TestStopWithDependenciesAttached; TestUpStopWithLogsMixed for the abort), naming a profiled service enables its profile and starts its
-// dependency but not its profile siblings; compose's --menu=false is accepted.
+// dependency but not its profile siblings; compose's --menu=false is accepted; TestCompatibility:
+// --compatibility names containers project_service_1.
 import { afterEach, describe, expect, it } from 'vitest';
 import { requireEngine } from '../helpers/engine.js';
 import { BUSYBOX, scenario, serviceStates, type Scenario } from './compose-e2e-support.js';
@@ -51,5 +52,18 @@ describe.runIf(hasEngine)('compose e2e: attached up', () => {
     expect(r.stderr, r.all).toContain(`Container ${s.project}-service1-1 Stopped`);
     expect(r.stdout, r.all).toContain('stop hook running...');
     expect(r.stdout, r.all).toContain('64 bytes');
+  }, 120_000);
+
+  it('TestCompatibility: --compatibility names the container the v1 way, and later verbs find it', async () => {
+    s = scenario('compat', { 'compose.yaml': `services:\n  simple:\n    image: ${BUSYBOX}\n    init: true\n    command: sleep infinity\n` });
+    const up = await s.fx(['--compatibility', 'up', '-d']);
+    expect(up.exitCode, up.all).toBe(0);
+    const snap = await s.snapshot();
+    expect(serviceStates(snap, 'simple')).toEqual(['running']);
+    expect(snap.simple[0].name).toBe(`${s.project}_simple_1`);
+    const ps = await s.fx(['--compatibility', 'ps']);
+    expect(ps.stdout).toContain(`${s.project}_simple_1`);
+    expect((await s.fx(['--compatibility', 'stop'])).exitCode).toBe(0);
+    expect(serviceStates(await s.snapshot(), 'simple')).toEqual(['exited']);
   }, 120_000);
 });

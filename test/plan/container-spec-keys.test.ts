@@ -275,6 +275,15 @@ networks: {x: {}, y: {}}
     expect((aliased.connect[0].config as Dict).Aliases).toContain('a');
   });
 
+  it('COMPOSE_COMPATIBILITY (--compatibility): compose v1 names, project_service_n, one-offs project_service_run_id', async () => {
+    const { project } = await load(`services:\n  a:\n    image: img\n`, { env: { COMPOSE_COMPATIBILITY: 'true' } });
+    expect(containerSpec(project, project.services.a, 'img').name).toBe('p_a_1');
+    expect(containerSpec(project, project.services.a, 'img', undefined, {}, 2).name).toBe('p_a_2');
+    expect(runSpec(project, project.services.a, 'img', { id: 'abc', tty: false, interactive: false }).name).toBe('p_a_run_abc');
+    const plain = await load(`services:\n  a:\n    image: img\n`);
+    expect(containerSpec(plain.project, plain.project.services.a, 'img').name).toBe('p-a-1');
+  });
+
   it('each applied key is named in the table, and the table lists no key the schema lacks', async () => {
     const schema = (await import('../../src/config/schema/compose-spec.json', { with: { type: 'json' } })).default as Dict;
     const keys = new Set(Object.keys(schema.definitions.service.properties));
