@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { FoxdevError } from '../errors.js';
 import type { Project } from '../config/project.js';
 import type { UpPlanOptions } from '../plan/up.js';
-import { projectAndEngine, say } from './engine-verb.js';
+import { progress, projectAndEngine, say } from './engine-verb.js';
 import { removeOrphansSet } from '../plan/orphans.js';
 
 /** `up --no-start`: create as `foxdev create` does, for a project up has loaded already. */
@@ -14,7 +14,7 @@ export async function createOnly(project: Project, services: string[], plan: UpP
   if (removeOrphans || removeOrphansSet(project)) await orphans.removeOrphans(runtime, project, say);
   else await orphans.warnOrphans(runtime, project, (l) => process.stderr.write(`${l}\n`));
   const { createServices } = await import('../engine/verbs/create.js');
-  await createServices(runtime, project, services, plan, say);
+  await createServices(runtime, project, services, plan, say, progress);
 }
 
 interface CreateFlags {
@@ -57,6 +57,6 @@ export function register(program: Command): void {
       else await orphans.warnOrphans(runtime, project, (l) => process.stderr.write(`${l}\n`));
       const { createServices } = await import('../engine/verbs/create.js');
       const { parseScaleFlags } = await import('../plan/replicas.js');
-      await createServices(runtime, project, services, { ...plan, scale: parseScaleFlags(project, flags.scale ?? []) }, say);
+      await createServices(runtime, project, services, { ...plan, scale: parseScaleFlags(project, flags.scale ?? []) }, say, progress);
     });
 }

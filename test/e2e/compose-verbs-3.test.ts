@@ -167,6 +167,10 @@ ${sleeper('    depends_on: [dep_1, dep_2]\n')}  another:
 ${sleeper()}`);
     const c = await b.fx('create', 'desired');
     expect(c.exitCode, c.all).toBe(0);
+    // compose's progress lines on stderr, the dependencies' containers first.
+    const lines = c.stderr.split('\n');
+    expect(lines).toContain(`Container ${b.p}-desired-1 Created`);
+    expect(lines.indexOf(`Container ${b.p}-dep_1-1 Created`)).toBeLessThan(lines.indexOf(`Container ${b.p}-desired-1 Creating`));
     expect(await states(b.p)).toEqual({ dep_1: 'created', dep_2: 'created', desired: 'created' });
     const ps = await b.fx('ps', '-a', '--format', 'json');
     expect(ps.stdout.split('\n').map((l) => (JSON.parse(l) as { State: string }).State)).toEqual(['created', 'created', 'created']);

@@ -12,6 +12,8 @@ import type { Runtime } from '../../runtime/runtime.js';
 import { prepareNetworks } from '../networks.js';
 import { observe } from '../observe.js';
 import { createServiceContainer } from '../service-container.js';
+import { containerProgress, progressLine } from '../../logfmt/progress.js';
+import { containerNameOf } from '../../plan/spec-runtime.js';
 import { checkServices } from './targets.js';
 
 /** The services `up targets` would run: them and (unless noDeps) what they need, dependencies first. */
@@ -22,14 +24,16 @@ export function selectForUp(project: Project, targets: string[], noDeps = false)
   return dependencyOrder(g).filter((n) => wanted.has(n));
 }
 
-export async function createServices(runtime: Runtime, project: Project, targets: string[], o: UpPlanOptions, say: (line: string) => void): Promise<void> {
+/** `say`: foxdev's own lines (stdout); `progress`: compose's progress lines ("Container x Created", stderr). */
+export async function createServices(runtime: Runtime, project: Project, targets: string[], o: UpPlanOptions, say: (line: string) => void, progress: (line: string) => void = say): Promise<void> {
   const selected = selectForUp(project, targets, o.noDeps);
   const { observed, builds } = await observe(runtime, project, selected);
   const plan = planUp(project, observed, selected, o);
   await prepareNetworks(runtime, project, selected);
   for (const key of plan.volumesToCreate) {
+    progress(progressLine('Volume', project.volumes[key].name, 'Creating'));
     await runtime.createVolume(project.name, project.volumes[key].name, project.volumes[key].labels);
-    say(`created volume ${project.volumes[key].name}`);
+    progress(progressLine('Volume', project.volumes[key].name, 'Created'));
   }
   for (const d of plan.scaleDown) {
     await runtime.stopContainer(d.id, project.services[d.service]?.stopGracePeriodMs ?? 10_000);
@@ -53,12 +57,14 @@ export async function createServices(runtime: Runtime, project: Project, targets
       say(`${sp.unit} is up to date`);
       continue;
     }
+    if (step.action !== 'create' && step.action !== 'recreate') throw new FoxdevError('internal', `create: unexpected step ${step.action} for ${sp.unit}`);
+    const name = containerNameOf(project, sp.service, sp.replica);
+    progress(containerProgress(name, step.action === 'recreate' ? 'Recreate' : 'Creating'));
     if (step.action === 'recreate') {
       await runtime.stopContainer(step.id, svc.stopGracePeriodMs);
       await runtime.removeContainer(step.id);
     }
-    if (step.action !== 'create' && step.action !== 'recreate') throw new FoxdevError('internal', `create: unexpected step ${step.action} for ${sp.unit}`);
-    const c = await createServiceContainer(runtime, project, svc, image, { buildHash: prepared?.hash, replica: sp.replica, say: (l) => say(`${sp.unit}: ${l}`) });
-    say(`${step.action === 'recreate' ? 'recreated' : 'created'} ${c.name}`);
+    await createServiceContainer(runtime, project, svc, image, { buildHash: prepared?.hash, replica: sp.replica, say: (l) => say(`${sp.unit}: ${l}`) });
+    progress(containerProgress(name, step.action === 'recreate' ? 'Recreated' : 'Created'));
   }
 }
