@@ -12,6 +12,7 @@ import { LiveSync } from '../live-sync.js';
 import { serviceContainers } from './targets.js';
 import type { Runtime } from '../../runtime/runtime.js';
 import { LABEL_PROJECT } from '../../names/labels.js';
+import { replicasOf, unitName } from '../../plan/replicas.js';
 
 export interface WatchRunningOptions {
   /** Follow the engine's container events (see above). */
@@ -20,13 +21,14 @@ export interface WatchRunningOptions {
   onEmpty?: () => void;
 }
 
-const unitOf = (service: string, number: number) => (number > 1 ? `${service}-${number}` : service);
-
 export async function watchRunning(runtime: Runtime, project: Project, targets: string[], say: (service: string, line: string) => void, o: WatchRunningOptions = {}): Promise<() => Promise<void>> {
   const abort = new AbortController();
   const synced = (service: string | undefined) => !!service && !!project.services[service]?.sync.length && (!targets.length || targets.includes(service));
   const containers = (await serviceContainers(runtime, project, targets)).filter((c) => c.running && synced(c.service));
   if (!containers.length) throw new FoxdevError('usage', 'no running container to watch', { hint: 'start the services first (foxdev up -d), or run foxdev watch without --no-up' });
+  // The session's unit names (plan/replicas.ts): `web` alone, `web-1`, `web-2` when it runs several.
+  const count = (service: string) => Math.max(replicasOf(project.services[service]), containers.filter((c) => c.service === service).length);
+  const unitOf = (service: string, number: number) => unitName(service, number, count(service));
   const byUnit = new Map(containers.map((c) => [unitOf(c.service, c.number), { id: c.id, service: c.service }]));
   const sync = new LiveSync(runtime, project, {
     dispatch: () => {},
