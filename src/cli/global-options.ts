@@ -24,6 +24,7 @@ export function globalOptionList(): Option[] {
     new Option('--progress <mode>', 'progress output: auto, tty, plain, quiet or json (default: COMPOSE_PROGRESS, else auto)').argParser(choice('--progress', PROGRESS_MODES)),
     new Option('--context <name>', 'the Docker context to use (default: DOCKER_HOST, DOCKER_CONTEXT, then docker’s current context)').argParser(value),
     new Option('--compatibility', 'name containers as compose v1 did (project_service_1); also COMPOSE_COMPATIBILITY=true'),
+    new Option('--all-resources', 'include the networks and volumes no selected service uses (up makes them too)'),
     new Option('--verbose', 'accepted for compose compatibility: foxdev already shows each step'),
     new Option('--dry-run', 'show what would be done and change nothing (commands that support it)'),
   ];

@@ -16,6 +16,7 @@ export interface GlobalOptions {
   ansi?: string;
   progress?: string;
   compatibility?: boolean;
+  allResources?: boolean;
   context?: string;
   dryRun?: boolean;
 }
@@ -42,7 +43,7 @@ export function globalOptions(cmd: Command): GlobalOptions {
   return g;
 }
 
-const GLOBAL_KEYS = ['file', 'projectDir', 'projectDirectory', 'projectName', 'profile', 'envFile', 'ansi', 'progress', 'context', 'compatibility', 'dryRun'] as const;
+const GLOBAL_KEYS = ['file', 'projectDir', 'projectDirectory', 'projectName', 'profile', 'envFile', 'ansi', 'progress', 'context', 'compatibility', 'allResources', 'dryRun'] as const;
 
 /** LoadOptions for the project the global options point at. */
 export function loadOptionsOf(cmd: Command, services?: string[]): LoadOptions {
@@ -55,6 +56,7 @@ export function loadOptionsOf(cmd: Command, services?: string[]): LoadOptions {
     projectDirectory: g.projectDirectory,
     envFiles: g.envFile,
     services,
+    ...(g.allResources ? { allResources: true } : {}),
     // Commands that create containers refuse the compose keys foxdev cannot apply.
     creates: ['up', 'run', 'ci', 'create', 'scale', 'watch'].includes(cmd.name()),
   };

@@ -51,7 +51,9 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
   const project = o.stopTimeoutMs === undefined ? given : withStopTimeout(given, o.stopTimeoutMs);
   const runtime = await connectRuntime();
   const store = createStore(initialState({ logBufferLines: project.logBuffer }));
-  const session = new Session({ runtime, project, dispatch: store.dispatch, seeder: dockerSeeder(runtime, project.dir), reseed: dockerReseed(runtime, project.dir), detach: o.detach });
+  // compose's Network/Volume lines go where its Container lines go: stderr, unless the dashboard draws.
+  const progress = o.tui && !o.detach ? undefined : (l: string) => void process.stderr.write(`${l}\n`);
+  const session = new Session({ runtime, project, dispatch: store.dispatch, seeder: dockerSeeder(runtime, project.dir), reseed: dockerReseed(runtime, project.dir), detach: o.detach, progress });
   const plan = await session.prepare(targets, o.plan);
   if (o.dryRun) {
     process.stdout.write(formatPlan(plan) + '\n');
@@ -189,6 +191,8 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
   }
   try {
     await session.start(plan);
+    // Nothing to run (`--all-resources up` of a file with only networks and volumes): made, done.
+    if (session.runs.size === 0 && !o.watch && !stopping) stopping = session.detach().then(resolveDone);
     if (!o.tui) {
       // compose's line before the attached containers' output.
       const names = [...session.runs.values()].filter((r) => !shown || shown.includes(r.svc.name)).map((r) => (r.containerName ? composeLabel(project.name, r.containerName) : r.name));

@@ -41,6 +41,8 @@ export interface LoadOptions {
   services?: string[];
   /** The command creates containers (up, run, ci): keys foxdev cannot apply are refused then, not for `config` or `ps`. */
   creates?: boolean;
+  /** --all-resources: networks and volumes no service uses are part of the project too. */
+  allResources?: boolean;
 }
 
 /** Lines kept per service in the dashboard's log buffer unless the config says otherwise. */
@@ -89,7 +91,8 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
   const profiles = withTargetProfiles(all, activeProfiles(opts.profiles, env.vars), opts.services);
   const enabled = enabledServices(all, profiles);
   // (Not when a file failed to load: its services are missing because of that problem.)
-  if (opts.creates && !opts.services?.length && enabled.length === 0 && problems.length === 0) problems.push(nothingSelected(all, profiles));
+  // (With --all-resources the networks and volumes are something to make, as compose makes them.)
+  if (opts.creates && !opts.allResources && !opts.services?.length && enabled.length === 0 && problems.length === 0) problems.push(nothingSelected(all, profiles));
   const awaited = new Set<string>();
   for (const [, s] of enabled)
     for (const [dep, d] of Object.entries((s.depends_on ?? {}) as Record<string, Dict>))
@@ -162,6 +165,7 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
   const fox = data['x-foxdev'];
   const web = foxdev.findLast((l) => l.web !== undefined)?.web ?? (isPlainObject(fox) && typeof fox.web === 'boolean' ? fox.web : undefined);
   if (web !== undefined) project.web = web;
+  if (opts.allResources) project.allResources = true;
   // compose reads its settings (COMPOSE_REMOVE_ORPHANS, COMPOSE_IGNORE_ORPHANS…) from the shell and .env.
   const composeVars = Object.fromEntries(Object.entries(env.vars).filter((e): e is [string, string] => e[0].startsWith('COMPOSE_') && e[1] !== undefined));
   if (Object.keys(composeVars).length > 0) project.composeVars = composeVars;

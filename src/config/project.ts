@@ -172,4 +172,6 @@ export interface Project {
   logBuffer: number;
   /** false: `foxdev up` serves no web dashboard (foxdev.config.ts `web: false`). */
   web?: boolean;
+  /** --all-resources: `up` makes every network and volume the files define, used or not. */
+  allResources?: boolean;
 }

@@ -37,6 +37,7 @@ import { changedKeys, formatConfigChangePlan, planConfigChange, type ConfigChang
 import { describeOutcome, walkReseed, type ReseedOutcome } from './seed/reseed-walk.js';
 import { sessionReseedActions, sessionReseedState } from './seed/reseed-session.js';
 import { EngineWatch } from './engine-watch.js';
+import { progressLine } from '../logfmt/progress.js';
 
 export interface SessionOptions {
   /** Every change goes through it (runtime/engine-runtime.ts builds it over the Engine API; a fake in unit tests). */
@@ -48,6 +49,8 @@ export interface SessionOptions {
   reseed?: (svc: Service, instance: Instance, log: (line: string) => void) => Promise<void>;
   /** Host processes outlive foxdev (up --detach). */
   detach?: boolean;
+  /** compose's progress lines for the networks and volumes it makes (`Network p_default Created`); a plain `up` prints them on stderr. */
+  progress?: (line: string) => void;
   now?: () => number;
 }
 
@@ -168,8 +171,13 @@ export class Session {
       const grace = (s: string) => project.services[s]?.stopGracePeriodMs ?? 10_000;
       await recreateNetworks(runtime, plan.networksToRecreate, planned, grace, (s, l) => this.line(runsOf(this.runs, s)[0]?.name ?? s, 'system', l));
     }
-    await prepareNetworks(runtime, project, [...new Set(plan.services.map((s) => s.service))]);
-    for (const key of plan.volumesToCreate) await runtime.createVolume(project.name, project.volumes[key].name, project.volumes[key].labels);
+    await prepareNetworks(runtime, project, [...new Set(plan.services.map((s) => s.service))], this.opts.progress);
+    for (const key of plan.volumesToCreate) {
+      const name = project.volumes[key].name;
+      this.opts.progress?.(progressLine('Volume', name, 'Creating'));
+      await runtime.createVolume(project.name, name, project.volumes[key].labels);
+      this.opts.progress?.(progressLine('Volume', name, 'Created'));
+    }
     this.tasks = [...this.runs.values()].map((run) => this.runService(run));
   }
 

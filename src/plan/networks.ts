@@ -38,7 +38,9 @@ export function usedNetworkKeys(project: Project, services: string[]): string[] 
 
 export function planNetworks(project: Project, services: string[]): NetworkPlan {
   const out: NetworkPlan = { create: [], external: [] };
-  for (const key of usedNetworkKeys(project, services)) {
+  // --all-resources: the ones no service uses too (compose's TestUpWithAllResources).
+  const keys = project.allResources ? [...new Set([...usedNetworkKeys(project, services), ...Object.keys(project.networks)])] : usedNetworkKeys(project, services);
+  for (const key of keys) {
     const net = project.networks[key] ?? { name: `${project.name}_${key}`, external: false };
     if (net.external) out.external.push({ key, name: net.name });
     else out.create.push({ key, name: net.name, body: networkBody(project.name, key, net.name, net.extra ?? {}) });

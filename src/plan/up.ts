@@ -118,7 +118,7 @@ export function planUp(project: Project, observed: Observed, selected: string[],
   const networksToRecreate = observed.networks ? driftedNetworks(project, planNetworks(project, running), observed.networks, attached) : [];
   return {
     project: project.name,
-    volumesToCreate: observed.missingVolumes.filter((v) => used.has(v)),
+    volumesToCreate: observed.missingVolumes.filter((v) => used.has(v) || project.allResources === true),
     services: withNetworkRestarts(withRestartDependents(project, services), networksToRecreate),
     scaleDown,
     networksToRecreate,

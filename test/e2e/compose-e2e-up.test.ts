@@ -2,7 +2,8 @@
 // once every container it follows has exited (TestUpProfile, TestInitContainer,
 // TestStopWithDependenciesAttached; TestUpStopWithLogsMixed for the abort), naming a profiled service enables its profile and starts its
 // dependency but not its profile siblings; compose's --menu=false is accepted; TestCompatibility:
-// --compatibility names containers project_service_1.
+// --compatibility names containers project_service_1; TestUpWithAllResources: --all-resources
+// makes the volume and network no service uses.
 import { afterEach, describe, expect, it } from 'vitest';
 import { requireEngine } from '../helpers/engine.js';
 import { BUSYBOX, scenario, serviceStates, type Scenario } from './compose-e2e-support.js';
@@ -65,5 +66,19 @@ describe.runIf(hasEngine)('compose e2e: attached up', () => {
     expect(ps.stdout).toContain(`${s.project}_simple_1`);
     expect((await s.fx(['--compatibility', 'stop'])).exitCode).toBe(0);
     expect(serviceStates(await s.snapshot(), 'simple')).toEqual(['exited']);
+  }, 120_000);
+
+  it('TestUpWithAllResources: --all-resources up makes the volume and network no service uses, with compose\'s lines', async () => {
+    s = scenario('all-res', { 'compose.yaml': 'volumes:\n  my_vol: {}\n\nnetworks:\n  my_net: {}\n' });
+    const up = await s.fx(['--all-resources', 'up']);
+    expect(up.exitCode, up.all).toBe(0);
+    expect(up.all).toContain(`Volume ${s.project}_my_vol Created`);
+    expect(up.all).toContain(`Network ${s.project}_my_net Created`);
+    // Without the flag there is nothing to start: compose's refusal.
+    const none = await s.fx(['up']);
+    expect(none.exitCode).toBe(2);
+    expect(none.stderr).toContain('no service selected');
+    const down = await s.fx(['down', '-v']);
+    expect(down.stderr).toContain(`Network ${s.project}_my_net Removed`);
   }, 120_000);
 });
