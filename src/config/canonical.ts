@@ -88,8 +88,13 @@ function sorted(o: Dict): Dict {
 }
 
 function escapeDollars(value: unknown): unknown {
-  if (typeof value === 'string') return value.replaceAll('$', () => '$$');
+  if (typeof value === 'string') return value.includes('$') ? value.replaceAll('$', () => '$$') : value;
   if (Array.isArray(value)) return value.map(escapeDollars);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeDollars(v)]));
+  if (value && typeof value === 'object') {
+    // A loop, not fromEntries(entries().map()): two arrays per key were a tenth of a large project's time.
+    const out: Dict = {};
+    for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: escapeDollars(v), enumerable: true, writable: true, configurable: true });
+    return out;
+  }
   return value;
 }
