@@ -93,7 +93,11 @@ function escapeDollars(value: unknown): unknown {
   if (value && typeof value === 'object') {
     // A loop, not fromEntries(entries().map()): two arrays per key were a tenth of a large project's time.
     const out: Dict = {};
-    for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: escapeDollars(v), enumerable: true, writable: true, configurable: true });
+    for (const [k, v] of Object.entries(value)) {
+      // As fromEntries: a "__proto__" key stays a key, never the copy's prototype.
+      if (k === '__proto__') Object.defineProperty(out, k, { value: escapeDollars(v), enumerable: true, writable: true, configurable: true });
+      else out[k] = escapeDollars(v);
+    }
     return out;
   }
   return value;

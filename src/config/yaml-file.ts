@@ -14,8 +14,8 @@ export interface Position {
 export interface YamlFile {
   file: string;
   value: unknown;
-  /** Key path (as formatPath prints it) → where its key (or list item) starts. */
-  positions: Map<string, Position>;
+  /** Key path (as formatPath prints it) → where its key (or list item) starts; may be worked out on first call. */
+  positions: () => Map<string, Position>;
   problems: Problem[];
   /** The file holds no document at all (nothing, or only comments). */
   empty?: boolean;
@@ -66,7 +66,8 @@ export function parseWithLibrary(text: string, file: string): YamlFile {
     problems.push(...duplicates);
     problems.sort((x, y) => (x.line ?? 0) - (y.line ?? 0) || (x.column ?? 0) - (y.column ?? 0));
   }
-  const positions = new Map<string, Position>();
+  const map = new Map<string, Position>();
+  const positions = () => map;
   if (problems.length > 0) return { file, value: undefined, positions, problems };
   if (doc.contents === null) return { file, value: {}, positions, problems, empty: true };
 
@@ -75,7 +76,7 @@ export function parseWithLibrary(text: string, file: string): YamlFile {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
   };
-  collectPositions(doc.contents, [], positions, at);
+  collectPositions(doc.contents, [], map, at);
 
   // Replace tagged nodes by marker scalars before converting to plain data.
   visit(doc, {

@@ -19,7 +19,8 @@ interface Position {
 
 export interface PlainYaml {
   value: Record<string, unknown>;
-  positions: Map<string, Position>;
+  /** Key path → position, worked out on first call: only a file with a problem needs them. */
+  positions: () => Map<string, Position>;
 }
 
 class NotPlain extends Error {}
@@ -58,12 +59,17 @@ const INDICATOR = /^[-?:,[\]{}#&*!|>'"%@`]/;
 
 export function readPlainYaml(text: string, customTags: ScalarTag[]): PlainYaml | undefined {
   if (UNUSUAL.test(text)) return undefined;
+  const tags = tagsFor(customTags);
+  let value: Record<string, unknown>;
   try {
-    return new Reader(text, tagsFor(customTags)).read();
+    value = new Reader(text, tags, false).read();
   } catch (err) {
     if (err instanceof NotPlain) return undefined;
     throw err;
   }
+  let positions: Map<string, Position> | undefined;
+  // The second reading takes the same path through the same text, so it cannot fail now.
+  return { value, positions: () => (positions ??= new Reader(text, tags, true).recorded()) };
 }
 
 class Reader {
@@ -74,6 +80,8 @@ class Reader {
   constructor(
     text: string,
     private readonly tags: ResolveTag[],
+    /** Keep positions (a second pass, for a file with problems); the first pass only reads values. */
+    private readonly record: boolean,
   ) {
     const raw = text.split('\n');
     for (let n = 0; n < raw.length; n++) {
@@ -88,16 +96,21 @@ class Reader {
     }
   }
 
-  read(): PlainYaml {
+  read(): Record<string, unknown> {
     const first = this.lines[0];
     if (!first || first.indent !== 0) no();
     const value = this.map(0, '', first.indent, first.text);
     if (this.i < this.lines.length) no();
-    return { value, positions: this.positions };
+    return value;
   }
 
-  private at(line: Line, column: number): Position {
-    return { line: line.n, column: column + 1 };
+  recorded(): Map<string, Position> {
+    this.read();
+    return this.positions;
+  }
+
+  private mark(path: string, line: Line, column: number): void {
+    if (this.record) this.positions.set(path, { line: line.n, column: column + 1 });
   }
 
   /** A block map whose keys sit at `indent`; `text` is its first line from the first key on. */
@@ -123,8 +136,8 @@ class Reader {
       const { key, rest } = this.key(body);
       if (seen.has(key) || key === '__proto__' || key === '<<') no();
       seen.add(key);
-      const child = path === '' ? key : `${path}.${key}`;
-      this.positions.set(child, this.at(line, col));
+      const child = !this.record ? '' : path === '' ? key : `${path}.${key}`;
+      this.mark(child, line, col);
       const inline = stripComment(rest);
       if (inline !== '') {
         out[key] = this.inline(inline, line, col + body.length - rest.length + leading(rest), child);
@@ -158,11 +171,11 @@ class Reader {
       while (line.text.charCodeAt(off) === 32) off++;
       const body = line.text.slice(off);
       const col = indent + off;
-      const child = `${path}[${out.length}]`;
+      const child = this.record ? `${path}[${out.length}]` : '';
       const stripped = stripComment(body);
       if (stripped === '' || body[0] === '#') no();
       if (body.startsWith('- ') || body === '-') no();
-      this.positions.set(child, this.at(line, col));
+      this.mark(child, line, col);
       if (startsMapping(stripped)) {
         this.i--; // map() reads its first line itself
         out.push(this.map(col, child, col, body));
@@ -177,8 +190,9 @@ class Reader {
 
   /** A list's scalar item is also findable by its value, as yaml-file.ts records it. */
   private byValue(path: string, v: string | number, line: Line, col: number): void {
+    if (!this.record) return;
     const key = path === '' ? String(v) : `${path}.${v}`;
-    if (!this.positions.has(key)) this.positions.set(key, this.at(line, col));
+    if (!this.positions.has(key)) this.mark(key, line, col);
   }
 
   /** `key: rest` → the key (plain or quoted, always a string) and what follows its colon. */
@@ -253,8 +267,8 @@ class Reader {
         v = this.plain(item, true);
         p = p + item.length;
       }
-      const child = `${path}[${out.length}]`;
-      this.positions.set(child, this.at(line, col + 1 + start));
+      const child = this.record ? `${path}[${out.length}]` : '';
+      this.mark(child, line, col + 1 + start);
       if (typeof v === 'string' || typeof v === 'number') this.byValue(path, v, line, col + 1 + start);
       out.push(v);
       while (inner[p] === ' ') p++;

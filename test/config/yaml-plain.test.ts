@@ -16,8 +16,10 @@ const files = globSync(['fixtures/**/*.{yml,yaml}', '../shared/corpus/**/*.{yml,
 function same(text: string): boolean {
   const fast = parseYamlFile(text, 'f.yaml');
   const slow = parseWithLibrary(text, 'f.yaml');
-  expect(fast).toEqual(slow);
-  expect([...fast.positions]).toEqual([...slow.positions]);
+  const { positions: fastPositions, ...fastRest } = fast;
+  const { positions: slowPositions, ...slowRest } = slow;
+  expect(fastRest).toEqual(slowRest);
+  expect([...fastPositions()]).toEqual([...slowPositions()]);
   return fast.problems.length === 0;
 }
 
