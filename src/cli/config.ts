@@ -35,10 +35,8 @@ export function register(program: Command): void {
       if (opts.json) process.stdout.write(JSON.stringify(canonical, null, 2) + '\n');
       else {
         // YAML 1.1 quoting, so "no", "on" and "80:80" stay strings for 1.1 readers too.
-        // yaml is CommonJS: its module object is the default export both under Node and in the
-        // esbuild bundle (which gives a dynamic import() of CommonJS no named exports).
-        const { default: YAML } = await import('yaml');
-        process.stdout.write(YAML.stringify(canonical, { lineWidth: 0, aliasDuplicateObjects: false, version: '1.1' }));
+        const { canonicalYaml } = await import('../config/canonical-yaml.js');
+        process.stdout.write(canonicalYaml(canonical));
       }
     });
 }

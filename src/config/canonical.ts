@@ -84,12 +84,37 @@ function maskContent(secrets: Record<string, Dict>, show: boolean): Dict {
 
 /** Keys in alphabetical order (as compose prints them), undefined values dropped. */
 function sorted(o: Dict): Dict {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const out: Dict = {};
+  // sort()'s default order is the code-unit order the `<` comparison gave.
+  for (const k of Object.keys(o).sort()) if (o[k] !== undefined) put(out, k, o[k]);
+  return out;
 }
 
+/** out[k] = v, except that a "__proto__" key stays a key (as with fromEntries), never the prototype. */
+function put(out: Dict, k: string, v: unknown): void {
+  if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else out[k] = v;
+}
+
+// Copy on write: a list or plain mapping with no `$` anywhere in it is returned as it is (the
+// result is only printed), so a large project is not copied a second time to change nothing.
 function escapeDollars(value: unknown): unknown {
-  if (typeof value === 'string') return value.replaceAll('$', () => '$$');
-  if (Array.isArray(value)) return value.map(escapeDollars);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeDollars(v)]));
+  if (typeof value === 'string') return value.includes('$') ? value.replaceAll('$', () => '$$') : value;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    value.forEach((v: unknown, i) => {
+      const e = escapeDollars(v);
+      if (e !== v) (out ??= value.slice())[i] = e;
+    });
+    return out ?? value;
+  }
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value);
+    const escaped = entries.map(([, v]) => escapeDollars(v));
+    if (Object.getPrototypeOf(value) === Object.prototype && escaped.every((e, i) => e === entries[i][1])) return value;
+    const out: Dict = {};
+    entries.forEach(([k], i) => put(out, k, escaped[i]));
+    return out;
+  }
   return value;
 }

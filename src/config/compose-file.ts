@@ -53,7 +53,8 @@ export function readComposeFile(file: string, baseDir: string, lookup: Lookup, p
   if (isPlainObject(value.services))
     for (const [name, svc] of Object.entries(value.services))
       if (isPlainObject(svc) && svc['x-foxdev'] !== undefined) obj(foxdevServiceFields)(svc['x-foxdev'], ['services', name, 'x-foxdev'], found);
-  prune(value, found);
+  // Nothing to drop when nothing was found (parsed YAML holds no undefined list items to compact).
+  if (found.length > 0) prune(value, found);
   const local: Found[] = [];
   layer.data = normaliseFile(value, { baseDir, home: os.homedir() }, local);
   for (const p of [...found, ...local]) problems.push(placeProblem(p, [layer]));

@@ -13,6 +13,8 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 export type OnUnset = (name: string) => void;
 
 export function interpolate(text: string, lookup: Lookup, onUnset?: OnUnset): string {
+  // Most values name no variable; the loop below would copy them a character at a time.
+  if (!text.includes('$')) return text;
   let out = '';
   let i = 0;
   while (i < text.length) {

@@ -21,8 +21,9 @@ const FOXDEV_KEYS = new Set(['ready', 'sync', 'seed', 'run', 'oneshot']);
  * Problems name foxdev's keys as a foxdev.config.ts has them (services.api.sync[0]); in a compose
  * file they sit under `x-foxdev`, so look there too.
  */
-export function yamlLocator(positions: Map<string, Position>): Layer['locate'] {
+export function yamlLocator(positionsOf: () => Map<string, Position>): Layer['locate'] {
   return (segments) => {
+    const positions = positionsOf();
     const direct = positions.get(formatPath(segments));
     if (direct || segments[0] !== 'services' || !FOXDEV_KEYS.has(String(segments[2]))) return direct;
     const written = [...segments.slice(0, 2), 'x-foxdev', ...segments.slice(2)];

@@ -15,7 +15,8 @@ export function looksSecret(name: string): boolean {
 export function maskValue(name: string, value: string): string {
   if (value === '') return value;
   if (looksSecret(name)) return MASK;
-  return value.replace(URL_PASSWORD, `$1${MASK}$3`);
+  // Only a URL can carry a password (and most values are none).
+  return value.includes('://') ? value.replace(URL_PASSWORD, `$1${MASK}$3`) : value;
 }
 
 export function maskMap(values: Record<string, string>, show: boolean): Record<string, string> {

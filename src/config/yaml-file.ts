@@ -4,6 +4,7 @@ import { type Document, LineCounter, Scalar, type ScalarTag, isAlias, isMap, isN
 import type { Problem } from '../errors.js';
 import { formatPath, type Segment } from './keypath.js';
 import { OverrideTag, ResetTag } from './tags.js';
+import { readPlainYaml } from './yaml-plain.js';
 
 export interface Position {
   line: number;
@@ -13,8 +14,8 @@ export interface Position {
 export interface YamlFile {
   file: string;
   value: unknown;
-  /** Key path (as formatPath prints it) → where its key (or list item) starts. */
-  positions: Map<string, Position>;
+  /** Key path (as formatPath prints it) → where its key (or list item) starts; may be worked out on first call. */
+  positions: () => Map<string, Position>;
   problems: Problem[];
   /** The file holds no document at all (nothing, or only comments). */
   empty?: boolean;
@@ -32,6 +33,13 @@ const LEGACY_OCTAL: ScalarTag = {
 };
 
 export function parseYamlFile(text: string, file: string): YamlFile {
+  const plain = readPlainYaml(text, [LEGACY_OCTAL]);
+  if (plain) return { file, value: plain.value, positions: plain.positions, problems: [] };
+  return parseWithLibrary(text, file);
+}
+
+/** The whole of YAML, through the yaml library (exported for the tests that compare the two paths). */
+export function parseWithLibrary(text: string, file: string): YamlFile {
   const lineCounter = new LineCounter();
   // uniqueKeys off: the library compares each key with every earlier one of its map, which was
   // 1.1 s of a 10,000-service file's 10 s; duplicateKeys() finds the same ones with a Set.
@@ -58,7 +66,8 @@ export function parseYamlFile(text: string, file: string): YamlFile {
     problems.push(...duplicates);
     problems.sort((x, y) => (x.line ?? 0) - (y.line ?? 0) || (x.column ?? 0) - (y.column ?? 0));
   }
-  const positions = new Map<string, Position>();
+  const map = new Map<string, Position>();
+  const positions = () => map;
   if (problems.length > 0) return { file, value: undefined, positions, problems };
   if (doc.contents === null) return { file, value: {}, positions, problems, empty: true };
 
@@ -67,7 +76,7 @@ export function parseYamlFile(text: string, file: string): YamlFile {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
   };
-  collectPositions(doc.contents, [], positions, at);
+  collectPositions(doc.contents, [], map, at);
 
   // Replace tagged nodes by marker scalars before converting to plain data.
   visit(doc, {
