@@ -2,7 +2,7 @@
 // with interspersed flags off), every word after SERVICE belongs to the command, so
 // `run web ls -la` never reads -la as foxdev's.
 import { Option, type Command } from 'commander';
-import { readFileSync } from 'node:fs';
+import { fstatSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { projectAndEngine } from './engine-verb.js';
 import { FoxdevError } from '../errors.js';
@@ -80,7 +80,10 @@ export function register(program: Command): void {
       const fileEnv = flags.envFromFile.flatMap((f) => envFromFile(f));
       const { project, runtime } = await projectAndEngine(cmd, [service]);
       const { runOneOff } = await import('../engine/verbs/run.js');
-      const interactive = process.stdin.isTTY === true && flags.detach !== true;
+      // compose's run keeps stdin open (-i is its default): a terminal, or input piped or redirected
+      // in (`echo q | foxdev run -T db psql`, `< dump.sql`). Anything else (a socket a parent left
+      // open, /dev/null) is not wired, so a command that reads stdin is not left waiting on it.
+      const interactive = flags.detach !== true && (process.stdin.isTTY === true || stdinIsInput());
       process.exitCode = await runOneOff(runtime, project, service, {
         command,
         env: [...fileEnv, ...flags.env],
@@ -107,6 +110,16 @@ export function register(program: Command): void {
         onId: (id) => void process.stdout.write(`${id}\n`),
       });
     });
+}
+
+/** Standard input is a pipe or a file: the user gave the command something to read. */
+function stdinIsInput(): boolean {
+  try {
+    const s = fstatSync(0);
+    return s.isFIFO() || s.isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** KEY=VALUE lines of an --env-from-file, as `-e` words; a missing or bad file is one line. */

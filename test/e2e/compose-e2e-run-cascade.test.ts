@@ -7,6 +7,8 @@
 // in .env makes up remove an exited one-off; run builds a missing image (--build always), --pull
 // never refuses a missing one, --use-aliases gives the one-off the service's aliases.
 import { writeFileSync } from 'node:fs';
+import { execa } from 'execa';
+import { cliPath } from '../helpers/cli.js';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { requireEngine } from '../helpers/engine.js';
@@ -176,6 +178,20 @@ describe.runIf(hasEngine)('compose e2e: run and orphans', () => {
     const info = await dockerClient().getContainer(detached.stdout.trim()).inspect();
     expect(Object.values(info.NetworkSettings.Networks)[0].Aliases).toEqual(expect.arrayContaining(['app', 'app-alias']));
   }, 180_000);
+
+  it('run -T and exec -T read input piped or redirected in, as compose\'s do (`< dump.sql` habits)', async () => {
+    s = scenario('run-stdin', { 'compose.yaml': `services:\n  app:\n    image: ${BUSYBOX}\n    init: true\n    command: sleep infinity\n` });
+    writeFileSync(join(s.dir, 'in.txt'), 'one\ntwo\nthree\n');
+    const sh = (cmd: string) => execa('sh', ['-c', cmd], { cwd: s!.dir, reject: false, env: { NO_COLOR: '1' } });
+    const fx = `node ${cliPath} -f compose.yaml --project-name ${s.project}`;
+    const piped = await sh(`printf 'hello\\n' | ${fx} run --rm -T app cat`);
+    expect([piped.exitCode, piped.stdout], piped.stderr).toEqual([0, 'hello']);
+    const redirected = await sh(`${fx} run --rm -T app wc -l < in.txt`);
+    expect(redirected.stdout.trim()).toBe('3');
+    expect((await s.fx(['up', '-d'])).exitCode).toBe(0);
+    const exec = await sh(`${fx} exec -T app wc -l < in.txt`);
+    expect(exec.stdout.trim()).toBe('3');
+  }, 120_000);
 
   it('TestRemoveOrphans: COMPOSE_REMOVE_ORPHANS in .env makes up remove the exited one-off', async () => {
     s = scenario('remove-orphans', {
