@@ -156,7 +156,7 @@ async function timeline(project, labelKey, serviceLabel, t0Epoch) {
 async function foxdevUp() {
   const t0Epoch = Date.now();
   const r = foxdev('up', '-d');
-  if (!/services ready/.test(r.out)) throw new Error(`foxdev up -d did not report ready:\n${r.out}\n${r.err}`);
+  if (!/services? ready/.test(r.err)) throw new Error(`foxdev up -d did not report ready:\n${r.out}\n${r.err}`);
   return { ms: r.ms, starts: await timeline(FX, 'dev.foxdev.project', 'dev.foxdev.service', t0Epoch) };
 }
 

@@ -20,7 +20,8 @@ export function register(program: Command): void {
       const { connectRuntime } = await import('../runtime/engine-runtime.js');
       const { down } = await import('../engine/down.js');
       const runtime = await connectRuntime();
-      const onLine = (l: string) => void process.stdout.write(`${l}\n`);
+      // As compose's down: stdout stays empty; what it did goes to stderr beside the progress lines.
+      const onLine = (l: string) => void process.stderr.write(`${l}\n`);
       // compose: a service the file does not have is an error; by name alone a typo cannot be told from one already gone.
       if (!byName) for (const s of services) if (!project.services[s]) throw noSuchService(s, Object.keys(project.services));
       // A running session stops its services itself first (its supervisor would restart them).
@@ -55,7 +56,8 @@ export function register(program: Command): void {
         const { imagesToRemove, removeImages } = await import('../engine/verbs/remove-images.js');
         await removeImages(runtime, imagesToRemove(project, flags.rmi), onLine);
       }
-      if (r.orphansLeft.length) process.stdout.write(`left orphan containers ${r.orphansLeft.join(', ')} (use --remove-orphans)\n`);
-      process.stdout.write(`foxdev: ${project.name} down (${r.containers.length + oneOffs.length} containers, ${r.processes.length} host processes, ${r.volumes.length} volumes removed)\n`);
+      if (r.orphansLeft.length) onLine(`left orphan containers ${r.orphansLeft.join(', ')} (use --remove-orphans)`);
+      const n = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;
+      onLine(`foxdev: ${project.name} down (${n(r.containers.length + oneOffs.length, 'container')}, ${(r.processes.length === 1 ? '1 host process' : `${r.processes.length} host processes`)}, ${n(r.volumes.length, 'volume')} removed)`);
     });
 }

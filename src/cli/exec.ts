@@ -22,13 +22,18 @@ export function register(program: Command): void {
       if (project.services[service].kind === 'process') throw new FoxdevError('usage', `${service} is a host process; run the command on the host instead`);
       const { engineRuntime } = await import('../runtime/engine-runtime.js');
       const runtime = engineRuntime();
-      const index = flags.index === undefined ? 1 : Number(flags.index);
-      if (!(Number.isInteger(index) && index >= 1)) throw new FoxdevError('usage', `--index ${flags.index}: expected a replica number (1, 2, …)`);
+      const index = flags.index === undefined ? undefined : Number(flags.index);
+      if (index !== undefined && !(Number.isInteger(index) && index >= 1)) throw new FoxdevError('usage', `--index ${flags.index}: expected a replica number (1, 2, …)`);
       for (const e of flags.env ?? []) if (!/^[^=]+(=|$)/.test(e)) throw new FoxdevError('usage', `-e ${e}: expected KEY=VALUE`);
-      const { isOneOff } = await import('../names/compose-labels.js');
-      // The service's own container number `index` (never a `foxdev run` one-off), as compose exec picks it.
-      const c = (await runtime.listProjectContainers(project.name)).find((x) => x.service === service && x.running && !isOneOff(x.labels) && x.number === index);
-      if (!c) throw new FoxdevError('not-found', index === 1 ? `${service} is not running` : `${service} has no running container number ${index}`, { hint: `start it with foxdev up ${service}` });
+      const { isOneOff, COMPOSE_SERVICE } = await import('../names/compose-labels.js');
+      // As compose picks it: with --index, that replica (a one-off has no number); without, the
+      // lowest-numbered running replica, else a running one-off (`foxdev run -d`).
+      const running = (await runtime.listProjectContainers(project.name)).filter((x) => x.running && (x.service || x.labels[COMPOSE_SERVICE]) === service);
+      const c =
+        index !== undefined
+          ? running.find((x) => !isOneOff(x.labels) && x.number === index)
+          : [...running].sort((a, b) => Number(isOneOff(a.labels)) - Number(isOneOff(b.labels)) || a.number - b.number)[0];
+      if (!c) throw new FoxdevError('not-found', index !== undefined ? `service "${service}" is not running container #${index}` : `service "${service}" is not running`, { hint: `start it with foxdev up ${service}` });
       const tty = flags.tty !== false && process.stdin.isTTY === true && process.stdout.isTTY === true;
       // `exec web -- ls -la`: the `--` only marked where foxdev's flags end.
       const argv = command[0] === '--' ? command.slice(1) : command;

@@ -53,7 +53,7 @@ export function register(program: Command): void {
       const o = { follow: flags.follow === true, tail, since: flags.since ? parseSince(flags.since) : undefined, signal: ac.signal, index };
       const print = (e: Parameters<typeof formatLogLine>[0]) => {
         if (e.service.length >= fmt.width) fmt.width = e.service.length + 1;
-        process.stdout.write((flags.logPrefix === false ? e.line : formatLogLine(e, fmt)) + '\n');
+        (e.stream === 'stderr' ? process.stderr : process.stdout).write((flags.logPrefix === false ? e.line : formatLogLine(e, fmt)) + '\n');
       };
       if (byName) await byName.logsByName(runtime, project.name, services, o, print);
       else await serviceLogs(runtime, project, services, o, print);

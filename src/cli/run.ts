@@ -99,6 +99,7 @@ export function register(program: Command): void {
         name: flags.name,
         tty: flags.tty !== false && interactive && process.stdout.isTTY === true,
         interactive,
+        openStdin: flags.detach === true,
         rm: flags.rm,
         detach: flags.detach === true,
         removeOrphans: flags.removeOrphans === true,

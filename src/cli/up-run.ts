@@ -80,7 +80,16 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
   await daemon.stopSyncDaemon(project);
 
   if (o.detach) {
-    const printer = createLinePrinter(store, (s) => process.stdout.write(s), { color: o.color, timestamps: o.timestamps });
+    // As compose's `up -d`: stdout stays empty and stderr has the progress lines. The services'
+    // state and log lines are kept (the last 256 KB) and shown only when the up fails, so a CI log
+    // explains the failure without a second command.
+    const held: string[] = [];
+    let heldChars = 0;
+    const printer = createLinePrinter(store, (chunk) => {
+      held.push(chunk);
+      heldChars += chunk.length;
+      while (heldChars > 256 * 1024 && held.length > 1) heldChars -= held.shift()!.length;
+    }, { color: o.color, timestamps: o.timestamps });
     const offProgress = composeProgressLines(store, (unit) => session.runs.get(unit)?.containerName, (s) => process.stderr.write(s));
     await session.start(plan);
     const result = await waitSettled(session, o.waitTimeoutMs);
@@ -88,17 +97,18 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
     offProgress();
     printer.close();
     if (!result.ok) {
-      // What a CI log needs to explain the failure without a second command.
+      process.stderr.write(held.join(''));
       for (const f of result.failures) {
         if (!f.lastLines.length) continue;
         process.stderr.write(`--- last lines of ${f.service} ---\n${f.lastLines.join('\n')}\n`);
       }
       throw settledError(result);
     }
-    process.stdout.write(`foxdev: ${project.name}: ${plan.services.length} services ready\n`);
+    const ready = new Set(plan.services.map((sp) => sp.service)).size;
+    process.stderr.write(`foxdev: ${project.name}: ${ready} service${ready === 1 ? '' : 's'} ready\n`);
     if (plan.services.some((sp) => project.services[sp.service].sync.length && sp.kind !== 'process') && process.env.FOXDEV_DETACHED_SYNC !== '0') {
       const pid = await daemon.startSyncDaemon(project);
-      process.stdout.write(`foxdev: live sync goes on in the background (pid ${pid}, log ${daemon.syncDaemonLog(project)}); foxdev down stops it\n`);
+      process.stderr.write(`foxdev: live sync goes on in the background (pid ${pid}, log ${daemon.syncDaemonLog(project)}); foxdev down stops it\n`);
     }
     return 0;
   }
@@ -145,7 +155,7 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
     }, { webUrl: web?.url });
     view = { close: () => dash.unmount() };
   } else {
-    const printer = createLinePrinter(store, (s) => process.stdout.write(s), { color: o.color, timestamps: o.timestamps, services: shown });
+    const printer = createLinePrinter(store, (s) => process.stdout.write(s), { color: o.color, timestamps: o.timestamps, services: shown, writeStderr: (s) => process.stderr.write(s) });
     if (o.watch) announceWatch(store, () => printer.flush(), (s) => process.stdout.write(s));
     const unitService = (unit: string) => session.runs.get(unit)?.svc.name ?? unit;
     const offExits = composeExitLines(store, project.name, (unit) => session.runs.get(unit)?.containerName, (s) => {

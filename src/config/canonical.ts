@@ -60,7 +60,8 @@ function service(s: Service, show: boolean): Dict {
           interval: formatDuration(h.intervalMs),
           timeout: formatDuration(h.timeoutMs),
           retries: h.retries,
-          start_period: formatDuration(h.startPeriodMs),
+          // Left out when it was not given beside start_interval: the config must still say so.
+          ...(h.startIntervalWithoutPeriod ? {} : { start_period: formatDuration(h.startPeriodMs) }),
           ...(h.startIntervalMs !== undefined ? { start_interval: formatDuration(h.startIntervalMs) } : {}),
         };
   }

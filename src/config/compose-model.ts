@@ -17,6 +17,11 @@ type Dict = Record<string, unknown>;
 export interface ComposeModel {
   data: Dict;
   layers: Layer[];
+  /**
+   * Variables an include's env_file gave its sub-project: a secret or config of that project
+   * with `environment: NAME` reads them, as compose does (the including project's own win).
+   */
+  includeEnv: Record<string, string>;
 }
 
 export interface ModelOptions {
@@ -29,6 +34,7 @@ export interface ModelOptions {
 export function loadComposeModel(files: string[], baseDir: string, lookup: Lookup, problems: Problem[], opts: ModelOptions = {}): ComposeModel {
   const seen = opts.seen ?? [];
   const layers: Layer[] = [];
+  const includeEnv: Record<string, string> = {};
   let data: Dict = {};
   for (const file of files) {
     if (seen.includes(file)) {
@@ -40,6 +46,7 @@ export function loadComposeModel(files: string[], baseDir: string, lookup: Looku
     layers.push(layer);
     const included = loadIncludes(layer, lookup, problems, { ...opts, seen: [...seen, file] });
     layers.push(...included.layers);
+    Object.assign(includeEnv, included.includeEnv);
     data = mergeFiles(data, included.data);
     data = mergeFiles(data, withoutInclude(layer.data));
   }
@@ -53,7 +60,7 @@ export function loadComposeModel(files: string[], baseDir: string, lookup: Looku
     return cache.get(file);
   };
   if (isPlainObject(data.services)) data.services = resolveExtends(data.services, files[0] ?? '', servicesOf, problems);
-  return { data, layers };
+  return { data, layers, includeEnv };
 }
 
 function withoutInclude(data: Dict): Dict {
@@ -67,6 +74,7 @@ function loadIncludes(layer: Layer, lookup: Lookup, problems: Problem[], opts: M
     problems.push({ file: layer.file, path: 'include', message: 'must be a list of files to include' });
   const entries = Array.isArray(include) ? include : [];
   const layers: Layer[] = [];
+  const includeEnv: Record<string, string> = {};
   let data: Dict = {};
   const fromDir = path.dirname(layer.file);
   for (const [i, entry] of entries.entries()) {
@@ -91,6 +99,8 @@ function loadIncludes(layer: Layer, lookup: Lookup, problems: Problem[], opts: M
     const own = readEnvFiles(envFiles, lookup, problems, 'include');
     const sub = loadComposeModel(files, baseDir, (name) => lookup(name) ?? own[name], problems, opts);
     layers.push(...sub.layers);
+    for (const [k, v] of Object.entries(own)) if (v !== undefined && lookup(k) === undefined) includeEnv[k] = v;
+    Object.assign(includeEnv, sub.includeEnv);
     for (const section of ['services', 'networks', 'volumes', 'secrets', 'configs']) {
       const mine = layer.data[section];
       const theirs = sub.data[section];
@@ -103,7 +113,7 @@ function loadIncludes(layer: Layer, lookup: Lookup, problems: Problem[], opts: M
     const { name: _name, ...resources } = sub.data;
     data = mergeFiles(data, resources);
   }
-  return { data, layers };
+  return { data, layers, includeEnv };
 }
 
 /** The file paths an include entry names, or undefined when it names none (a shape compose refuses). */

@@ -181,7 +181,7 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
   for (const key of ['secrets', 'configs'])
     for (const entry of Object.values(section(key)))
       if (typeof entry?.environment === 'string') {
-        const v = env.lookup(entry.environment);
+        const v = env.lookup(entry.environment) ?? model.includeEnv[entry.environment];
         if (v !== undefined) fromEnv[entry.environment] = v;
       }
   if (Object.keys(fromEnv).length > 0) project.secretEnv = fromEnv;

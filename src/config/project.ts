@@ -57,6 +57,8 @@ export interface ResolvedHealthcheck {
   retries: number;
   startPeriodMs: number;
   startIntervalMs?: number;
+  /** start_interval was given without start_period: compose refuses it when it creates the container. */
+  startIntervalWithoutPeriod?: true;
 }
 
 interface ProbeTimingMs {

@@ -125,7 +125,10 @@ export function resolveService(name: string, svc: Dict, ctx: ResolveContext, pro
         report(['healthcheck', 'test'], `a test list starts with "NONE", "CMD" or "CMD-SHELL", got ${JSON.stringify(kind)} (write [CMD, program, args...], or a string for the shell)`);
       else if (kind !== 'NONE' && hc.test.length < 2) report(['healthcheck', 'test'], `"${kind}" needs a command after it`);
     }
-    if (hc.start_interval !== undefined) service.healthcheck.startIntervalMs = ms(hc.start_interval, 5000, 'healthcheck', 'start_interval');
+    if (hc.start_interval !== undefined) {
+      service.healthcheck.startIntervalMs = ms(hc.start_interval, 5000, 'healthcheck', 'start_interval');
+      if (hc.start_period === undefined) service.healthcheck.startIntervalWithoutPeriod = true;
+    }
   }
   for (const key of ['stop_signal', 'working_dir', 'user'] as const) if (svc[key] !== undefined) service[key] = String(svc[key]);
   if (isPlainObject(fox.seed)) service.seed = seed(fox.seed);

@@ -19,6 +19,11 @@ export interface PrinterOptions {
   schedule?: Scheduler;
   /** Write at once when this many characters are waiting, whatever the scheduler says. */
   highWaterChars?: number;
+  /**
+   * Where a container's stderr lines go (compose relays each stream to its own); with `write`
+   * when omitted. Order across the two streams is kept within each flush.
+   */
+  writeStderr?: (chunk: string) => void;
 }
 
 export interface LinePrinter {
@@ -92,6 +97,8 @@ export function createLinePrinter(store: Store, write: (chunk: string) => void, 
     timestamps: opts.timestamps ?? false,
   };
   let pending: string[] = [];
+  // For each entry of `pending`, whether it goes to writeStderr.
+  let pendingErr: boolean[] = [];
   let pendingChars = 0;
   let cancel: (() => void) | null = null;
 
@@ -101,17 +108,29 @@ export function createLinePrinter(store: Store, write: (chunk: string) => void, 
       cancel = null;
     }
     if (pending.length === 0) return;
-    const chunk = pending.join('');
+    const lines = pending;
+    const toErr = pendingErr;
     pending = [];
+    pendingErr = [];
     pendingChars = 0;
-    write(chunk);
+    if (!opts.writeStderr) return write(lines.join(''));
+    // Runs of lines of one stream, in order.
+    let from = 0;
+    for (let i = 1; i <= lines.length; i++) {
+      if (i < lines.length && toErr[i] === toErr[from]) continue;
+      const chunk = lines.slice(from, i).join('');
+      if (toErr[from]) opts.writeStderr(chunk);
+      else write(chunk);
+      from = i;
+    }
   }
 
-  function push(text: string, label: string): void {
+  function push(text: string, label: string, stderr = false): void {
     // A name wider than any seen before (a log from outside the project) widens the column.
     if (label.length >= fmt.width) fmt.width = label.length + 1;
     const line = text + '\n';
     pending.push(line);
+    pendingErr.push(stderr);
     pendingChars += line.length;
     if (pendingChars >= highWater) flush();
     else if (!cancel) cancel = schedule(() => {
@@ -125,7 +144,7 @@ export function createLinePrinter(store: Store, write: (chunk: string) => void, 
   const logLine = (e: LogEntry) => {
     if (!wanted(e.service)) return;
     const label = labelOf(store.getState(), e.service);
-    push(formatLogLine(e, fmt, label), label);
+    push(formatLogLine(e, fmt, label), label, e.stream === 'stderr');
   };
   const status = statusLines((service, at, text, tone) => {
     if (!wanted(service)) return;

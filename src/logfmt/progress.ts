@@ -23,6 +23,8 @@ export type ProgressText =
   | 'Removed'
   | 'Paused'
   | 'Unpaused'
+  | 'Copying'
+  | 'Copied'
   | 'Error';
 
 export function progressLine(thing: ProgressThing, name: string, text: ProgressText, details = ''): string {

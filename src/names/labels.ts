@@ -14,7 +14,8 @@ export const LABEL_SEED_HASH = 'dev.foxdev.seed-hash';
 export const composeLabels = (project: string, service: string, o: { number?: number; workingDir?: string; configFiles?: string[]; oneoff?: boolean } = {}): Record<string, string> => ({
   'com.docker.compose.project': project,
   'com.docker.compose.service': service,
-  'com.docker.compose.container-number': String(o.number ?? 1),
+  // As compose: a one-off (`run`) container has no number, so `--index 1` never picks it.
+  ...(o.oneoff ? {} : { 'com.docker.compose.container-number': String(o.number ?? 1) }),
   'com.docker.compose.oneoff': o.oneoff ? 'True' : 'False',
   ...(o.workingDir ? { 'com.docker.compose.project.working_dir': o.workingDir } : {}),
   ...(o.configFiles?.length ? { 'com.docker.compose.project.config_files': o.configFiles.join(',') } : {}),

@@ -126,6 +126,8 @@ export function containerSpec(project: Project, svc: Service, image: string, bui
     notes.push(`healthcheck.start_interval not applied: it needs Docker Engine API 1.44 (this engine has ${engine.api}); the interval is used from the start`);
   }
   const refused = [...mounts.refused, ...problems.map((p) => ({ path: p.path, message: p.message }))];
+  // compose's own check (moby#48874), made when the container is created, so only that service fails.
+  if (hc?.startIntervalWithoutPeriod) refused.push({ path: `services.${svc.name}.healthcheck`, message: 'healthcheck.start_interval requires healthcheck.start_period to be set' });
   const name = containerNameOf(project, svc.name, replica);
   return { name, body, hash, connect: networking.connect, copies: readOnly ? [] : unfiled, writes, notes, refused };
 }

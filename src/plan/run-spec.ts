@@ -4,7 +4,7 @@
 // never stands in for the service; --use-aliases gives it the service's), with the command, entrypoint, environment, user, working
 // dir, labels, binds (-v) and capabilities the flags override, as compose's `run` does.
 import type { Project, Service } from '../config/project.js';
-import { COMPOSE_ONEOFF, COMPOSE_PROJECT, COMPOSE_SERVICE } from '../names/compose-labels.js';
+import { COMPOSE_CONTAINER_NUMBER, COMPOSE_ONEOFF, COMPOSE_PROJECT, COMPOSE_SERVICE } from '../names/compose-labels.js';
 import { LABEL_CONFIG_HASH, LABEL_SERVICE } from '../names/labels.js';
 import { containerSpec, type ContainerSpec } from './container-spec.js';
 import { nameSeparator } from './compose-vars.js';
@@ -34,6 +34,11 @@ export interface RunOverrides {
   useAliases?: boolean;
   tty: boolean;
   interactive: boolean;
+  /**
+   * run -d: stdin is opened though nobody attaches, as compose does (its -i is on by default), so
+   * a command that reads stdin (`run -d svc cat`) waits on it instead of ending at once.
+   */
+  openStdin?: boolean;
   /** 12 hex characters; random in the CLI, fixed in tests. */
   id: string;
 }
@@ -44,6 +49,8 @@ export function runSpec(project: Project, svc: Service, image: string, o: RunOve
   // Without the service label, `up`, `ps` and the verbs never take the one-off for the service.
   delete labels[LABEL_SERVICE];
   delete labels[LABEL_CONFIG_HASH];
+  // compose numbers only the service's own containers: `exec --index 1` never lands in a one-off.
+  delete labels[COMPOSE_CONTAINER_NUMBER];
   Object.assign(labels, { [COMPOSE_PROJECT]: project.name, [COMPOSE_SERVICE]: svc.name, [COMPOSE_ONEOFF]: 'True' });
   const env = new Map((base.Env as string[]).map((e) => [e.split('=')[0], e]));
   for (const e of o.env ?? []) env.set(e.split('=')[0], e.includes('=') ? e : `${e}=${process.env[e] ?? ''}`);
@@ -80,9 +87,9 @@ export function runSpec(project: Project, svc: Service, image: string, o: RunOve
     ...(exposed ? { ExposedPorts: exposed } : {}),
     HostConfig: host,
     Tty: o.tty,
-    OpenStdin: o.interactive,
-    StdinOnce: o.interactive,
-    AttachStdin: o.interactive,
+    OpenStdin: o.interactive || o.openStdin === true,
+    StdinOnce: o.interactive || o.openStdin === true,
+    AttachStdin: o.interactive || o.openStdin === true,
     AttachStdout: true,
     AttachStderr: true,
     NetworkingConfig: { EndpointsConfig: o.useAliases ? endpoints(base) : Object.fromEntries(Object.keys(endpoints(base)).map((n) => [n, {}])) },

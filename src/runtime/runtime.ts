@@ -103,7 +103,9 @@ export interface Runtime {
   /** A tar stream of `path` in the container; 404 when it does not exist. */
   copyFromContainer(id: string, path: string): Promise<NodeJS.ReadableStream>;
   /** Extract a tar archive under `dir` in the container. */
-  copyIntoContainer(id: string, dir: string, tar: Buffer): Promise<void>;
+  copyIntoContainer(id: string, dir: string, tar: Buffer, o?: { copyUIDGID?: boolean }): Promise<void>;
+  /** Where a symbolic link in the container points ('' when `path` is not one). */
+  containerLinkTarget(id: string, path: string): Promise<string>;
   /** Whether `path` in the container is a directory (false when it does not exist); works on stopped containers. */
   containerPathIsDir(id: string, path: string): Promise<boolean>;
   /** For the seeding and live-sync libraries, which stream archives and exec sessions themselves. */

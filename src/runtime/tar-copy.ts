@@ -1,7 +1,7 @@
 // Tar in and out of the host file system for `foxdev cp` (tar-stream is the dependency we have;
 // tar-fs is only a transitive one). Extraction refuses entries that would land outside `dir`.
 import { createWriteStream } from 'node:fs';
-import { lstat, mkdir, readdir, readFile, readlink, symlink, unlink } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, readlink, stat, symlink, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -29,11 +29,14 @@ export async function extractTo(archive: Readable, dir: string, rename: (name: s
   }
 }
 
-/** A tar of `src` (file, directory tree or symlink) whose top entry is named `top`. */
-export async function packPath(src: string, top: string): Promise<Buffer> {
+/**
+ * A tar of `src` (file, directory tree or symlink) whose top entry is named `top`; with
+ * `followLink`, a symbolic link at `src` itself is replaced by what it points to (`cp -L`).
+ */
+export async function packPath(src: string, top: string, o: { followLink?: boolean } = {}): Promise<Buffer> {
   const tar = pack();
   const add = async (host: string, name: string): Promise<void> => {
-    const st = await lstat(host);
+    const st = o.followLink && host === src ? await stat(host) : await lstat(host);
     const base = { name, mode: st.mode & 0o7777, mtime: st.mtime, uid: st.uid, gid: st.gid };
     if (st.isSymbolicLink()) tar.entry({ ...base, type: 'symlink', linkname: await readlink(host) });
     else if (st.isDirectory()) {

@@ -94,7 +94,7 @@ describe.runIf(hasEngine)('replicas (scale, deploy.replicas, up --scale)', () =>
     expect(all.stdout.split('\n').filter(Boolean).map((l) => l.split(' ')[0]).sort()).toEqual(['web-1', 'web-2', 'web-3']);
     const bad = await foxdev(['-C', dir, '-p', p, 'exec', '-T', '--index', '7', 'web', 'true']);
     expect(bad.exitCode).toBe(1); // compose: a replica that is not running is exit 1
-    expect(bad.stderr).toContain('web has no running container number 7');
+    expect(bad.stderr).toContain('service "web" is not running container #7');
 
     // Down to one: the highest numbers go, number 1 stays the same container.
     const down = await foxdev(['-C', dir, '-p', p, 'up', '-d', '--scale', 'web=1']);

@@ -58,7 +58,7 @@ describe.runIf(hasEngine)('live sync after up -d', () => {
     writeFileSync(path.join(dir, 'compose.yaml'), compose('a'));
     const up = await foxdev(['-C', dir, 'up', '-d']);
     expect(up.exitCode, up.all).toBe(0);
-    const pid = pidOf(up.stdout);
+    const pid = pidOf(up.stderr);
     expect(alive(pid)).toBe(true);
 
     const times: number[] = [];
@@ -74,13 +74,13 @@ describe.runIf(hasEngine)('live sync after up -d', () => {
     writeFileSync(path.join(dir, 'compose.yaml'), compose('b'));
     const again = await foxdev(['-C', dir, 'up', '-d']);
     expect(again.exitCode, again.all).toBe(0);
-    const pid2 = pidOf(again.stdout);
+    const pid2 = pidOf(again.stderr);
     expect(pid2).not.toBe(pid);
     await waitFor('old daemon gone', async () => (!alive(pid) ? true : undefined), 5_000);
     await editAndWait('after-recreate');
 
     const down = await foxdev(['-C', dir, 'down']);
-    expect(down.stdout).toContain('stopped the background live sync');
+    expect(down.stderr).toContain('stopped the background live sync');
     await waitFor('daemon gone', async () => (!alive(pid2) ? true : undefined), 5_000);
     const log = readFileSync(path.join(dir, '.foxdev', 'projects', p, 'logs', 'sync-daemon.log'), 'utf8');
     expect(log).toMatch(/synced 1 change\(s\) to web/);

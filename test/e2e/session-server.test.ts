@@ -101,7 +101,7 @@ describe.runIf(hasEngine)('the session server', () => {
       // down stops the session first, then removes everything.
       const down = await foxdev(['-C', dir, 'down']);
       expect(down.exitCode, down.all).toBe(0);
-      expect(down.stdout).toContain('stopped the running session');
+      expect(down.stderr).toContain('stopped the running session');
       await client.closed;
       const end = await up.child;
       expect(end.exitCode).toBe(0);

@@ -198,12 +198,15 @@ export class FakeRuntime implements Runtime {
   async pauseContainer(id: string): Promise<void> {
     const c = this.get(id);
     this.calls.push(`pause ${c.service}`);
+    // The engine's own refusals, which compose passes on.
+    if (c.state === 'paused') throw new Error(`Container ${c.id} is already paused`);
     c.state = 'paused';
   }
 
   async unpauseContainer(id: string): Promise<void> {
     const c = this.get(id);
     this.calls.push(`unpause ${c.service}`);
+    if (c.state !== 'paused') throw new Error(`Container ${c.id} is not paused`);
     c.state = 'running';
   }
 
@@ -282,6 +285,10 @@ export class FakeRuntime implements Runtime {
   async copyFromContainer(id: string, path: string): Promise<NodeJS.ReadableStream> {
     this.get(id);
     throw Object.assign(new Error(`Could not find the file ${path} in container ${id}`), { statusCode: 404 });
+  }
+
+  async containerLinkTarget(): Promise<string> {
+    return '';
   }
 
   async copyIntoContainer(id: string, dir: string, tar: Buffer): Promise<void> {

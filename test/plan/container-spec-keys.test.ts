@@ -223,7 +223,7 @@ configs:
   a:
     image: img
     annotations: {com.example.x: "1"}
-    healthcheck: {test: ["CMD", "true"], start_interval: 1s}
+    healthcheck: {test: ["CMD", "true"], start_period: 5s, start_interval: 1s}
     volumes:
       - type: volume
         source: data

@@ -7,8 +7,17 @@ export async function copyFromContainer(docker: Docker, id: string, path: string
   return docker.getContainer(id).getArchive({ path });
 }
 
-export async function copyIntoContainer(docker: Docker, id: string, dir: string, tar: Buffer): Promise<void> {
-  await docker.getContainer(id).putArchive(tar, { path: dir });
+export async function copyIntoContainer(docker: Docker, id: string, dir: string, tar: Buffer, o: { copyUIDGID?: boolean } = {}): Promise<void> {
+  // Without copyUIDGID the engine gives the files to the container's root, as `docker cp` does.
+  await docker.getContainer(id).putArchive(tar, { path: dir, ...(o.copyUIDGID ? { copyUIDGID: 'true' } : {}) });
+}
+
+/** Where a symbolic link at `path` points ('' when it is not a link), from the archive API's stat. */
+export async function containerLinkTarget(docker: Docker, id: string, path: string): Promise<string> {
+  const res = (await docker.getContainer(id).infoArchive({ path })) as { headers?: Record<string, string>; resume?: () => void };
+  res.resume?.();
+  const stat = JSON.parse(Buffer.from(res.headers?.['x-docker-container-path-stat'] ?? '', 'base64').toString('utf8') || '{}') as { linkTarget?: string };
+  return stat.linkTarget ?? '';
 }
 
 /** false when the path does not exist. */

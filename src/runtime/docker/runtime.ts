@@ -7,7 +7,7 @@ import type { Runtime } from '../runtime.js';
 import { processAlive, runOnHost, spawnHostProcess, stopGroup } from '../process.js';
 import { buildImage, imageBuildHash } from './build.js';
 import { connectNetwork, disconnectNetwork, createContainer, listContainersByLabel, listProjectContainers, putFile, removeContainer, setRestartPolicy, signalContainer, stopContainer } from './containers.js';
-import { containerPathIsDir, copyFromContainer, copyIntoContainer } from './archives.js';
+import { containerLinkTarget, containerPathIsDir, copyFromContainer, copyIntoContainer } from './archives.js';
 import { streamEvents } from './events.js';
 import { execIn } from './exec.js';
 import { execInteractive } from './exec-interactive.js';
@@ -95,7 +95,8 @@ function makeRuntime(docker: Docker): Runtime {
     topContainer: (id) => topContainer(docker, id),
     containerStats: (id) => sampleStats(docker, id),
     copyFromContainer: (id, path) => copyFromContainer(docker, id, path),
-    copyIntoContainer: (id, dir, tar) => copyIntoContainer(docker, id, dir, tar),
+    copyIntoContainer: (id, dir, tar, o) => copyIntoContainer(docker, id, dir, tar, o),
+    containerLinkTarget: (id, path) => containerLinkTarget(docker, id, path),
     containerPathIsDir: (id, path) => containerPathIsDir(docker, id, path),
     handle: (id) => handleOf(c(id)),
     streamEvents: (q, onEvent, signal) => streamEvents(docker, q, onEvent, signal),

@@ -35,14 +35,17 @@ describe('verbs over a Runtime', () => {
     expect(lines).toEqual([expect.stringMatching(/shop-web-1 +Killed \(SIGHUP\)/)]);
   });
 
-  it('pause takes running containers, unpause paused ones', async () => {
+  it('pause and unpause ask every container that is up, and pass on the engine’s refusal (exit 1), as compose', async () => {
     const rt = await withContainers(['web', 'api']);
     await pauseServices(rt, p, ['web'], true, () => {});
     expect(rt.of('web')[0].state).toBe('paused');
+    await expect(pauseServices(rt, p, ['web'], true, () => {})).rejects.toThrow(/is already paused/);
     const lines: string[] = [];
-    await pauseServices(rt, p, [], false, (l) => lines.push(l));
-    expect(lines).toHaveLength(1); // api was never paused
+    await pauseServices(rt, p, ['web'], false, (l) => lines.push(l));
+    expect(lines).toEqual([expect.stringMatching(/^Container .*web.* Unpaused$/)]);
     expect(rt.of('web')[0].state).toBe('running');
+    // Nothing is paused now: unpausing every service is refused by the engine.
+    await expect(pauseServices(rt, p, [], false, () => {})).rejects.toThrow(/is not paused/);
   });
 
   it('ls lists running projects, -a stopped ones too', async () => {
