@@ -80,21 +80,24 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
   await daemon.stopSyncDaemon(project);
 
   if (o.detach) {
-    // As compose's `up -d`: stdout stays empty and stderr has the progress lines. The services'
-    // state and log lines are kept (the last 256 KB) and shown only when the up fails, so a CI log
-    // explains the failure without a second command.
+    // As compose's `up -d`: stdout stays empty and stderr has the progress lines, with foxdev's own
+    // lines (why a container is recreated or kept, warnings). The services' state and log lines are
+    // kept (the last 256 KB) and shown only when the up fails, so a CI log explains the failure
+    // without a second command.
     const held: string[] = [];
     let heldChars = 0;
     const printer = createLinePrinter(store, (chunk) => {
       held.push(chunk);
       heldChars += chunk.length;
       while (heldChars > 256 * 1024 && held.length > 1) heldChars -= held.shift()!.length;
-    }, { color: o.color, timestamps: o.timestamps });
+    }, { color: o.color, timestamps: o.timestamps, streams: ['stdout', 'stderr'] });
+    const own = createLinePrinter(store, (s) => process.stderr.write(s), { color: o.color, timestamps: o.timestamps, streams: ['system'], status: false });
     const offProgress = composeProgressLines(store, (unit) => session.runs.get(unit)?.containerName, (s) => process.stderr.write(s));
     await session.start(plan);
     const result = await waitSettled(session, o.waitTimeoutMs);
     await session.detach();
     offProgress();
+    own.close();
     printer.close();
     if (!result.ok) {
       process.stderr.write(held.join(''));

@@ -4,7 +4,7 @@
 // gathered and written in whole-line chunks, at most once per scheduler tick, so a flood costs one
 // write call per tick instead of one per line.
 
-import type { Action, LogEntry, Scheduler, State, Store } from '../store/index.js';
+import type { Action, LogEntry, LogStream, Scheduler, State, Store } from '../store/index.js';
 import { formatLogLine, formatStatusLine, widestName, type LineFormat } from './line.js';
 import { describePhase, healthTone, phaseTone, seedTone, type Tone } from './status.js';
 
@@ -13,6 +13,8 @@ export interface PrinterOptions {
   timestamps?: boolean;
   /** Only these services (e.g. `foxdev logs api db`); all when omitted. */
   services?: readonly string[];
+  /** Only log lines of these streams (e.g. foxdev's own `system` lines); all when omitted. */
+  streams?: readonly LogStream[];
   /** Print state changes as status lines (default true). */
   status?: boolean;
   /** When to write what was gathered; defaults to the next turn of the event loop. */
@@ -142,7 +144,7 @@ export function createLinePrinter(store: Store, write: (chunk: string) => void, 
   // A replica (`web-2`) is shown when its service is.
   const wanted = (service: string) => !only || only.has(service) || only.has(store.getState().services[service]?.service ?? service);
   const logLine = (e: LogEntry) => {
-    if (!wanted(e.service)) return;
+    if (!wanted(e.service) || (opts.streams && !opts.streams.includes(e.stream))) return;
     const label = labelOf(store.getState(), e.service);
     push(formatLogLine(e, fmt, label), label, e.stream === 'stderr');
   };
