@@ -27,4 +27,14 @@ describe('error base class and exit codes', () => {
     expect(out).toBe('foxdev: 2 problems in the configuration:\n  a: one\n  b: two\n  hint: fix them\n');
     expect(out).not.toMatch(/\bat \w+ \(/);
   });
+
+  it("reports an engine refusal no verb expected in the engine's words, exit 1, no stack", () => {
+    let out = '';
+    const err = Object.assign(new Error('(HTTP code 400) unexpected - failed to create shim task: exec: "printenv": executable file not found in $PATH: unknown '), {
+      statusCode: 400,
+      json: { message: 'failed to create shim task: exec: "printenv": executable file not found in $PATH: unknown' },
+    });
+    expect(reportError(err, (s) => (out += s))).toBe(1);
+    expect(out).toBe('foxdev: Error response from daemon: failed to create shim task: exec: "printenv": executable file not found in $PATH: unknown\n');
+  });
 });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { resolveBareEnv } from './bare-env.js';
 import { FoxdevError, noSuchService } from '../errors.js';
 import { loadFromOptions } from './options.js';
 
@@ -38,6 +39,6 @@ export function register(program: Command): void {
       // `exec web -- ls -la`: the `--` only marked where foxdev's flags end.
       const argv = command[0] === '--' ? command.slice(1) : command;
       if (!argv.length) throw new FoxdevError('usage', 'exec: no command given after the service');
-      process.exitCode = await runtime.execInteractive(c.id, argv, { tty, user: flags.user, workdir: flags.workdir, env: flags.env, privileged: flags.privileged });
+      process.exitCode = await runtime.execInteractive(c.id, argv, { tty, user: flags.user, workdir: flags.workdir, env: resolveBareEnv(flags.env ?? [], project.dotenv ?? {}), privileged: flags.privileged });
     });
 }

@@ -8,6 +8,7 @@ import { projectAndEngine } from './engine-verb.js';
 import { FoxdevError } from '../errors.js';
 import { parsePort, type LongPort } from '../config/ports.js';
 import { parseDotenv } from '../config/dotenv.js';
+import { resolveBareEnv } from './bare-env.js';
 
 interface RunFlags {
   rm?: boolean;
@@ -86,7 +87,7 @@ export function register(program: Command): void {
       const interactive = flags.detach !== true && (process.stdin.isTTY === true || stdinIsInput());
       process.exitCode = await runOneOff(runtime, project, service, {
         command,
-        env: [...fileEnv, ...flags.env],
+        env: [...fileEnv, ...resolveBareEnv(flags.env, project.dotenv ?? {})],
         labels: [...flags.label, ...flags.labels],
         volumes: [...flags.volume, ...flags.volumes].map(absoluteHost),
         publish,

@@ -41,7 +41,8 @@ function service(s: Service, show: boolean): Dict {
   }
   if (s.command) o.command = s.command;
   if (s.entrypoint) o.entrypoint = s.entrypoint;
-  if (Object.keys(s.environment).length) o.environment = sorted(maskMap(s.environment, show));
+  if (Object.keys(s.environment).length || s.unsetEnv?.length)
+    o.environment = sorted({ ...maskMap(s.environment, show), ...Object.fromEntries((s.unsetEnv ?? []).map((k) => [k, null])) });
   if (s.ports.length)
     o.ports = s.ports.map(({ publishedEnd, published, ...p }) =>
       sorted({ ...p, ...(published !== undefined ? { published: publishedEnd !== undefined ? `${published}-${publishedEnd}` : published } : {}) }),

@@ -45,6 +45,10 @@ export function readComposeFile(file: string, baseDir: string, lookup: Lookup, p
   // An empty section (`volumes:` with nothing under it) is an empty mapping, as compose reads it.
   for (const section of ['services', 'networks', 'volumes', 'secrets', 'configs'])
     if (section in parsed.value && parsed.value[section] === null) parsed.value[section] = {};
+  // `models: {llm: }` under a service names a model with no options; compose reads it so.
+  if (isPlainObject(parsed.value.services))
+    for (const svc of Object.values(parsed.value.services))
+      if (isPlainObject(svc) && isPlainObject(svc.models)) for (const [k, v] of Object.entries(svc.models)) if (v === null) svc.models[k] = {};
   const found: Array<Problem & { segments: Segment[] }> = [];
   const value = interpolateTree(parsed.value, lookup, found, [], (name) => unset?.add(name)) as Record<string, unknown>;
   found.push(...castBooleans(value));

@@ -10,6 +10,8 @@ export interface Environment {
   lookup: Lookup;
   /** Merged variables (shell over .env), for COMPOSE_* settings. */
   vars: Record<string, string | undefined>;
+  /** What the .env (or --env-file) files alone set. */
+  dotenv: Record<string, string>;
 }
 
 /**
@@ -28,7 +30,7 @@ export function loadEnvironment(dir: string, shell: NodeJS.ProcessEnv, problems:
     for (const e of parsed.errors) problems.push({ file, line: e.line, message: e.message });
   }
   const vars = { ...dotenv, ...shell };
-  return { vars, lookup: (name) => vars[name] };
+  return { vars, dotenv, lookup: (name) => vars[name] };
 }
 
 export interface EnvFileEntry {

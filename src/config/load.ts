@@ -43,6 +43,10 @@ export interface LoadOptions {
   creates?: boolean;
   /** --all-resources: networks and volumes no service uses are part of the project too. */
   allResources?: boolean;
+  /** config --no-consistency: skip the checks across services (a service with no image, a dependency or network not defined). */
+  noConsistency?: boolean;
+  /** config --no-env-resolution: env_file entries are not read (a missing one is no problem). */
+  noEnvResolution?: boolean;
 }
 
 /** Lines kept per service in the dashboard's log buffer unless the config says otherwise. */
@@ -103,7 +107,7 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
   for (const [svcName, s] of enabled) {
     const envFiles = (Array.isArray(s.env_file) ? s.env_file : []) as EnvFileEntry[];
     const fileProblems: Problem[] = [];
-    const fileEnv = readEnvFiles(envFiles, env.lookup, fileProblems, `services.${svcName}.env_file`);
+    const fileEnv = opts.noEnvResolution ? {} : readEnvFiles(envFiles, env.lookup, fileProblems, `services.${svcName}.env_file`);
     if (!needed || needed.has(svcName)) problems.push(...fileProblems);
     const service = resolveService(svcName, s, { projectDir, lookup: env.lookup, fileEnv, awaitedToComplete: awaited.has(svcName) }, problems);
     // label_file: KEY=VALUE lines like an env file (required), under the service's own labels.
@@ -128,7 +132,7 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
       }
 
   const section = (key: string) => (isPlainObject(data[key]) ? (data[key] as Record<string, Dict>) : {});
-  problems.push(
+  if (!opts.noConsistency) problems.push(
     ...checkServices(services, {
       defined: Object.fromEntries(Object.entries(all).map(([n, s]) => [n, profilesOf(s)])),
       volumes: Object.keys(section('volumes')),
@@ -169,6 +173,7 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
   // compose reads its settings (COMPOSE_REMOVE_ORPHANS, COMPOSE_IGNORE_ORPHANS…) from the shell and .env.
   const composeVars = Object.fromEntries(Object.entries(env.vars).filter((e): e is [string, string] => e[0].startsWith('COMPOSE_') && e[1] !== undefined));
   if (Object.keys(composeVars).length > 0) project.composeVars = composeVars;
+  if (Object.keys(env.dotenv).length > 0) project.dotenv = env.dotenv;
   const disabled = Object.keys(all).filter((n) => !services[n]);
   if (disabled.length > 0) project.disabledServices = disabled;
   const warnings = [...[...unset].map((v) => `the ${v} variable is not set; using an empty string`), ...dropped, ...refusals.warnings];

@@ -117,6 +117,11 @@ export interface Service {
   command?: string[];
   entrypoint?: string[];
   environment: Record<string, string>;
+  /**
+   * `environment: [NAME]` with NAME set nowhere: compose passes the bare name, which makes the
+   * engine unset it (an image's ENV NAME=… is gone in the container); `config` prints `NAME: null`.
+   */
+  unsetEnv?: string[];
   ports: ResolvedPort[];
   volumes: ResolvedMount[];
   depends_on: Record<string, ResolvedDepends>;
@@ -171,6 +176,8 @@ export interface Project {
   disabledServices?: string[];
   /** COMPOSE_* variables from the shell over .env (compose reads settings such as COMPOSE_REMOVE_ORPHANS there). */
   composeVars?: Record<string, string>;
+  /** What the project's .env (or --env-file) files set: `run -e KEY` takes KEY from the shell, then from here, as compose does. */
+  dotenv?: Record<string, string>;
   logBuffer: number;
   /** false: `foxdev up` serves no web dashboard (foxdev.config.ts `web: false`). */
   web?: boolean;

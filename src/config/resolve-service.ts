@@ -51,10 +51,13 @@ export function resolveService(name: string, svc: Dict, ctx: ResolveContext, pro
   };
 
   const environment: Record<string, string> = { ...ctx.fileEnv };
+  const unsetEnv: string[] = [];
   for (const [k, v] of Object.entries((svc.environment ?? {}) as Record<string, string | null>)) {
     const value = v ?? ctx.lookup(k);
-    if (value === undefined) delete environment[k]; // "- NAME" with NAME unset: compose leaves it out
-    else environment[k] = value;
+    if (value === undefined) {
+      delete environment[k];
+      unsetEnv.push(k);
+    } else environment[k] = value;
   }
 
   const restartText = typeof svc.restart === 'string' ? svc.restart : 'no';
@@ -91,6 +94,7 @@ export function resolveService(name: string, svc: Dict, ctx: ResolveContext, pro
     name,
     kind: fox.run ? 'process' : fox.oneshot === true || ctx.awaitedToComplete ? 'job' : 'container',
     environment,
+    ...(unsetEnv.length ? { unsetEnv } : {}),
     ports: ((svc.ports ?? []) as ResolvedPort[]).map((p) => ({ ...p })),
     volumes: ((svc.volumes ?? []) as Dict[]).map(toMount),
     depends_on: dependsOn(svc.depends_on, implicitDependencies(svc)),

@@ -15,7 +15,7 @@ export async function buildServices(
   const targets = (names.length ? names : Object.keys(project.services)).filter((n) => project.services[n].build && project.services[n].kind !== 'process');
   await Promise.all(
     targets.map(async (name) => {
-      const tag = imageName(project.name, name);
+      const tag = imageName(project.name, project.services[name]);
       const prepared = await prepareBuild({ project: project.name, service: name, tag, build: project.services[name].build! });
       if (!o.force && (await runtime.imageBuildHash(tag)) === prepared.hash) {
         o.onLine(name, `${tag} is up to date (context unchanged)`);

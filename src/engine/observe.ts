@@ -33,7 +33,7 @@ export async function observe(runtime: Runtime, project: Project, selected: stri
     selected.map(async (name) => {
       const svc = project.services[name];
       if (!svc.build || svc.kind === 'process') return;
-      const tag = imageName(project.name, name);
+      const tag = imageName(project.name, svc);
       const prepared = await prepareBuild({ project: project.name, service: name, tag, build: svc.build });
       builds.set(name, prepared);
       desiredBuildHashes[name] = prepared.hash;

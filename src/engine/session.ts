@@ -301,7 +301,7 @@ export class Session {
       this.line(unit, 'system', `building image ${prepared.tag} from ${svc.build.context}`);
       await runtime.buildImage(prepared, (l) => this.line(unit, 'stdout', l), this.abort.signal);
     }
-    return imageName(project.name, svc.name);
+    return imageName(project.name, svc);
   }
 
   private async instanceFor(run: ServiceRun, sp: ServicePlan, image: string): Promise<Instance> {
@@ -374,7 +374,7 @@ export class Session {
     const lead = runs[0].name;
     this.line(lead, 'system', `rebuilding: ${because}`);
     for (const line of formatRebuildPlan(plan).split('\n')) this.line(lead, 'system', `rebuild: ${line}`);
-    const prepared = await prepareBuild({ project: project.name, service, tag: imageName(project.name, service), build: svc.build! }); // planRebuild refused a service without one
+    const prepared = await prepareBuild({ project: project.name, service, tag: imageName(project.name, svc), build: svc.build! }); // planRebuild refused a service without one
     this.builds.set(service, prepared);
     for (const run of runs) this.opts.dispatch({ type: 'service/phase', service: run.name, phase: 'building', at: this.ctx.now() });
     await runtime.buildImage(prepared, (l) => this.line(lead, 'stdout', l), this.abort.signal);
@@ -396,7 +396,7 @@ export class Session {
       old.release();
     }
     if (oldId) await runtime.removeContainer(oldId);
-    const c = await createServiceContainer(runtime, project, svc, imageName(project.name, svc.name), {
+    const c = await createServiceContainer(runtime, project, svc, imageName(project.name, svc), {
       buildHash: prepared.hash,
       replica: run.plan.replica,
       say: (l) => this.line(run.name, 'system', l),

@@ -26,4 +26,9 @@ export const containerName = (project: string, service: string, number = 1): str
 /** The name compose prints before a container's log lines: its name less `<project>-` (a container_name stays whole). */
 export const composeLabel = (project: string, container: string): string => (container.startsWith(`${project}-`) ? container.slice(project.length + 1) : container);
 export const volumeName = (project: string, key: string): string => `${project}_${key}`;
-export const imageName = (project: string, service: string): string => `${project}-${service}:foxdev`;
+/**
+ * The image a service with `build:` runs, as compose names it: its `image:` when given (the build is
+ * tagged with it), else `<project>-<service>` (tag latest), so `docker image rm`, `--rmi` and a
+ * compose user's scripts find it where compose would have put it.
+ */
+export const imageName = (project: string, svc: { name: string; image?: string }): string => svc.image || `${project}-${svc.name}`.toLowerCase();

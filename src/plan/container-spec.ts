@@ -46,9 +46,10 @@ export interface EngineFacts {
 export function containerSpec(project: Project, svc: Service, image: string, buildHash?: string, engine: EngineFacts = {}, replica = 1): ContainerSpec {
   const apiAtLeast = (v: string) => engine.api === undefined || compareApi(engine.api, v) >= 0;
   // Sorted, so reordering environment entries in the config does not count as a change.
-  const env = Object.entries(svc.environment)
+  // A bare NAME (set nowhere) makes the engine unset the image's ENV NAME, as compose's does.
+  const env = [...Object.entries(svc.environment), ...(svc.unsetEnv ?? []).map((k): [string, undefined] => [k, undefined])]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([k, v]) => `${k}=${v}`);
+    .map(([k, v]) => (v === undefined ? k : `${k}=${v}`));
   const { exposed, bindings } = portParts(svc);
   const mounts = mountParts(project, svc, apiAtLeast);
   const { placements, problems } = servicePlacements(project, svc);

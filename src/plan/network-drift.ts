@@ -43,7 +43,7 @@ export function driftedNetworks(project: Project, plan: NetworkPlan, recorded: R
 function endpointFor(project: Project, c: AttachedContainer, network: string): Dict {
   const svc = project.services[c.service];
   if (!svc || svc.kind === 'process') return {};
-  const spec = containerSpec(project, svc, svc.build ? imageName(project.name, svc.name) : (svc.image ?? ''), undefined, undefined, c.number);
+  const spec = containerSpec(project, svc, svc.build ? imageName(project.name, svc) : (svc.image ?? ''), undefined, undefined, c.number);
   const first = (spec.body.NetworkingConfig as { EndpointsConfig?: Record<string, Dict> } | undefined)?.EndpointsConfig?.[network];
   return first ?? spec.connect.find((e) => e.network === network)?.config ?? {};
 }

@@ -53,7 +53,7 @@ export function runSpec(project: Project, svc: Service, image: string, o: RunOve
   delete labels[COMPOSE_CONTAINER_NUMBER];
   Object.assign(labels, { [COMPOSE_PROJECT]: project.name, [COMPOSE_SERVICE]: svc.name, [COMPOSE_ONEOFF]: 'True' });
   const env = new Map((base.Env as string[]).map((e) => [e.split('=')[0], e]));
-  for (const e of o.env ?? []) env.set(e.split('=')[0], e.includes('=') ? e : `${e}=${process.env[e] ?? ''}`);
+  for (const e of o.env ?? []) if (e.includes('=')) env.set(e.split('=')[0], e); // the CLI resolved a bare KEY (or left it out)
   for (const l of o.labels ?? []) {
     const at = l.indexOf('=');
     labels[at < 0 ? l : l.slice(0, at)] = at < 0 ? '' : l.slice(at + 1);

@@ -141,7 +141,7 @@ function desiredHash(project: Project, observed: Observed, name: string, o: UpPl
   const svc = project.services[name];
   if (svc.kind === 'process') return undefined;
   const buildHash = svc.build ? observed.desiredBuildHashes[name] : undefined;
-  return containerSpec(project, svc, svc.build ? imageName(project.name, name) : (svc.image ?? ''), buildHash).hash;
+  return containerSpec(project, svc, svc.build ? imageName(project.name, svc) : (svc.image ?? ''), buildHash).hash;
 }
 
 function planUnit(project: Project, observed: Observed, selected: string[], name: string, replica: number, count: number, o: UpPlanOptions): ServicePlan {
@@ -166,7 +166,7 @@ function planUnit(project: Project, observed: Observed, selected: string[], name
     if (svc.build) {
       // One image per service: the first replica builds it, the others run what it built.
       build = o.build === 'never' || replica > 1 ? 'cached' : o.build !== 'always' && observed.imageBuildHashes[name] === buildHash ? 'cached' : 'build';
-      image = imageName(project.name, name);
+      image = imageName(project.name, svc);
     }
     const { hash } = containerSpec(project, svc, image, buildHash);
     const existing = observed.containers[replicaKey(name, replica)];

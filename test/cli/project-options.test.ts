@@ -32,7 +32,7 @@ const foxdevUp = realpathSync(tempProject({ 'foxdev.config.mjs': "export default
 async function load(cwd: string, argv: string[], env: Record<string, string> = {}): Promise<Project> {
   const program = buildProgram();
   let cmd: Command | undefined;
-  program.commands.find((c) => c.name() === 'config')!.action((_o: unknown, c: Command) => void (cmd = c));
+  program.commands.find((c) => c.name() === 'config')!.action((...args: unknown[]) => void (cmd = args[args.length - 1] as Command));
   await program.parseAsync(['-C', cwd, ...argv, 'config'], { from: 'user' });
   return loadProject({ ...loadOptionsOf(cmd!), env: { PATH: process.env.PATH ?? '', ...env } });
 }

@@ -67,7 +67,7 @@ ${sleeper()}`);
   }, 90_000);
   afterAll(async () => {
     for (const p of projects) await purgeProject(p);
-    for (const p of projects) await dockerClient().getImage(imageName(p, 'web')).remove().catch(() => {});
+    for (const p of projects) await dockerClient().getImage(imageName(p, { name: 'web' })).remove().catch(() => {});
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 

@@ -52,7 +52,7 @@ describe.runIf(hasEngine)('more compose verbs against the engine', () => {
   afterAll(async () => {
     await purgeProject(p);
     await dockerClient().getImage(ownTag).remove().catch(() => {});
-    await dockerClient().getImage(imageName(p, 'built')).remove().catch(() => {});
+    await dockerClient().getImage(imageName(p, { name: 'built' })).remove().catch(() => {});
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -96,7 +96,7 @@ describe.runIf(hasEngine)('more compose verbs against the engine', () => {
     expect(r.exitCode, r.all).toBe(0);
     expect(r.stdout).toMatch(/^CONTAINER +REPOSITORY +TAG +IMAGE ID +SIZE$/m);
     expect(r.stdout).toMatch(new RegExp(`^${containerName(p, 'web')} +foxdev/busybox +1 +[0-9a-f]{12} +[\\d.]+[kMG]?B$`, 'm'));
-    expect(r.stdout).toMatch(new RegExp(`^${containerName(p, 'built')} +${p}-built +foxdev `, 'm'));
+    expect(r.stdout).toMatch(new RegExp(`^${containerName(p, 'built')} +${p}-built +latest `, 'm'));
     const json = JSON.parse((await fx('images', '--format', 'json', 'tagged')).stdout) as Array<Record<string, unknown>>;
     expect(json).toHaveLength(1);
     expect(json[0]).toMatchObject({ ContainerName: containerName(p, 'tagged'), Repository: ownTag.split(':')[0], Tag: '1' });
@@ -166,7 +166,7 @@ describe.runIf(hasEngine)('more compose verbs against the engine', () => {
     expect(r.exitCode, r.all).toBe(0);
     expect(r.stdout).not.toMatch(/orphan/);
     expect(await projectContainers(p)).toEqual([]);
-    expect(await imageExists(imageName(p, 'built'))).toBe(false);
+    expect(await imageExists(imageName(p, { name: 'built' }))).toBe(false);
     expect(await imageExists(ownTag)).toBe(true);
     expect(await imageExists('foxdev/busybox:1')).toBe(true);
   }, 120_000);

@@ -51,7 +51,7 @@ export async function createServices(runtime: Runtime, project: Project, targets
       say(`building image ${prepared.tag} from ${svc.build!.context}`);
       await runtime.buildImage(prepared, (l) => say(`${sp.service}: ${l}`));
     }
-    const image = svc.build ? imageName(project.name, sp.service) : (svc.image ?? '');
+    const image = svc.build ? imageName(project.name, svc) : (svc.image ?? '');
     const step = sp.step;
     if (step.action === 'reuse' || step.action === 'start') {
       say(`${sp.unit} is up to date`);

@@ -13,7 +13,7 @@ export function imagesToRemove(project: Project, mode: RmiMode): string[] {
   const out = new Set<string>();
   for (const s of Object.values(project.services)) {
     if (s.kind === 'process') continue;
-    if (s.build && !s.image) out.add(imageName(project.name, s.name));
+    if (s.build && !s.image) out.add(imageName(project.name, s));
     else if (mode === 'all' && s.image) out.add(s.image);
   }
   return [...out];

@@ -43,7 +43,7 @@ export async function runOneOff(runtime: Runtime, project: Project, service: str
   const deps = Object.keys(svc.depends_on);
   if (!o.noDeps && deps.length) await upDependencies(runtime, project, deps, o.onLine);
   await prepareNetworks(runtime, project, [service]);
-  const image = svc.build ? imageName(project.name, service) : (svc.image ?? '');
+  const image = svc.build ? imageName(project.name, svc) : (svc.image ?? '');
   await ensureImage(runtime, project, service, image, o);
   const id = randomBytes(6).toString('hex');
   const created = await createServiceContainer(runtime, project, svc, image, {

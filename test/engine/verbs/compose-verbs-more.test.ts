@@ -93,10 +93,10 @@ describe('pull targets', () => {
 describe('down --rmi', () => {
   const p = project({ web: { image: 'foxdev/busybox:1' }, api: { build }, both: { build, image: 'me/both:1' } }, { name: 'shop' });
   it('local: only the images foxdev built for services with no image', () => {
-    expect(imagesToRemove(p, 'local')).toEqual(['shop-api:foxdev']);
+    expect(imagesToRemove(p, 'local')).toEqual(['shop-api']);
   });
   it('all: every image the services use', () => {
-    expect(imagesToRemove(p, 'all')).toEqual(['foxdev/busybox:1', 'shop-api:foxdev', 'me/both:1']);
+    expect(imagesToRemove(p, 'all')).toEqual(['foxdev/busybox:1', 'shop-api', 'me/both:1']);
   });
 });
 
