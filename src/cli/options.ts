@@ -59,6 +59,7 @@ export function loadOptionsOf(cmd: Command, services?: string[]): LoadOptions {
     ...(g.allResources ? { allResources: true } : {}),
     // Commands that create containers refuse the compose keys foxdev cannot apply.
     creates: ['up', 'run', 'ci', 'create', 'scale', 'watch'].includes(cmd.name()),
+    builds: cmd.name() === 'build',
   };
 }
 

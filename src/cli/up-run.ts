@@ -80,7 +80,7 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
   await daemon.stopSyncDaemon(project);
 
   if (o.detach) {
-    // As compose's `up -d`: stdout stays empty and stderr has the progress lines, with foxdev's own
+    // As compose's `up -d`: stdout has only the builder's output, and stderr the progress lines, with foxdev's own
     // lines (why a container is recreated or kept, warnings). The services' state and log lines are
     // kept (the last 256 KB) and shown only when the up fails, so a CI log explains the failure
     // without a second command.
@@ -92,12 +92,15 @@ export async function runUp(given: Project, targets: string[], o: RunUpOptions):
       while (heldChars > 256 * 1024 && held.length > 1) heldChars -= held.shift()!.length;
     }, { color: o.color, timestamps: o.timestamps, streams: ['stdout', 'stderr'] });
     const own = createLinePrinter(store, (s) => process.stderr.write(s), { color: o.color, timestamps: o.timestamps, streams: ['system'], status: false });
+    // The builder's output goes to stdout, as compose's `up -d` prints it.
+    const builds = createLinePrinter(store, (s) => process.stdout.write(s), { color: o.color, timestamps: o.timestamps, streams: ['build'], status: false });
     const offProgress = composeProgressLines(store, (unit) => session.runs.get(unit)?.containerName, (s) => process.stderr.write(s));
     await session.start(plan);
     const result = await waitSettled(session, o.waitTimeoutMs);
     await session.detach();
     offProgress();
     own.close();
+    builds.close();
     printer.close();
     if (!result.ok) {
       process.stderr.write(held.join(''));

@@ -19,6 +19,7 @@ import { resolveNetworks, resolveVolumes } from './resources.js';
 import { resolveService } from './resolve-service.js';
 import { networkModeProblems } from './network-mode.js';
 import { runtimeRefusals, runtimeValueProblems } from './runtime-keys.js';
+import { buildRefusals } from './build-keys.js';
 import { missingSecretFiles } from './secret-files.js';
 import { isPlainObject } from './tags.js';
 
@@ -41,6 +42,8 @@ export interface LoadOptions {
   services?: string[];
   /** The command creates containers (up, run, ci): keys foxdev cannot apply are refused then, not for `config` or `ps`. */
   creates?: boolean;
+  /** The command builds images (`build`): build keys foxdev cannot apply are refused. */
+  builds?: boolean;
   /** --all-resources: networks and volumes no service uses are part of the project too. */
   allResources?: boolean;
   /** config --no-consistency: skip the checks across services (a service with no image, a dependency or network not defined). */
@@ -146,6 +149,7 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
   problems.push(...runtimeValueProblems(services), ...networkModeProblems(services));
   const refusals = opts.creates ? runtimeRefusals(services, needed ? [...needed].filter((n) => n in services) : Object.keys(services)) : { problems: [], warnings: [] };
   problems.push(...refusals.problems);
+  if (opts.creates || opts.builds) problems.push(...buildRefusals(services, needed ? [...needed].filter((n) => n in services) : Object.keys(services)));
   if (opts.creates) {
     const names = needed ? [...needed].filter((n) => n in services) : Object.keys(services);
     problems.push(...missingSecretFiles(services, names, { secrets: section('secrets'), configs: section('configs') }, projectDir));

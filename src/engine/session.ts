@@ -9,7 +9,7 @@ import { hooksOf } from '../plan/hooks.js';
 import { planUp, type ServicePlan, type UpPlan, type UpPlanOptions } from '../plan/up.js';
 import { planStop } from '../plan/stop.js';
 import type { Action } from '../store/actions.js';
-import { REATTACHED, RECREATING } from '../store/types.js';
+import { REATTACHED, RECREATING, type LogStream } from '../store/types.js';
 import { prepareBuild, type PreparedBuild } from '../runtime/build-prepare.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { engineRestartPolicy, SUPERVISED } from '../plan/engine-restart.js';
@@ -231,7 +231,7 @@ export class Session {
     return { ok: failures.length === 0, failures };
   }
 
-  private line(service: string, stream: 'stdout' | 'stderr' | 'system', line: string): void {
+  private line(service: string, stream: LogStream, line: string): void {
     this.runs.get(service)?.remember(line);
     this.logs.push({ service, stream, line, at: this.ctx.now() });
   }
@@ -299,7 +299,7 @@ export class Session {
     if (sp.build === 'build' && prepared) {
       this.opts.dispatch({ type: 'service/phase', service: unit, phase: 'building', at: this.ctx.now() });
       this.line(unit, 'system', `building image ${prepared.tag} from ${svc.build.context}`);
-      await runtime.buildImage(prepared, (l) => this.line(unit, 'stdout', l), this.abort.signal);
+      await runtime.buildImage(prepared, (l) => this.line(unit, 'build', l), this.abort.signal);
     }
     return imageName(project.name, svc);
   }

@@ -5,12 +5,22 @@
 import { FoxdevError } from '../errors.js';
 import type { ResolvedBuild } from '../config/project.js';
 import { hashContext, listContext, type ContextFile } from './docker/build-context.js';
+import { INLINE_DOCKERFILE } from './docker/build-options.js';
+
+/** What `foxdev build` flags add to a build: not part of the image's identity (hash). */
+export interface BuildFlags {
+  noCache?: boolean;
+  pull?: boolean;
+  /** --memory, in bytes. */
+  memory?: number;
+}
 
 export interface BuildInput {
   project: string;
   service: string;
   tag: string;
   build: ResolvedBuild;
+  flags?: BuildFlags;
 }
 
 export interface PreparedBuild extends BuildInput {
@@ -21,10 +31,16 @@ export interface PreparedBuild extends BuildInput {
 export async function prepareBuild(input: BuildInput): Promise<PreparedBuild> {
   let files: ContextFile[];
   try {
-    files = await listContext(input.build.context, input.build.dockerfile);
+    const inline = input.build.extra?.dockerfile_inline;
+    files = await listContext(input.build.context, typeof inline === 'string' ? INLINE_DOCKERFILE : input.build.dockerfile);
+    // dockerfile_inline: the text travels in the context tar as a file of its own.
+    if (typeof inline === 'string') {
+      const content = Buffer.from(inline);
+      files = [...files.filter((f) => f.rel !== INLINE_DOCKERFILE), { rel: INLINE_DOCKERFILE, abs: '', mode: 0o644, size: content.length, type: 'file', content }];
+    }
   } catch (err) {
     throw new FoxdevError('config', `service ${input.service}: build context ${input.build.context} cannot be read: ${(err as Error).message}`, { cause: err });
   }
-  const hash = await hashContext(files, { dockerfile: input.build.dockerfile, target: input.build.target, args: input.build.args });
+  const hash = await hashContext(files, { dockerfile: input.build.dockerfile, target: input.build.target, args: input.build.args, ...(input.build.extra ? { extra: input.build.extra } : {}) });
   return { ...input, files, hash };
 }

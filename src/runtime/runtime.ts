@@ -118,6 +118,8 @@ export interface Runtime {
   imageBuildHash(tag: string): Promise<string | undefined>;
   buildImage(build: PreparedBuild, onLine: (line: string) => void, signal?: AbortSignal): Promise<void>;
   pullImage(image: string): Promise<void>;
+  /** Push an image to its registry (`build --push`); progress lines go to onLine. */
+  pushImage(image: string, onLine: (line: string) => void): Promise<void>;
   /** Throws the engine's error (404) when there is no such image. */
   inspectImage(ref: string): Promise<ImageDetails>;
   /** Throws the engine's error: 404 gone, 409 still used by a container. */

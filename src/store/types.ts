@@ -26,7 +26,8 @@ export const RECREATING = 'replacing the old container';
 
 export type Health = 'none' | 'starting' | 'healthy' | 'unhealthy';
 
-export type LogStream = 'stdout' | 'stderr' | 'system';
+/** `build`: the image builder's output for the service (compose prints it on stdout, also for `up -d`). */
+export type LogStream = 'stdout' | 'stderr' | 'system' | 'build';
 
 export type SeedState = 'seeding' | 'seeded' | 'changed' | 'failed';
 

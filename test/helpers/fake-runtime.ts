@@ -329,6 +329,9 @@ export class FakeRuntime implements Runtime {
     this.calls.push(`pull ${image}`);
     this.images.set(image, { repoTags: [image], size: 1000 });
   }
+  async pushImage(image: string): Promise<void> {
+    this.calls.push(`push ${image}`);
+  }
   async inspectImage(ref: string): Promise<ImageDetails> {
     const img = this.images.get(ref);
     if (!img) throw Object.assign(new Error(`No such image: ${ref}`), { statusCode: 404 });

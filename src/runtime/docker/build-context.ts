@@ -14,6 +14,8 @@ export interface ContextFile {
   size: number;
   type: 'file' | 'directory' | 'symlink';
   linkTarget?: string;
+  /** A file made by foxdev (an inline Dockerfile) rather than read from `abs`. */
+  content?: Buffer;
 }
 
 export async function listContext(context: string, dockerfile: string): Promise<ContextFile[]> {
@@ -51,7 +53,7 @@ export async function hashContext(files: ContextFile[], buildConfig: unknown): P
   h.update(JSON.stringify(buildConfig));
   for (const f of files) {
     h.update(`\0${f.type}\0${f.rel}\0${f.mode}\0${f.linkTarget ?? ''}\0`);
-    if (f.type === 'file') h.update(await readFile(f.abs));
+    if (f.type === 'file') h.update(f.content ?? (await readFile(f.abs)));
   }
   return h.digest('hex').slice(0, 16);
 }
@@ -62,6 +64,7 @@ export function packContext(files: ContextFile[]): tar.Pack {
     for (const f of files) {
       if (f.type === 'directory') pack.entry({ name: f.rel, type: 'directory', mode: f.mode });
       else if (f.type === 'symlink') pack.entry({ name: f.rel, type: 'symlink', linkname: f.linkTarget, mode: f.mode });
+      else if (f.content) pack.entry({ name: f.rel, size: f.size, mode: f.mode }, f.content);
       else {
         await new Promise<void>((resolve, reject) => {
           const entry = pack.entry({ name: f.rel, size: f.size, mode: f.mode }, (err) => (err ? reject(err) : resolve()));

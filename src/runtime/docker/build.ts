@@ -2,9 +2,10 @@
 // comes back as JSON lines and becomes the service's log.
 import type Docker from 'dockerode';
 import { FoxdevError } from '../../errors.js';
-import { LABEL_BUILD_HASH, LABEL_PROJECT, LABEL_SERVICE } from '../../names/labels.js';
+import { LABEL_BUILD_HASH } from '../../names/labels.js';
 import type { PreparedBuild } from '../build-prepare.js';
 import { packContext } from './build-context.js';
+import { buildQuery } from './build-options.js';
 
 // Preparing (listing and hashing the context) needs no engine: it lives in ../build-prepare.ts,
 // where the engine's planner can call it; re-exported for the callers of this file.
@@ -22,13 +23,7 @@ export async function imageBuildHash(docker: Docker, tag: string): Promise<strin
 
 export async function buildImage(docker: Docker, b: PreparedBuild, onLine: (line: string) => void, signal?: AbortSignal): Promise<void> {
   const stream = await docker.buildImage(packContext(b.files) as unknown as NodeJS.ReadableStream, {
-    t: b.tag,
-    dockerfile: b.build.dockerfile,
-    target: b.build.target,
-    buildargs: b.build.args,
-    labels: { [LABEL_PROJECT]: b.project, [LABEL_SERVICE]: b.service, [LABEL_BUILD_HASH]: b.hash },
-    rm: true,
-    forcerm: true,
+    ...buildQuery(b),
     abortSignal: signal,
   } as Docker.ImageBuildOptions);
   // What the one-line failure names: the step that failed, and a full disk when that was why.

@@ -19,6 +19,7 @@ import { sampleStats } from './stats.js';
 import { containerLogs } from './logs.js';
 import { createNetworkIfMissing, createVolume, missingVolumes, networkExists, networkLabels, removeNetwork, removeProjectNetworks, removeProjectVolumes } from './objects.js';
 import { pullImage } from './pull.js';
+import { pushImage } from './push.js';
 import { engineHealthcheck } from './engine-healthcheck.js';
 
 const runtimes = new WeakMap<Docker, Runtime>();
@@ -103,6 +104,7 @@ function makeRuntime(docker: Docker): Runtime {
     imageBuildHash: (tag) => imageBuildHash(docker, tag),
     buildImage: (build, onLine, signal) => buildImage(docker, build, onLine, signal),
     pullImage: (image) => pullImage(docker, image),
+    pushImage: (image, onLine) => pushImage(docker, image, onLine),
     inspectImage: (ref) => inspectImage(docker, ref),
     removeImage: (ref) => removeImage(docker, ref),
     networkExists: (name) => networkExists(docker, name),
