@@ -4,8 +4,7 @@
 // directly; docker/build.ts sends the prepared files to the engine.
 import { FoxdevError } from '../errors.js';
 import type { ResolvedBuild } from '../config/project.js';
-import { hashContext, listContext, type ContextFile } from './docker/build-context.js';
-import { INLINE_DOCKERFILE } from './docker/build-options.js';
+import { hashContext, INLINE_DOCKERFILE, listContext, type ContextFile } from './docker/build-context.js';
 
 /** What `foxdev build` flags add to a build: not part of the image's identity (hash). */
 export interface BuildFlags {

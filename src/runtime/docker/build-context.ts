@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import tar from 'tar-stream';
 import { isIgnored, parseDockerignore } from '../dockerignore.js';
 
+/** Where an inline Dockerfile (build.dockerfile_inline) goes in the context tar. */
+export const INLINE_DOCKERFILE = '.foxdev.inline.Dockerfile';
+
 export interface ContextFile {
   rel: string;
   abs: string;

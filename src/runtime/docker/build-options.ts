@@ -5,11 +5,11 @@
 import { parseBytes } from '../../config/bytes.js';
 import { LABEL_BUILD_HASH, LABEL_PROJECT, LABEL_SERVICE } from '../../names/labels.js';
 import type { PreparedBuild } from '../build-prepare.js';
+import { INLINE_DOCKERFILE } from './build-context.js';
 
 type Dict = Record<string, unknown>;
 
-/** Where an inline Dockerfile (build.dockerfile_inline) goes in the context tar. */
-export const INLINE_DOCKERFILE = '.foxdev.inline.Dockerfile';
+export { INLINE_DOCKERFILE };
 
 const truthy = (v: unknown) => v === true || v === 'true';
 
