@@ -18,4 +18,6 @@ export async function purgeProject(project: string): Promise<void> {
   for (const n of await projectNetworks(project)) await docker.getNetwork(n.Id).remove().catch(() => {});
   const { Volumes } = await docker.listVolumes({ filters: { label: [`${LABEL_PROJECT}=${project}`] } });
   for (const v of Volumes ?? []) await docker.getVolume(v.Name).remove().catch(() => {});
+  // Images foxdev built for the project carry its label: a test run leaves none behind.
+  for (const i of await docker.listImages({ filters: { label: [`${LABEL_PROJECT}=${project}`] } })) await docker.getImage(i.Id).remove({ force: true }).catch(() => {});
 }
