@@ -50,7 +50,7 @@ export function interpolate(text: string, lookup: Lookup, onUnset?: OnUnset): st
 }
 
 /** Index of the "}" closing the "{" at `open`, counting nested ${...}. */
-function matchingBrace(text: string, open: number): number {
+export function matchingBrace(text: string, open: number): number {
   let depth = 0;
   for (let i = open; i < text.length; i++) {
     if (text[i] === '{') depth++;

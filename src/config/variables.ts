@@ -2,6 +2,7 @@
 // alternate value (`:+`/`+`) and whether it is required (`:?`/`?`), as compose lists them. Pure:
 // walks the files' values as written (before interpolation); `$$` is a literal dollar.
 import { stringify } from 'yaml';
+import { matchingBrace } from './interpolate.js';
 
 export interface ModelVariable {
   Name: string;
@@ -32,7 +33,7 @@ function scan(text: string, out: Record<string, ModelVariable>): void {
       continue;
     }
     if (next === '{') {
-      const end = closing(text, i + 1);
+      const end = matchingBrace(text, i + 1);
       if (end < 0) return;
       braced(text.slice(i + 2, end), out);
       i = end + 1;
@@ -42,15 +43,6 @@ function scan(text: string, out: Record<string, ModelVariable>): void {
     if (m) add(out, { Name: m[0], DefaultValue: '', PresenceValue: '', Required: false });
     i += 1 + (m?.[0].length ?? 0);
   }
-}
-
-function closing(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    if (text[i] === '{') depth++;
-    else if (text[i] === '}' && --depth === 0) return i;
-  }
-  return -1;
 }
 
 function braced(body: string, out: Record<string, ModelVariable>): void {
