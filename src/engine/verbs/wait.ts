@@ -1,14 +1,31 @@
-// `foxdev wait SERVICE…`: block until the services' containers have exited, then give their
-// exit codes (an exited one answers at once).
-import type { Project } from '../../config/project.js';
+// `foxdev wait SERVICE…`: block until the services' containers (one-offs included, as compose's
+// wait) have exited, reporting each as it exits; the answer is the code of the last to exit.
 import { FoxdevError } from '../../errors.js';
-import type { Runtime } from '../../runtime/runtime.js';
-import { serviceContainers } from './targets.js';
+import type { ProjectContainer, Runtime } from '../../runtime/runtime.js';
 
-export async function waitServices(runtime: Runtime, project: Project, names: string[]): Promise<Array<{ service: string; code: number }>> {
-  const containers = await serviceContainers(runtime, project, names);
-  for (const n of names) if (!containers.some((c) => c.service === n)) throw new FoxdevError('not-found', `service ${n} has no container to wait for`);
+/**
+ * What to wait for: compose waits for the running containers of the services. When none of them
+ * runs, foxdev answers with the containers that already exited (compose would say there is nothing
+ * to wait for), so `up -d; wait job` cannot lose the race against a fast job.
+ */
+export function waitTargets(containers: ProjectContainer[], names: string[]): ProjectContainer[] {
+  const selected = containers.filter((c) => names.includes(c.service));
+  const running = selected.filter((c) => c.running);
+  return running.length ? running : selected.filter((c) => c.state === 'exited');
+}
+
+export interface Exit { container: ProjectContainer; code: number }
+
+export async function waitServices(runtime: Runtime, projectName: string, names: string[], onExit: (e: Exit) => void): Promise<Exit[]> {
+  const targets = waitTargets(await runtime.listProjectContainers(projectName), names);
+  if (!targets.length) throw new FoxdevError('not-found', `no containers for project "${projectName}" to wait for (services ${names.join(', ')})`);
   // Nothing lets go of these waits early: the command ends when they do (or on Ctrl-C).
   const forever = new AbortController().signal;
-  return Promise.all(containers.map(async (c) => ({ service: c.service, code: await runtime.waitContainer(c.id, forever) })));
+  const exits: Exit[] = [];
+  await Promise.all(targets.map(async (container) => {
+    const e = { container, code: await runtime.waitContainer(container.id, forever) };
+    exits.push(e);
+    onExit(e);
+  }));
+  return exits;
 }
