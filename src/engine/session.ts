@@ -57,6 +57,8 @@ export interface SessionOptions {
 export interface Settled {
   ok: boolean;
   failures: Array<{ service: string; reason: string; lastLines: string[] }>;
+  /** Set when a deadline ended the wait (`--wait-timeout`), in seconds. */
+  timedOutS?: number;
 }
 
 export class Session {

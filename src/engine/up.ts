@@ -11,6 +11,7 @@ export async function waitSettled(session: Session, timeoutMs: number): Promise<
       const waiting = [...session.runs.values()].filter((r) => (r.svc.kind === 'job' ? r.completed : r.ready).state === 'pending');
       resolve({
         ok: false,
+        timedOutS: Math.round(timeoutMs / 1000),
         failures: waiting.map((r) => ({ service: r.name, reason: `not ready after ${Math.round(timeoutMs / 1000)}s${r.lastProbe ? ` (last probe: ${r.lastProbe})` : ''}`, lastLines: [...r.lastLines] })),
       });
     }, timeoutMs);
@@ -25,5 +26,7 @@ export async function waitSettled(session: Session, timeoutMs: number): Promise<
 export function settledError(s: Settled): FoxdevError {
   const first = s.failures[0];
   const others = s.failures.length > 1 ? ` (and ${s.failures.slice(1).map((f) => f.service).join(', ')})` : '';
-  return new FoxdevError('dependency', `${first.service}: ${first.reason}${others}`);
+  // compose's words for a --wait-timeout that ran out, then which service and why.
+  const lead = s.timedOutS !== undefined ? `application not healthy after ${s.timedOutS}s: ` : '';
+  return new FoxdevError('dependency', `${lead}${first.service}: ${first.reason}${others}`);
 }

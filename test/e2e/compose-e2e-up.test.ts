@@ -81,4 +81,28 @@ describe.runIf(hasEngine)('compose e2e: attached up', () => {
     const down = await s.fx(['down', '-v']);
     expect(down.stderr).toContain(`Network ${s.project}_my_net Removed`);
   }, 120_000);
+
+  it('TestUpWait: up --wait -d returns with the oneshot completed and the long-running service up', async () => {
+    s = scenario('up-wait', {
+      'compose.yaml': `services:\n  oneshot:\n    image: ${BUSYBOX}\n    command: echo 'hello world'\n  longrunning:\n    image: ${BUSYBOX}\n    init: true\n    depends_on:\n      oneshot:\n        condition: service_completed_successfully\n    command: sleep infinity\n`,
+    });
+    const r = await s.fx(['up', '--wait', '-d']);
+    expect(r.exitCode, r.all).toBe(0);
+    expect(r.all).toContain(`${s.project}-oneshot-1`);
+    const snap = await s.snapshot();
+    expect(serviceStates(snap, 'longrunning')).toEqual(['running']);
+    expect(serviceStates(snap, 'oneshot')).toEqual(['exited']);
+  }, 120_000);
+
+  it('TestUpWaitTimeout: up --wait --wait-timeout 3 fails in compose\'s words with the service still starting', async () => {
+    s = scenario('up-wait-timeout', {
+      'compose.yaml': `services:\n  app:\n    image: ${BUSYBOX}\n    init: true\n    command: sleep infinity\n    healthcheck:\n      test: ["CMD", "false"]\n      interval: 1s\n      retries: 3\n      start_period: 120s\n`,
+    });
+    const t0 = Date.now();
+    const r = await s.fx(['up', '--wait', '--wait-timeout', '3', '-d']);
+    expect(r.exitCode, r.all).toBe(1);
+    expect(r.stderr).toContain('application not healthy after 3s');
+    expect(Date.now() - t0).toBeLessThan(30_000);
+    expect(serviceStates(await s.snapshot(), 'app')).toEqual(['running']);
+  }, 120_000);
 });
