@@ -84,7 +84,7 @@ export function runtimeParts(project: Project, svc: Service): RuntimeParts {
     Init: x.init === true ? true : undefined,
     LogConfig: logConfig(x.logging as Dict | undefined),
     VolumesFrom: volumesFrom(project, x.volumes_from),
-    Links: links(project, x.links, x.external_links),
+    Links: serviceLinks(project, x.links, x.external_links),
     // Resources.
     NanoCpus: cpus !== undefined ? Math.round(cpus * 1e9) : undefined,
     CpuShares: num(x.cpu_shares),
@@ -136,7 +136,7 @@ function volumesFrom(project: Project, v: unknown): string[] | undefined {
 }
 
 /** `links: [db, db:database]` → `<db's container>:<alias>`; external_links name containers as is. */
-function links(project: Project, internal: unknown, external: unknown): string[] | undefined {
+export function serviceLinks(project: Project, internal: unknown, external: unknown): string[] | undefined {
   const out: string[] = [];
   for (const l of Array.isArray(internal) ? internal.map(String) : []) {
     const [svc, alias] = l.split(':');

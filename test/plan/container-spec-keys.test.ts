@@ -192,6 +192,23 @@ networks:
     expect((spec.body.Labels as Dict)['com.docker.compose.depends_on']).toBe('side:service_started:true,db:service_started:true');
   });
 
+  it('links reach every network endpoint too (a user-defined network resolves them only there), as compose sends them', async () => {
+    const { spec } = await specOf(`services:
+  db:
+    image: img
+  a:
+    image: img
+    links: [db:database]
+    external_links: [legacy]
+    networks: [default, back]
+networks:
+  back: {}
+`);
+    expect((spec.body.HostConfig as Dict).Links).toEqual(['p-db-1:database', 'legacy:legacy']);
+    expect(spec.body.NetworkingConfig.EndpointsConfig).toEqual({ p_back: { Aliases: ['a'], Links: ['p-db-1:database', 'legacy:legacy'] } });
+    expect(spec.connect).toEqual([{ network: 'p_default', config: { Aliases: ['a'], Links: ['p-db-1:database', 'legacy:legacy'] } }]);
+  });
+
   it('secrets and configs: files are read-only binds; environment and content ones are copied in', async () => {
     const { spec, dir } = await specOf(`services:
   a:
