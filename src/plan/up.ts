@@ -100,6 +100,7 @@ export function planUp(project: Project, observed: Observed, selected: string[],
     if (other) throw new FoxdevError('config', `services.${name}: container name "${fixed}" is already in use by service ${other}`, { hint: 'give one of them another container_name, or run them one at a time' });
     claimed.set(fixed, name);
   }
+  for (const name of selected) if (counts[name] > 0) missingDonor(project, observed, selected, name);
   // A dependency scaled to 0 runs nothing: there is nothing to wait for (compose starts the dependent).
   const running = selected.filter((name) => counts[name] > 0);
   const services: ServicePlan[] = [];
@@ -123,6 +124,30 @@ export function planUp(project: Project, observed: Observed, selected: string[],
     scaleDown,
     networksToRecreate,
   };
+}
+
+/**
+ * A service sharing another's volumes or namespace (volumes_from, network_mode/ipc/pid
+ * `service:X`) needs X's container; left out of the selection (up --no-deps) and gone, there is
+ * nothing to share: compose's error rather than a create the engine refuses.
+ */
+function missingDonor(project: Project, observed: Observed, selected: string[], name: string): void {
+  const svc = project.services[name];
+  if (svc.kind === 'process') return;
+  const x = svc.extra;
+  const mode = (v: unknown) => (typeof v === 'string' && v.startsWith('service:') ? v.slice('service:'.length) : undefined);
+  const refs: Array<[string | undefined, string]> = [
+    ...(Array.isArray(x.volumes_from) ? x.volumes_from.map(String).filter((v) => !v.startsWith('container:')).map((v) => [v.split(':')[0], 'volume'] as [string, string]) : []),
+    [mode(x.network_mode), 'network namespace'],
+    [mode(x.ipc), 'IPC namespace'],
+    [mode(x.pid), 'PID namespace'],
+  ];
+  for (const [donor, what] of refs) {
+    if (!donor || selected.includes(donor) || !project.services[donor]) continue;
+    if (!Object.values(observed.containers).some((c) => c.service === donor)) {
+      throw new FoxdevError('dependency', `cannot share ${what} with service ${donor}: container missing`, { hint: `start it with foxdev up ${donor}, or up without --no-deps` });
+    }
+  }
 }
 
 /** A running, unchanged container on a network that is recreated is stopped first and started again after (compose's order). */

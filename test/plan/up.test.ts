@@ -159,3 +159,17 @@ describe('planUp: one container_name for two services (compose TestUpContainerNa
     expect(planUp(both, nothing(), ['another_test']).services.map((s) => s.service)).toEqual(['another_test']);
   });
 });
+
+describe('a donor of volumes or a namespace left out of the selection', () => {
+  const p = project({ db: {}, app: { extra: { volumes_from: ['db:ro'] } }, net: { extra: { network_mode: 'service:db' } }, ext: { extra: { volumes_from: ['container:other'], ipc: 'shareable' } } });
+  it('is compose\'s error when its container is gone (up --no-deps)', () => {
+    expect(() => planUp(p, nothing(), ['app'])).toThrow('cannot share volume with service db: container missing');
+    expect(() => planUp(p, nothing(), ['net'])).toThrow('cannot share network namespace with service db: container missing');
+  });
+  it('is fine when its container exists, or it is planned too; a container: reference is not checked', () => {
+    const db = { ...nothing(), containers: { db: { service: 'db', id: 'c1', hash: 'h', running: false } } };
+    expect(() => planUp(p, db, ['app', 'net'])).not.toThrow();
+    expect(() => planUp(p, nothing(), ['db', 'app', 'net'])).not.toThrow();
+    expect(() => planUp(p, nothing(), ['ext'])).not.toThrow();
+  });
+});
