@@ -5,6 +5,7 @@ export type ErrorKind =
   | 'usage' // bad flags or arguments
   | 'not-found' // a service named on the command line is not in the project (compose exits 1, not 2)
   | 'config' // the project description is invalid
+  | 'conflict' // two things claim one name, e.g. a container_name (compose exits 1, not 2)
   | 'engine' // the Docker engine is missing or refused a request
   | 'dependency' // a service could not start because something it needs failed
   | 'seed' // a seed or reset failed

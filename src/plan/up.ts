@@ -97,7 +97,7 @@ export function planUp(project: Project, observed: Observed, selected: string[],
     const fixed = project.services[name].extra.container_name;
     if (typeof fixed !== 'string' || counts[name] === 0) continue;
     const other = claimed.get(fixed);
-    if (other) throw new FoxdevError('config', `services.${name}: container name "${fixed}" is already in use by service ${other}`, { hint: 'give one of them another container_name, or run them one at a time' });
+    if (other) throw new FoxdevError('conflict', `services.${name}: container name "${fixed}" is already in use by service ${other}`, { hint: 'give one of them another container_name, or run them one at a time' });
     claimed.set(fixed, name);
   }
   for (const name of selected) if (counts[name] > 0) missingDonor(project, observed, selected, name);

@@ -134,7 +134,7 @@ const rows: Row[] = [
   ['deploy replicas 3 on up --dry-run', svc('    deploy:\n      replicas: 3\n'), ['up', '--dry-run'], 0, ''],
   ['deploy replicas 3 with a fixed host port', svc('    ports: ["8080:80"]\n    deploy:\n      replicas: 3\n'), ['up', '--dry-run'], 2, 'foxdev: services.web: host port 8080 can be published by one container only; use a range (e.g. "8080-8082:80") or no host port to run 3 replicas'],
   ['--scale with a container_name', svc('    container_name: fixed\n'), ['up', '--dry-run', '--scale', 'web=2'], 2, 'foxdev: services.web: container_name "fixed" names one container; remove it to run 2 replicas (compose refuses this too)'],
-  ['two services under one container_name', compose('services:\n  test:\n    image: busybox\n    container_name: fixed\n  another_test:\n    image: busybox\n    container_name: fixed\n'), ['up', '--dry-run'], 2, 'foxdev: services.another_test: container name "fixed" is already in use by service test'],
+  ['two services under one container_name', compose('services:\n  test:\n    image: busybox\n    container_name: fixed\n  another_test:\n    image: busybox\n    container_name: fixed\n'), ['up', '--dry-run'], 1, 'foxdev: services.another_test: container name "fixed" is already in use by service test'],
   ['--scale without a number', svc(''), ['up', '--dry-run', '--scale', 'web'], 2, 'foxdev: --scale web: expected SERVICE=NUMBER, e.g. --scale web=3'],
   ['--scale of an unknown service', svc(''), ['up', '--dry-run', '--scale', 'api=2'], 1, 'foxdev: --scale api=2: no such service: api (have: web)'],
   ['deploy replicas negative', svc('    deploy:\n      replicas: -1\n'), ['config'], 2, "foxdev: compose.yaml:5:7: services.web.deploy.replicas: expected a whole number of containers (0 or more), got -1"],

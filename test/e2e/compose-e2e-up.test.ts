@@ -105,4 +105,22 @@ describe.runIf(hasEngine)('compose e2e: attached up', () => {
     expect(Date.now() - t0).toBeLessThan(30_000);
     expect(serviceStates(await s.snapshot(), 'app')).toEqual(['running']);
   }, 120_000);
+
+  it('TestUpContainerNameConflict: two services under one container_name are refused together (exit 1), each runs alone', async () => {
+    s = scenario('name-conflict', {
+      'compose.yaml': `services:\n  test:\n    image: ${BUSYBOX}\n    container_name: \${FIXED_NAME}\n    command: /bin/true\n  another_test:\n    image: ${BUSYBOX}\n    container_name: \${FIXED_NAME}\n    command: /bin/true\n`,
+    });
+    const env = { FIXED_NAME: `${s.project}-fixed` };
+    const both = await s.fx(['up'], env);
+    expect(both.exitCode, both.all).toBe(1);
+    expect(both.stderr).toContain(`container name "${s.project}-fixed" is already in use`);
+    expect((await s.fx(['down'], env)).exitCode).toBe(0);
+    for (const one of ['test', 'another_test']) {
+      const r = await s.fx(['up', one], env);
+      expect(r.exitCode, r.all).toBe(0);
+      expect(serviceStates(await s.snapshot(), one)).toEqual(['exited']);
+      expect((await s.fx(['down'], env)).exitCode).toBe(0);
+      expect(await s.snapshot()).toEqual({});
+    }
+  }, 120_000);
 });
