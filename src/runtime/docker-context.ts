@@ -57,3 +57,15 @@ export function readContext(name: string, env: NodeJS.ProcessEnv): ContextEndpoi
   const tls = { ca: read('ca.pem'), cert: read('cert.pem'), key: read('key.pem') };
   return { name, host: docker.Host, skipTLSVerify: docker.SkipTLSVerify === true, ...(tls.ca || tls.cert || tls.key ? { tls } : {}) };
 }
+
+/** The Docker CLI config's `psFormat` (what `docker compose ps` uses without --format), if any. */
+export function configPsFormat(env: NodeJS.ProcessEnv): string | undefined {
+  const file = path.join(dockerConfigDir(env), 'config.json');
+  if (!existsSync(file)) return undefined;
+  try {
+    const v = (JSON.parse(readFileSync(file, 'utf8')) as { psFormat?: unknown }).psFormat;
+    return typeof v === 'string' && v ? v : undefined;
+  } catch (err) {
+    throw new FoxdevError('config', `${file}: not valid JSON (${(err as Error).message.split('\n')[0]})`);
+  }
+}
