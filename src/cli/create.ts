@@ -22,6 +22,7 @@ interface CreateFlags {
   recreate?: boolean;
   removeOrphans?: boolean;
   scale?: string[];
+  pull?: string;
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -48,10 +49,15 @@ export function register(program: Command): void {
     .option('--remove-orphans', 'remove containers for services not defined in the compose file')
     .option('--scale <service=n>', 'create n containers of a service, over its scale / deploy.replicas (repeatable)', collect)
     .option('--quiet-pull', 'pull without printing progress information (accepted; foxdev prints one line per pull)')
+    .option('--pull <policy>', 'pull images first: always, missing, never, or policy (default: each service’s pull_policy)')
     .option('-y, --yes', 'assume "yes" as answer to all prompts (accepted; create asks nothing)')
     .action(async (services: string[], flags: CreateFlags, cmd: Command) => {
       const plan = createPlanOptions(process.argv, flags);
-      const { project, runtime } = await projectAndEngine(cmd, services);
+      const { checkPull, withPull } = await import('./pull-flag.js');
+      checkPull(flags.pull);
+      const loaded = await projectAndEngine(cmd, services);
+      const { runtime } = loaded;
+      const project = withPull(loaded.project, flags.pull);
       const orphans = await import('../engine/verbs/orphans.js');
       if (flags.removeOrphans || removeOrphansSet(project)) await orphans.removeOrphans(runtime, project, say);
       else await orphans.warnOrphans(runtime, project, (l) => process.stderr.write(`${l}\n`));

@@ -29,6 +29,7 @@ interface UpFlags {
   watch?: boolean;
   web?: boolean;
   webPort?: string;
+  pull?: string;
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -63,6 +64,9 @@ export function register(program: Command): void {
     .option('-w, --watch', 'watch source code and sync, restart or rebuild containers when files change (every foreground up does; this also prints "Watch enabled")')
     .option('--web-port <port>', 'serve the web dashboard on this port of 127.0.0.1 (default: a free one)')
     .option('--no-web', 'do not serve the web dashboard')
+    .option('--pull <policy>', 'pull images before running: always, missing, never, or policy (default: each service’s pull_policy)')
+    .option('--quiet-pull', 'pull without progress (accepted: foxdev prints one line per pull)')
+    .option('-y, --yes', 'assume "yes" as answer to all prompts (accepted: up asks nothing)')
     .option('--menu [enabled]', 'accepted for compose compatibility (compose’s navigation menu); foxdev’s dashboard is --tui/--no-tui')
     .action(async (services: string[], flags: UpFlags, cmd: Command) => {
       // Load the engine code while the config loads: both sit on the path to the first container.
@@ -83,8 +87,11 @@ export function register(program: Command): void {
       if (webPort !== undefined && !(Number.isInteger(webPort) && webPort >= 1 && webPort <= 65535)) throw new FoxdevError('usage', `--web-port: expected a port number from 1 to 65535, got ${flags.webPort}`);
       const timeout = flags.timeout === undefined ? undefined : Number(flags.timeout);
       if (timeout !== undefined && !(timeout >= 0)) throw new FoxdevError('usage', `invalid --timeout ${flags.timeout}`);
+      const { checkPull, withPull } = await import('./pull-flag.js');
+      checkPull(flags.pull);
       // Naming a profiled service enables its profiles, as compose does.
-      const project = await loadFromOptions(cmd, services.length ? services : undefined);
+      const load = async () => withPull(await loadFromOptions(cmd, services.length ? services : undefined), flags.pull);
+      const project = await load();
       const daemon = await import('./sync-daemon.js');
       // The background live sync an earlier `up -d` started: same arguments, only syncing.
       if (daemon.isSyncDaemon()) return void (process.exitCode = await daemon.runSyncDaemon(project, services));
@@ -104,7 +111,7 @@ export function register(program: Command): void {
       const { runUp } = await engine;
       process.exitCode = await runUp(project, services, {
         detach,
-        reload: () => loadFromOptions(cmd, services.length ? services : undefined),
+        reload: load,
         tui: flags.tui !== false && process.stdout.isTTY === true && !detach && !abort,
         waitTimeoutMs: Number(flags.waitTimeout) * 1000,
         dryRun: flags.dryRun === true,

@@ -70,7 +70,7 @@ async function createWithImage(runtime: Runtime, svc: Service, name: string, bod
     return await runtime.createContainer(name, body);
   } catch (err) {
     if (statusOf(err) !== 404 || svc.build) throw err;
-    if (policy === 'never') throw new FoxdevError('engine', `image ${image} is not available locally (pull_policy: never)`, { cause: err });
+    if (policy === 'never') throw new FoxdevError('engine', `image ${image} is not available locally (pull policy: never)`, { cause: err });
     await pull(runtime, image, say);
     return runtime.createContainer(name, body);
   }

@@ -123,4 +123,21 @@ describe.runIf(hasEngine)('compose e2e: attached up', () => {
       expect(await s.snapshot()).toEqual({});
     }
   }, 120_000);
+
+  it('up --pull: never refuses a missing image without pulling, always pulls first, a bad value is refused', async () => {
+    s = scenario('up-pull', { 'compose.yaml': `services:\n  app:\n    image: foxdev-missing/nothing:1\n  local:\n    image: ${BUSYBOX}\n    command: "true"\n` });
+    const never = await s.fx(['up', '-d', '--pull', 'never', 'app']);
+    expect(never.exitCode, never.all).toBe(1);
+    expect(never.all).toContain('image foxdev-missing/nothing:1 is not available locally (pull policy: never)');
+    expect(never.all).not.toContain('pulling image');
+    // The image is here, but "always" pulls first: with no registry to reach, that fails, as compose's would.
+    const always = await s.fx(['up', '-d', '--pull', 'always', 'local']);
+    expect(always.exitCode, always.all).toBe(1);
+    expect(always.all).toContain(`pulling image ${BUSYBOX}`);
+    const missing = await s.fx(['up', '-d', '--pull', 'missing', 'local']);
+    expect(missing.exitCode, missing.all).toBe(0);
+    const bad = await s.fx(['up', '-d', '--pull', 'sometimes']);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain('invalid --pull option "sometimes"');
+  }, 120_000);
 });
