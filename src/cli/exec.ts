@@ -9,6 +9,7 @@ export function register(program: Command): void {
     .description('run a command in a running service’s container (exit code passed through)')
     .argument('<service>')
     .argument('<command...>', 'the command, after --')
+    .option('-d, --detach', 'run the command in the background')
     .option('-T, --no-tty', 'do not allocate a TTY even when interactive')
     .option('-u, --user <user>', 'run as this user')
     .option('-w, --workdir <dir>', 'working directory in the container')
@@ -17,7 +18,7 @@ export function register(program: Command): void {
     .option('--index <n>', 'which replica of a scaled service (default: 1)')
     // compose's exec stops reading its own flags at SERVICE: `exec web ls -la` passes -la to ls.
     .passThroughOptions()
-    .action(async (service: string, command: string[], flags: { tty?: boolean; user?: string; workdir?: string; env?: string[]; privileged?: boolean; index?: string }, cmd: Command) => {
+    .action(async (service: string, command: string[], flags: { detach?: boolean; tty?: boolean; user?: string; workdir?: string; env?: string[]; privileged?: boolean; index?: string }, cmd: Command) => {
       const project = await loadFromOptions(cmd, [service]);
       if (!project.services[service]) throw noSuchService(service, Object.keys(project.services));
       if (project.services[service].kind === 'process') throw new FoxdevError('usage', `${service} is a host process; run the command on the host instead`);
@@ -39,6 +40,6 @@ export function register(program: Command): void {
       // `exec web -- ls -la`: the `--` only marked where foxdev's flags end.
       const argv = command[0] === '--' ? command.slice(1) : command;
       if (!argv.length) throw new FoxdevError('usage', 'exec: no command given after the service');
-      process.exitCode = await runtime.execInteractive(c.id, argv, { tty, user: flags.user, workdir: flags.workdir, env: resolveBareEnv(flags.env ?? [], project.dotenv ?? {}), privileged: flags.privileged });
+      process.exitCode = await runtime.execInteractive(c.id, argv, { tty, detach: flags.detach === true, user: flags.user, workdir: flags.workdir, env: resolveBareEnv(flags.env ?? [], project.dotenv ?? {}), privileged: flags.privileged });
     });
 }

@@ -12,13 +12,14 @@ export async function restartServices(
   runtime: Runtime,
   project: Project,
   services: string[],
-  o: { timeoutMs?: number; onLine: (l: string) => void },
+  o: { timeoutMs?: number; noDeps?: boolean; onLine: (l: string) => void },
 ): Promise<void> {
   const containers = await runtime.listProjectContainers(project.name);
   const processes = await recordedProcesses(stateDir(project));
   // No names: every service that has something to restart (compose restarts them all).
   // Named ones bring the services that depend on them with `restart: true` (compose does).
-  const { all: named, added } = withRestartDependents(project, services);
+  // --no-deps: the named services only, as compose's restart --no-deps.
+  const { all: named, added } = o.noDeps ? { all: services, added: new Set<string>() } : withRestartDependents(project, services);
   const names = services.length
     ? named
     : Object.keys(project.services).filter((s) => containers.some((c) => c.service === s) || processes.some((p) => p.service === s && p.alive));

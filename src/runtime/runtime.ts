@@ -23,6 +23,8 @@ export type { ContainerDetails, EngineEvent, EngineStats, EngineVersion, EventQu
 /** How `foxdev exec` runs its command: the user's terminal attached. */
 export interface InteractiveExec {
   tty: boolean;
+  /** `exec -d`: start the command in the background and return at once (0). */
+  detach?: boolean;
   user?: string;
   workdir?: string;
   env?: string[];

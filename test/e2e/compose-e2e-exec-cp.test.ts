@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { requireEngine } from '../helpers/engine.js';
-import { BUSYBOX, ids, oneOffs, scenario, serviceStates, type Scenario } from './compose-e2e-support.js';
+import { BUSYBOX, eventually, ids, oneOffs, scenario, serviceStates, type Scenario } from './compose-e2e-support.js';
 
 const hasEngine = await requireEngine();
 const dockerExec = (name: string, ...cmd: string[]) => execa('docker', ['exec', name, ...cmd], { reject: false });
@@ -35,6 +35,14 @@ describe.runIf(hasEngine)('compose e2e: exec, cp, pause, secrets from includes, 
     const inService = await s.fx(['exec', '-T', 'test', 'ps']);
     expect(inService.stdout).toContain('tail');
     expect(inService.stdout).not.toContain(' cat');
+    // exec -d: returns at once (0) while the command goes on in the container.
+    const detached = await s.fx(['exec', '-d', 'test', 'sh', '-c', 'sleep 2; touch /tmp/done-detached']);
+    expect(detached.exitCode, detached.all).toBe(0);
+    expect(detached.stdout).toBe('');
+    // Still running when exec -d returned: it did not wait for the command.
+    const early = await s.fx(['exec', '-T', 'test', 'ps']);
+    expect(early.stdout).toContain('sleep 2');
+    await eventually(() => s!.fx(['exec', '-T', 'test', 'test', '-f', '/tmp/done-detached']), (r) => r.exitCode === 0, 10_000);
   }, 120_000);
 
   it('TestCopy: cp goes into every replica by default, one with --index, and out of replica 1 (or the --index one), files and folders', async () => {

@@ -61,6 +61,16 @@ describe.runIf(hasEngine)('compose e2e: restart with dependencies', () => {
     // The dependent restarted only once nginx was healthy again.
     expect(out.indexOf(`Container ${p}-nginx-1 Healthy`)).toBeLessThan(out.indexOf(`Container ${p}-with-restart-1 Restarting`));
 
+    // --no-deps: nginx alone; its restart: true dependent keeps running untouched.
+    const { dockerClient } = await import('../../src/runtime/docker-client.js');
+    const startedAt = async (svc: string) => (await dockerClient().getContainer(`${p}-${svc}-1`).inspect()).State.StartedAt;
+    const before = await startedAt('with-restart');
+    const alone = await s.fx(['restart', '--no-deps', 'nginx']);
+    expect(alone.exitCode, alone.all).toBe(0);
+    expect(alone.all).toContain(`Container ${p}-nginx-1 Restarting`);
+    expect(alone.all).not.toContain('with-restart');
+    expect(await startedAt('with-restart')).toBe(before);
+
     const again = await s.fx(['up', '-d'], { LABEL: 'recreate' });
     const out2 = again.all;
     expect(again.exitCode, out2).toBe(0);

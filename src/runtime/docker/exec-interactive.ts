@@ -7,19 +7,27 @@ export async function execInteractive(
   docker: Docker,
   id: string,
   cmd: string[],
-  o: { tty: boolean; user?: string; workdir?: string; env?: string[]; privileged?: boolean },
+  o: { tty: boolean; detach?: boolean; user?: string; workdir?: string; env?: string[]; privileged?: boolean },
 ): Promise<number> {
+  const attach = !o.detach;
   const exec = await docker.getContainer(id).exec({
     Cmd: cmd,
-    AttachStdin: true,
-    AttachStdout: true,
-    AttachStderr: true,
-    Tty: o.tty,
+    AttachStdin: attach,
+    AttachStdout: attach,
+    AttachStderr: attach,
+    Tty: o.tty && attach,
     User: o.user,
     ...(o.env?.length ? { Env: o.env } : {}),
     ...(o.privileged ? { Privileged: true } : {}),
     WorkingDir: o.workdir,
   });
+  // As docker exec -d: the engine runs it on its own; nothing waits for its exit.
+  if (o.detach) {
+    // The engine answers at once; the open response would keep foxdev alive, so it is closed.
+    const res = (await exec.start({ Detach: true })) as unknown as { destroy?: () => void } | undefined;
+    res?.destroy?.();
+    return 0;
+  }
   const stream = await exec.start({ hijack: true, stdin: true, Tty: o.tty });
   const stdin = process.stdin;
   const resize = () => exec.resize({ h: process.stdout.rows, w: process.stdout.columns }).catch(() => {});
