@@ -16,6 +16,8 @@ export interface LogsOptions {
   tail?: number;
   /** Unix seconds. */
   since?: number;
+  /** Unix seconds: nothing after it (compose's --until; a follow ends there). */
+  until?: number;
   signal?: AbortSignal;
   /** Only this replica (compose's `logs --index`). */
   index?: number;
@@ -63,7 +65,7 @@ export class ContainerFollower {
     // compose's name for the lines: `db-1`, `web-2`, or the container_name.
     const label = composeLabel(this.project, c.name);
     try {
-      await this.runtime.containerLogs(c.id, { follow: this.o.follow, tail: since === undefined ? this.o.tail : undefined, since, signal: this.o.signal }, (l) =>
+      await this.runtime.containerLogs(c.id, { follow: this.o.follow, tail: since === undefined ? this.o.tail : undefined, since, until: this.o.until, signal: this.o.signal }, (l) =>
         this.onEntry({ service: label, stream: l.stream, line: l.line, at: l.at ?? Date.now() }),
       );
     } finally {
@@ -112,6 +114,7 @@ async function processLogs(project: Project, service: string, o: LogsOptions, on
     rest = lines.pop() ?? '';
     let entries = lines.filter(Boolean).map(parse);
     if (first && o.since) entries = entries.filter((e) => e.at >= o.since! * 1000);
+    if (o.until !== undefined) entries = entries.filter((e) => e.at <= o.until! * 1000);
     if (first && o.tail !== undefined) entries = entries.slice(-o.tail);
     for (const e of entries) onEntry(e);
   };

@@ -76,4 +76,23 @@ describe.runIf(hasEngine)('compose e2e: logs', () => {
       await follow.child;
     }
   }, 120_000);
+
+  it('logs --until: only the lines before the time given (a timestamp or a duration ago)', async () => {
+    s = scenario('logs-until', { 'compose.yaml': `services:\n  talk:\n    image: ${BUSYBOX}\n    init: true\n    command: ["sh", "-c", "echo first; sleep 3; echo second; exec sleep 3600"]\n` });
+    expect((await s.fx(['up', '-d'])).exitCode).toBe(0);
+    const both = await eventually(() => s!.fx(['logs', '-t', 'talk']), (r) => r.stdout.includes('second'), 15_000);
+    // compose's -t: the engine's RFC 3339 time after the prefix.
+    const firstAt = /^talk-1 +\| (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z) first$/m.exec(both.stdout)?.[1];
+    expect(firstAt, both.stdout).toBeDefined();
+    const until = new Date(Date.parse(firstAt!) + 1500).toISOString();
+    const before = await s.fx(['logs', '--until', until, 'talk']);
+    expect(before.exitCode, before.all).toBe(0);
+    expect(before.stdout).toContain('first');
+    expect(before.stdout).not.toContain('second');
+    // A duration: everything up to an hour ago is nothing here.
+    expect((await s.fx(['logs', '--until', '1h', 'talk'])).stdout.trim()).toBe('');
+    const bad = await s.fx(['logs', '--until', 'yesterday-ish']);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain('--until yesterday-ish: expected');
+  }, 120_000);
 });

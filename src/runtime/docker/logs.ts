@@ -13,6 +13,7 @@ export interface LogLine {
 export interface LogOptions {
   follow: boolean;
   since?: number; // unix seconds
+  until?: number; // unix seconds
   tail?: number;
   timestamps?: boolean;
   signal?: AbortSignal;
@@ -21,7 +22,7 @@ export interface LogOptions {
 export async function containerLogs(docker: Docker, id: string, opts: LogOptions, onLine: (l: LogLine) => void): Promise<void> {
   const c = docker.getContainer(id);
   const info = await c.inspect();
-  const base = { stdout: true, stderr: true, timestamps: true, since: opts.since, tail: opts.tail ?? 'all' } as const;
+  const base = { stdout: true, stderr: true, timestamps: true, since: opts.since, ...(opts.until !== undefined ? { until: opts.until } : {}), tail: opts.tail ?? 'all' } as const;
   const raw = opts.follow
     ? await c.logs({ ...base, follow: true, abortSignal: opts.signal } as Docker.ContainerLogsOptions & { follow: true })
     : await c.logs({ ...base, follow: false } as Docker.ContainerLogsOptions & { follow: false });
