@@ -9,12 +9,14 @@ export function register(program: Command): void {
     .option('-a, --all', 'also projects whose containers are all stopped')
     .option('--format <format>', 'table or json', 'table')
     .option('-q, --quiet', 'only the project names')
-    .action(async (flags: { all?: boolean; format: string; quiet?: boolean }) => {
+    .option('--filter <filter>', 'as compose: name=NAME (exact, or a regular expression); repeatable', (v: string, prev: string[] = []) => [...prev, v])
+    .action(async (flags: { all?: boolean; format: string; quiet?: boolean; filter?: string[] }) => {
       if (flags.format !== 'table' && flags.format !== 'json') throw new FoxdevError('usage', `invalid format ${flags.format}: table or json`);
       // No project is loaded: ls works from any directory, as compose's does.
       const runtime = await (await import('../runtime/engine-runtime.js')).connectRuntime();
-      const { listProjects } = await import('../engine/verbs/ls.js');
-      const rows = await listProjects(runtime, { all: flags.all });
+      const { filterProjects, listProjects } = await import('../engine/verbs/ls.js');
+      filterProjects([], flags.filter ?? []); // a bad filter is refused before the engine is asked
+      const rows = filterProjects(await listProjects(runtime, { all: flags.all }), flags.filter ?? []);
       if (flags.quiet) return rows.forEach((r) => say(r.Name));
       if (flags.format === 'json') return say(JSON.stringify(rows));
       const { table } = await import('../engine/verbs/table.js');

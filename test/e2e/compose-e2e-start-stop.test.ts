@@ -24,6 +24,10 @@ describe.runIf(hasEngine)('compose e2e: start / stop / restart', () => {
     expect([serviceStates(snap, 'simple'), serviceStates(snap, 'another')]).toEqual([['running'], ['running']]);
     const before = [...ids(snap, 'simple'), ...ids(snap, 'another')];
     expect((await s.fx(['ls', '--format', 'json'])).stdout).toContain(`"Name":"${s.project}"`);
+    // --filter name=: this project only (exact or a pattern), and nothing for another name.
+    expect((await s.fx(['ls', '-q', '--filter', `name=${s.project}`])).stdout.trim()).toBe(s.project);
+    expect((await s.fx(['ls', '-q', '--filter', `name=^${s.project}$`])).stdout.trim()).toBe(s.project);
+    expect((await s.fx(['ls', '-q', '--filter', 'name=^no-such-project$'])).stdout.trim()).toBe('');
     expect((await s.fx(['stop'])).exitCode).toBe(0);
     snap = await s.snapshot();
     expect([serviceStates(snap, 'simple'), serviceStates(snap, 'another')]).toEqual([['exited'], ['exited']]);

@@ -121,3 +121,19 @@ describe('cp arguments', () => {
     expect(renameEntry('tree/a', undefined)).toBe('tree/a');
   });
 });
+
+describe('ls --filter', () => {
+  const rows = [{ Name: 'shop' }, { Name: 'shop-admin' }, { Name: 'blog' }];
+  it('name= matches exactly or as an unanchored regular expression, several filters or-ed', async () => {
+    const { filterProjects } = await import('../../../src/engine/verbs/ls.js');
+    expect(filterProjects(rows, ['name=blog']).map((r) => r.Name)).toEqual(['blog']);
+    expect(filterProjects(rows, ['name=shop']).map((r) => r.Name)).toEqual(['shop', 'shop-admin']);
+    expect(filterProjects(rows, ['name=^shop$', 'name=blog']).map((r) => r.Name)).toEqual(['shop', 'blog']);
+    expect(filterProjects(rows, ['name=(']).map((r) => r.Name)).toEqual([]);
+    expect(filterProjects(rows, [])).toBe(rows);
+  });
+  it('refuses other filters as compose does', async () => {
+    const { filterProjects } = await import('../../../src/engine/verbs/ls.js');
+    expect(() => filterProjects(rows, ['status=running'])).toThrow("invalid filter 'status'");
+  });
+});
