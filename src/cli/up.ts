@@ -30,6 +30,7 @@ interface UpFlags {
   web?: boolean;
   webPort?: string;
   pull?: string;
+  renewAnonVolumes?: boolean;
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -64,6 +65,7 @@ export function register(program: Command): void {
     .option('-w, --watch', 'watch source code and sync, restart or rebuild containers when files change (every foreground up does; this also prints "Watch enabled")')
     .option('--web-port <port>', 'serve the web dashboard on this port of 127.0.0.1 (default: a free one)')
     .option('--no-web', 'do not serve the web dashboard')
+    .option('-V, --renew-anon-volumes', 'recreate anonymous volumes instead of keeping the data of the previous containers')
     .option('--pull <policy>', 'pull images before running: always, missing, never, or policy (default: each service’s pull_policy)')
     .option('--quiet-pull', 'pull without progress (accepted: foxdev prints one line per pull)')
     .option('-y, --yes', 'assume "yes" as answer to all prompts (accepted: up asks nothing)')
@@ -105,7 +107,7 @@ export function register(program: Command): void {
       }
       if (flags.start === false) {
         const { createOnly } = await import('./create.js');
-        const plan = { build: wantBuild ? 'always' : noBuild ? 'never' : 'auto', forceRecreate: flags.forceRecreate, noRecreate: flags.recreate === false, noDeps: flags.deps === false } as const;
+        const plan = { build: wantBuild ? 'always' : noBuild ? 'never' : 'auto', forceRecreate: flags.forceRecreate, noRecreate: flags.recreate === false, noDeps: flags.deps === false, renewAnonVolumes: flags.renewAnonVolumes === true } as const;
         return createOnly(project, services, { ...plan, scale: parseScaleFlags(project, flags.scale ?? []) }, flags.removeOrphans === true);
       }
       const { runUp } = await engine;
@@ -122,6 +124,7 @@ export function register(program: Command): void {
           forceRecreate: flags.forceRecreate,
           noRecreate: flags.recreate === false,
           noDeps: flags.deps === false,
+          renewAnonVolumes: flags.renewAnonVolumes === true,
           scale: parseScaleFlags(project, flags.scale ?? []),
         },
         abortOnExit: flags.abortOnContainerExit === true || (flags.exitCodeFrom !== undefined && flags.abortOnContainerFailure !== true),

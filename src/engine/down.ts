@@ -50,7 +50,8 @@ export async function down(runtime: Runtime, project: Project, opts: DownOptions
           say(containerProgress(unit.name, 'Stopped'));
         } else {
           say(containerProgress(unit.name, 'Removing'));
-          await runtime.removeContainer(unit.container.id);
+          // -v: the containers' anonymous volumes go too, as compose's down -v removes them.
+          await runtime.removeContainer(unit.container.id, { volumes: opts.volumes === true });
           say(containerProgress(unit.name, 'Removed'));
         }
       } else if (op === 'stop') {

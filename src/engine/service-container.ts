@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Project, Service } from '../config/project.js';
 import { FoxdevError } from '../errors.js';
 import { containerSpec, type ContainerSpec } from '../plan/container-spec.js';
+import { inheritAnonymousVolumes } from '../plan/inherit-volumes.js';
 import { remoteBindProblem } from '../plan/remote-binds.js';
 import type { SecretPlacement } from '../plan/spec-secrets.js';
 import { engineEndpoint } from '../runtime/engine-endpoint.js';
@@ -18,6 +19,10 @@ export interface CreateOptions {
   /** compose's container number (plan/replicas.ts); 1 unless the service is scaled. */
   replica?: number;
   say: (line: string) => void;
+  /** The container this one replaces: removed first, its anonymous volumes kept (unless renewAnonVolumes). */
+  replaces?: string;
+  /** `up -V/--renew-anon-volumes`: the replaced container's anonymous volumes are not carried over. */
+  renewAnonVolumes?: boolean;
   /** Replace parts of the body (`run` one-offs); the spec's extra steps still apply. */
   reshape?: (spec: ContainerSpec) => Pick<ContainerSpec, 'name' | 'body' | 'connect'>;
 }
@@ -32,7 +37,15 @@ export async function createServiceContainer(runtime: Runtime, project: Project,
   refuseRemoteBinds(svc, spec);
   for (const note of spec.notes) o.say(note);
   for (const w of spec.writes) await writeSecretFile({ ...w, content: secretContent(project, w) });
-  const { name, body, connect } = o.reshape ? o.reshape(spec) : spec;
+  const shaped = o.reshape ? o.reshape(spec) : spec;
+  const { name, connect } = shaped;
+  let body = shaped.body;
+  if (o.replaces) {
+    const old = o.renewAnonVolumes ? [] : (await runtime.inspectContainer(o.replaces).catch(() => undefined))?.mounts ?? [];
+    // Kept volumes must outlive the old container; renewed ones go with it.
+    await runtime.removeContainer(o.replaces, { volumes: o.renewAnonVolumes === true });
+    body = inheritAnonymousVolumes(body, old, []);
+  }
   const id = await createWithImage(runtime, svc, name, body, image, o.say);
   try {
     for (const e of connect) await runtime.connectNetwork(id, e.network, e.config);

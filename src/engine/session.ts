@@ -326,11 +326,14 @@ export class Session {
       await runtime.setRestartPolicy(step.id, SUPERVISED);
       return new ContainerInstance(runtime, step.id, onLine, hooksOf(svc), this.ctx.now);
     }
-    if (step.action === 'recreate') {
-      this.line(run.name, 'system', `recreating: ${step.because}`);
-      await runtime.removeContainer(step.id);
-    }
-    const c = await createServiceContainer(runtime, project, svc, image, { buildHash: this.builds.get(svc.name)?.hash, replica: sp.replica, say: (l) => this.line(run.name, 'system', l) });
+    if (step.action === 'recreate') this.line(run.name, 'system', `recreating: ${step.because}`);
+    const c = await createServiceContainer(runtime, project, svc, image, {
+      buildHash: this.builds.get(svc.name)?.hash,
+      replica: sp.replica,
+      replaces: step.action === 'recreate' ? step.id : undefined,
+      renewAnonVolumes: this.planOptions.renewAnonVolumes,
+      say: (l) => this.line(run.name, 'system', l),
+    });
     return new ContainerInstance(runtime, c.id, onLine, hooksOf(svc), this.ctx.now);
   }
 
@@ -397,8 +400,8 @@ export class Session {
       await old.stop(svc.stopGracePeriodMs).catch(() => old.kill());
       old.release();
     }
-    if (oldId) await runtime.removeContainer(oldId);
     const c = await createServiceContainer(runtime, project, svc, imageName(project.name, svc), {
+      replaces: oldId,
       buildHash: prepared.hash,
       replica: run.plan.replica,
       say: (l) => this.line(run.name, 'system', l),

@@ -80,6 +80,8 @@ export interface UpPlanOptions {
   noRecreate?: boolean;
   /** Only the selected services: no gates on services left out (--no-deps). */
   noDeps?: boolean;
+  /** `-V/--renew-anon-volumes`: a recreated container does not keep the old one's anonymous volumes. */
+  renewAnonVolumes?: boolean;
   /** Replica counts from `up --scale SERVICE=N`, over the file's scale / deploy.replicas. */
   scale?: Record<string, number>;
 }

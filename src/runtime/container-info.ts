@@ -17,6 +17,8 @@ export interface ContainerDetails {
   exitCode: number;
   /** Published ports by "port/protocol"; null where the engine lists a port without bindings. */
   ports: Record<string, PortBinding[] | null>;
+  /** Its mounts: `name` for volumes (an anonymous one's is a long hex id). */
+  mounts: Array<{ type: string; name?: string; destination: string }>;
 }
 
 export interface ImageDetails {

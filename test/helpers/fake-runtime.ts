@@ -119,7 +119,7 @@ export class FakeRuntime implements Runtime {
   async inspectContainer(id: string): Promise<ContainerDetails> {
     const c = this.get(id);
     const image = String(c.labels['foxdev.test/image'] ?? `${c.service}:latest`);
-    return { imageId: `sha256:${c.service}`, configuredImage: image, running: c.state === 'running' || c.state === 'paused', exitCode: c.exitCode, ports: {} };
+    return { imageId: `sha256:${c.service}`, configuredImage: image, running: c.state === 'running' || c.state === 'paused', exitCode: c.exitCode, ports: {}, mounts: [] };
   }
 
   async engineVersion(): Promise<EngineVersion> {

@@ -62,9 +62,9 @@ export async function createServices(runtime: Runtime, project: Project, targets
     progress(containerProgress(name, step.action === 'recreate' ? 'Recreate' : 'Creating'));
     if (step.action === 'recreate') {
       await runtime.stopContainer(step.id, svc.stopGracePeriodMs);
-      await runtime.removeContainer(step.id);
     }
-    await createServiceContainer(runtime, project, svc, image, { buildHash: prepared?.hash, replica: sp.replica, say: (l) => say(`${sp.unit}: ${l}`) });
+    const replaces = step.action === 'recreate' ? step.id : undefined;
+    await createServiceContainer(runtime, project, svc, image, { buildHash: prepared?.hash, replica: sp.replica, replaces, renewAnonVolumes: o.renewAnonVolumes, say: (l) => say(`${sp.unit}: ${l}`) });
     progress(containerProgress(name, step.action === 'recreate' ? 'Recreated' : 'Created'));
   }
 }

@@ -105,11 +105,17 @@ export async function setRestartPolicy(docker: Docker, id: string, policy: { Nam
 
 /** Remove with force; anonymous volumes go too only when asked (`run --rm`, `down -v`). */
 export async function removeContainer(docker: Docker, id: string, opts: { volumes?: boolean } = {}): Promise<void> {
+  // An anonymous volume a recreate carried over is mounted by name, so the engine's `v` no longer
+  // counts it as the container's own: those (64-hex names) are removed after, unless still in use.
+  const anonymous = opts.volumes
+    ? ((await docker.getContainer(id).inspect().catch(() => undefined))?.Mounts ?? []).map((m) => m.Name ?? '').filter((n) => /^[0-9a-f]{64}$/.test(n))
+    : [];
   try {
     await docker.getContainer(id).remove({ force: true, v: opts.volumes === true });
   } catch (err) {
     if ((err as { statusCode?: number }).statusCode !== 404) throw err;
   }
+  for (const name of anonymous) await docker.getVolume(name).remove().catch(() => undefined); // gone already, or used by another container
 }
 
 /**

@@ -10,7 +10,8 @@ export async function inspectContainer(docker: Docker, id: string): Promise<Cont
   for (const [key, bindings] of Object.entries(info.NetworkSettings.Ports ?? {})) {
     ports[key] = bindings ? bindings.map((b) => ({ hostIp: b.HostIp, hostPort: b.HostPort })) : null;
   }
-  return { imageId: info.Image, configuredImage: info.Config.Image, running: info.State.Running, exitCode: info.State.ExitCode, ports };
+  const mounts = (info.Mounts ?? []).map((m) => ({ type: String(m.Type), name: m.Name || undefined, destination: m.Destination }));
+  return { imageId: info.Image, configuredImage: info.Config.Image, running: info.State.Running, exitCode: info.State.ExitCode, ports, mounts };
 }
 
 export async function engineVersion(docker: Docker): Promise<EngineVersion> {
