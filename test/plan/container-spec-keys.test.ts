@@ -205,7 +205,7 @@ networks:
   back: {}
 `);
     expect((spec.body.HostConfig as Dict).Links).toEqual(['p-db-1:database', 'legacy:legacy']);
-    expect(spec.body.NetworkingConfig.EndpointsConfig).toEqual({ p_back: { Aliases: ['a'], Links: ['p-db-1:database', 'legacy:legacy'] } });
+    expect((spec.body.NetworkingConfig as Dict).EndpointsConfig).toEqual({ p_back: { Aliases: ['a'], Links: ['p-db-1:database', 'legacy:legacy'] } });
     expect(spec.connect).toEqual([{ network: 'p_default', config: { Aliases: ['a'], Links: ['p-db-1:database', 'legacy:legacy'] } }]);
   });
 

@@ -74,10 +74,21 @@ describe('verbs over a Runtime', () => {
     expect(await projectTop(rt, p, [])).toEqual([{ name: 'shop-web-1', titles: ['PID', 'CMD'], processes: [['1', 'web']] }]);
   });
 
-  it('wait gives each exit code; a service without a container is a usage error', async () => {
-    const rt = await withContainers([], ['api']);
-    expect(await waitServices(rt, p, ['api'])).toEqual([{ service: 'api', code: 0 }]);
-    await expect(waitServices(rt, p, ['web'])).rejects.toThrow('service web has no container to wait for');
+  it('wait reports each exit as it comes; a service without a container is an error', async () => {
+    const rt = await withContainers(['api', 'web']);
+    const seen: string[] = [];
+    const waiting = waitServices(rt, p.name, ['api', 'web'], (e) => seen.push(`${e.container.service} ${e.code}`));
+    await new Promise((r) => setTimeout(r, 10));
+    rt.crash('web', 3);
+    rt.crash('api', 0);
+    const exits = await waiting;
+    // In the order they exited: the last one's code is the command's.
+    expect(exits.map((e) => [e.container.service, e.code])).toEqual([['web', 3], ['api', 0]]);
+    expect(seen).toEqual(['web 3', 'api 0']);
+    // No container at all: nothing to wait for.
+    await expect(waitServices(rt, p.name, ['worker'], () => {})).rejects.toThrow(`no containers for project "${p.name}" to wait for`);
+    // An exited one answers at once with its code.
+    expect((await waitServices(rt, p.name, ['web'], () => {})).map((e) => e.code)).toEqual([3]);
   });
 
   it('rm leaves running containers unless asked to stop them', async () => {
