@@ -250,21 +250,18 @@ async function flood() {
     // Every line back from `foxdev logs`, and the rate each service really printed at.
     const perSvc = new Map(names.map((n) => [n, { count: 0, next: 0, ooo: 0, first: NaN, last: NaN }]));
     const lp = spawn('node', [cli, '-C', dir, '-p', project, 'logs', '-t', '--no-color'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-    const tod = (s) => {
-      const [h, m, rest] = s.split(':');
-      return (Number(h) * 3600 + Number(m) * 60 + Number(rest)) * 1000;
-    };
+    const tod = (s) => Date.parse(s);
     for await (const line of createInterface({ input: lp.stdout })) {
-      // The prefix is compose's container name (s3-1); the line itself names the service.
-      const m = /^(\d\d:\d\d:\d\d\.\d{3}) (s\d+)(?:-\d+)? +\| (s\d+) (\d+) the quick/.exec(line);
+      // compose's -t: the prefix is the container name (s3-1), then the engine's RFC 3339 time; the line names the service.
+      const m = /^(s\d+)(?:-\d+)? +\| (\d{4}-\d\d-\d\dT\S+Z) (s\d+) (\d+) the quick/.exec(line);
       if (!m) continue;
-      const s = perSvc.get(m[2]);
-      if (!s || m[3] !== m[2]) continue;
+      const s = perSvc.get(m[1]);
+      if (!s || m[3] !== m[1]) continue;
       // Each line's number must be the next one: nothing lost, nothing doubled, in order.
       if (Number(m[4]) !== s.next) s.ooo++;
       s.next = Number(m[4]) + 1;
       s.count++;
-      const at = tod(m[1]);
+      const at = tod(m[2]);
       if (Number.isNaN(s.first)) s.first = at;
       s.last = at;
     }
