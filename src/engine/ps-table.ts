@@ -24,8 +24,13 @@ export function formatComposePs(entries: PsEntry[], now = Date.now()): string {
       displayPorts(e.container?.ports ?? []),
     ]);
   }
-  // docker's tabwriter: cells padded by 3, at least 10 wide; the last column as it is.
-  const widths = rows[0].map((_, i) => Math.max(10, ...rows.map((r) => r[i].length + 3)));
+  return tabwrite(rows);
+}
+
+/** docker's tabwriter: cells padded by 3, at least 10 wide; the last cell of a row as it is. */
+export function tabwrite(rows: string[][]): string {
+  const cols = Math.max(...rows.map((r) => r.length));
+  const widths = Array.from({ length: cols }, (_, i) => Math.max(10, ...rows.filter((r) => i < r.length - 1).map((r) => r[i].length + 3)));
   return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]))).join('').trimEnd()).join('\n');
 }
 

@@ -6,7 +6,7 @@
 import { FoxdevError } from '../errors.js';
 import type { Project } from '../config/project.js';
 import { composePsRow } from './ps-compose.js';
-import { displayPorts, ellipsis, humanDuration } from './ps-table.js';
+import { displayPorts, ellipsis, humanDuration, tabwrite } from './ps-table.js';
 import type { PsEntry } from './ps.js';
 
 type Getter = (e: PsEntry, ctx: Ctx) => unknown;
@@ -80,14 +80,6 @@ function value(p: Exclude<Part, { text: string }>, e: PsEntry, c: Ctx): string {
 
 const header = (p: Exclude<Part, { text: string }>): string => (p.field === null ? '' : p.field === 'Label' ? (p.label ?? '').toUpperCase() : FIELDS[p.field].header);
 
-/** docker's tabwriter for tables: cells padded by 3, at least 10 wide; the last as it is. */
-function tabulate(lines: string[]): string {
-  const rows = lines.map((l) => l.split('\t'));
-  const cols = Math.max(...rows.map((r) => r.length));
-  const widths = Array.from({ length: cols }, (_, i) => Math.max(10, ...rows.filter((r) => i < r.length - 1).map((r) => r[i].length + 3)));
-  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]))).join('').trimEnd()).join('\n');
-}
-
 /** Entries printed through `format` (compose's rules: `table` adds a header and aligns on tabs). */
 export function formatPsTemplate(format: string, entries: PsEntry[], project: Project, o: { trunc?: boolean; now?: number } = {}): string {
   const table = /^table(\s|$)/.test(format);
@@ -98,5 +90,5 @@ export function formatPsTemplate(format: string, entries: PsEntry[], project: Pr
   const sorted = [...entries].sort((a, b) => a.row.name.localeCompare(b.row.name));
   const lines = sorted.map((e) => render((p) => value(p, e, ctx)));
   if (!table) return lines.join('\n');
-  return tabulate([render(header), ...lines]);
+  return tabwrite([render(header), ...lines].map((l) => l.split('\t')));
 }
